@@ -1,0 +1,12 @@
+"""smsmock: an in-process mock of AWS End User Messaging SMS and Voice v2 for boto3 and botocore.
+
+Importing it registers the botocore hook; nothing is answered until a mock is started.
+"""
+
+from smsmock.hook import install as _install
+from smsmock.mock import SmsVoiceMock, mock_sms_voice
+
+__all__ = ["SmsVoiceMock", "__version__", "mock_sms_voice"]
+__version__ = "0.1.0"
+
+_install()

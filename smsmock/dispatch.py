@@ -1,0 +1,54 @@
+"""From a validated operation call to its output: the one path every request takes."""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime, timezone
+from typing import Any
+
+from smsmock.errors import NotImplementedOperationError
+from smsmock.model import operation_model, output_writer
+from smsmock.state.operations import Call, handler_for
+from smsmock.state.world import World
+from smsmock.validation import validate
+
+
+def dispatch(
+    world: World,
+    operation: str,
+    params: dict[str, Any],
+    account_id: str,
+    region: str,
+    request_id: str,
+) -> dict[str, Any]:
+    """Validate ``params``, run the operation's handler under the world's lock and write its
+    output as the model shapes it. A repeated idempotency token returns the first output."""
+    validate(operation, params)
+    handler = handler_for(operation)
+    if handler is None:
+        raise NotImplementedOperationError(operation)
+    token_member = idempotency_member(operation)
+    with world.lock:
+        backend = world.backend(account_id, region)
+        token = params.get(token_member) if token_member else None
+        if token is not None:
+            earlier = backend.client_tokens.get((operation, token))
+            if earlier is not None:
+                return earlier  # type: ignore[no-any-return]
+        call = Call(operation, backend, datetime.now(timezone.utc), request_id)
+        output: dict[str, Any] = output_writer(operation)(handler(call, params))
+        if token is not None:
+            backend.client_tokens[(operation, token)] = output
+    return output
+
+
+@functools.cache
+def idempotency_member(operation: str) -> str | None:
+    """The input member the model marks as the idempotency token (``ClientToken``), if any."""
+    shape = operation_model(operation).input_shape
+    if shape is None:
+        return None
+    for name, member in shape.members.items():
+        if member.metadata.get("idempotencyToken"):
+            return str(name)
+    return None

@@ -1,0 +1,233 @@
+"""``mock_sms_voice``: one object that is the decorator, the context manager and start/stop.
+
+Activations nest and count: the outermost start empties the state (and the handle's settings)
+and sets fake credentials; the outermost stop restores the environment. The object is also the
+handle tests inspect the state through (``with mock_sms_voice() as sms``).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import threading
+import unittest
+from collections.abc import Callable, Mapping
+from types import TracebackType
+from typing import Any, TypeVar, overload
+
+from smsmock import environment
+from smsmock.hook import Switch
+from smsmock.state.lifecycle import Mode, ModeKind
+from smsmock.state.tables import Record
+from smsmock.state.world import WORLD, Backend
+
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Activations:
+    """How many activations are open, and the environment to restore when none is."""
+
+    lock = threading.Lock()
+    depth = 0
+    saved: environment.Saved = {}
+
+
+class SmsVoiceMock:
+    """An activation of the mock, and the handle on its state.
+
+    ``default_account_id`` answers requests signed with keys not otherwise known;
+    ``access_keys`` maps access key ids to account ids (a 12-digit key id is its own account).
+    """
+
+    def __init__(
+        self,
+        default_account_id: str | None = None,
+        access_keys: Mapping[str, str] | None = None,
+    ) -> None:
+        self.default_account_id = default_account_id
+        self.access_keys = dict(access_keys or {})
+        self._starts = 0
+
+    # -- switching on and off ------------------------------------------------------------------
+
+    def start(self) -> SmsVoiceMock:
+        """Switch the mock on (nested starts count); returns the handle."""
+        with _Activations.lock:
+            if _Activations.depth == 0:
+                WORLD.reset(settings=True)
+                _Activations.saved = environment.apply_fake_credentials()
+                Switch.active = True
+            _Activations.depth += 1
+            self._starts += 1
+            if self.default_account_id:
+                WORLD.default_account_id = self.default_account_id
+            WORLD.access_keys.update(self.access_keys)
+        return self
+
+    def stop(self) -> None:
+        """Undo one :meth:`start`; the outermost stop switches the mock off.
+
+        Raises ``RuntimeError`` if this object was not started.
+        """
+        with _Activations.lock:
+            if self._starts == 0:
+                raise RuntimeError("stop() called on a mock_sms_voice that is not started")
+            self._starts -= 1
+            _Activations.depth -= 1
+            if _Activations.depth == 0:
+                Switch.active = False
+                environment.restore(_Activations.saved)
+                _Activations.saved = {}
+
+    def __enter__(self) -> SmsVoiceMock:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # -- decorating ----------------------------------------------------------------------------
+
+    def __call__(self, target: T) -> T:
+        """Decorate a function, a coroutine function or a class (see :func:`mock_sms_voice`)."""
+        if inspect.isclass(target):
+            return self._decorate_class(target)  # type: ignore[return-value]
+        if inspect.iscoroutinefunction(target):
+            return self._decorate_coroutine(target)  # type: ignore[return-value]
+        if callable(target):
+            return self._decorate_callable(target)
+        raise TypeError(f"mock_sms_voice cannot decorate {target!r}")
+
+    def _fresh(self) -> SmsVoiceMock:
+        return SmsVoiceMock(self.default_account_id, self.access_keys)
+
+    def _decorate_callable(self, func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            with self._fresh():
+                return func(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    def _decorate_coroutine(self, func: F) -> F:
+        @functools.wraps(func)
+        async def wrapper(*args: Any, **kwargs: Any) -> Any:
+            with self._fresh():
+                return await func(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    def _decorate_class(self, cls: type[T]) -> type[T]:
+        if issubclass(cls, unittest.TestCase):
+            # setUp and tearDown run inside the mock: start before setUp, stop as a cleanup
+            # (cleanups run after tearDown, and also when setUp fails).
+            original_setup = cls.setUp
+            factory = self._fresh
+
+            @functools.wraps(original_setup)
+            def setUp(case: unittest.TestCase) -> None:
+                mock = factory().start()
+                case.addCleanup(mock.stop)
+                original_setup(case)
+
+            cls.setUp = setUp  # type: ignore[method-assign,assignment]
+            return cls
+        for name, attr in list(vars(cls).items()):
+            if name.startswith("test") and callable(attr):
+                setattr(cls, name, self(attr))
+        return cls
+
+    # -- the handle ----------------------------------------------------------------------------
+
+    def backend(self, region: str | None = None, account_id: str | None = None) -> Backend:
+        """The state of one account and region (defaults: the default account, ``us-east-1``)."""
+        return WORLD.backend(account_id, region)
+
+    def backends(self) -> list[Backend]:
+        """Every account and region that has state."""
+        return WORLD.backends()
+
+    def reset(self) -> None:
+        """Empty the state of every account and region; settings stay."""
+        WORLD.reset()
+
+    def map_access_key(self, access_key_id: str, account_id: str) -> None:
+        """Answer requests signed with ``access_key_id`` from ``account_id``."""
+        with WORLD.lock:
+            WORLD.access_keys[access_key_id] = account_id
+
+    def set_default_account(self, account_id: str) -> None:
+        """Answer requests signed with unknown keys from ``account_id``."""
+        WORLD.default_account_id = account_id
+
+    def set_quota(
+        self, name: str, value: int, *, account_id: str | None = None, region: str | None = None
+    ) -> None:
+        """Set a quota (a ``ServiceQuotaExceededExceptionReason`` name such as
+        ``PHONE_NUMBERS_PER_ACCOUNT``) everywhere, or for one account and region."""
+        with WORLD.lock:
+            if account_id is None and region is None:
+                WORLD.quotas[name] = value
+            else:
+                WORLD.backend(account_id, region).quotas[name] = value
+
+    def set_lifecycle(
+        self, resource_type: str, mode: ModeKind = "immediate", seconds: float = 0
+    ) -> None:
+        """How records of ``resource_type`` (``phone-number``, ``pool`` …) move through their
+        statuses: ``immediate``, ``after`` ``seconds`` of clock time, or ``manual``."""
+        WORLD.lifecycle.modes[resource_type] = Mode(mode, seconds)
+
+    def advance(
+        self,
+        resource_type: str,
+        resource_id: str,
+        to: str | None = None,
+        *,
+        region: str | None = None,
+        account_id: str | None = None,
+    ) -> Record:
+        """Move one resource a step on (or straight to the status ``to``); returns its record."""
+        with WORLD.lock:
+            return WORLD.backend(account_id, region).advance(resource_type, resource_id, to)
+
+    @property
+    def sent_messages(self) -> tuple[Any, ...]:
+        """Every message accepted, in order, across accounts and regions."""
+        with WORLD.lock:
+            return tuple(WORLD.sent_messages)
+
+
+@overload
+def mock_sms_voice(func: F) -> F: ...
+
+
+@overload
+def mock_sms_voice(
+    func: None = None,
+    *,
+    default_account_id: str | None = None,
+    access_keys: Mapping[str, str] | None = None,
+) -> SmsVoiceMock: ...
+
+
+def mock_sms_voice(
+    func: Any = None,
+    *,
+    default_account_id: str | None = None,
+    access_keys: Mapping[str, str] | None = None,
+) -> Any:
+    """Mock AWS End User Messaging SMS and Voice v2.
+
+    Use it bare or called on a function, a coroutine function or a class, as a context manager
+    (``with mock_sms_voice() as sms``) or with ``start()``/``stop()``.
+    """
+    mock = SmsVoiceMock(default_account_id, access_keys)
+    if func is not None:
+        return mock(func)
+    return mock

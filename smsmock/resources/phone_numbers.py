@@ -1,0 +1,44 @@
+"""Phone numbers: Request, Describe, Update and ReleasePhoneNumber."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from smsmock.state.lifecycle import StatefulRecord
+from smsmock.state.tables import TableKey
+
+
+@dataclass(kw_only=True)
+class PhoneNumber(StatefulRecord):
+    """An origination phone number; attributes are the model's ``PhoneNumberInformation``."""
+
+    phone_number_arn: str
+    phone_number_id: str
+    phone_number: str
+    iso_country_code: str
+    message_type: str
+    number_capabilities: list[str]
+    number_type: str
+    monthly_leasing_price: str
+    created_timestamp: datetime
+    opt_out_list_name: str = "Default"
+    two_way_enabled: bool = False
+    two_way_channel_arn: str | None = None
+    two_way_channel_role: str | None = None
+    self_managed_opt_outs_enabled: bool = False
+    international_sending_enabled: bool = False
+    deletion_protection_enabled: bool = False
+    pool_id: str | None = None
+    registration_id: str | None = None
+    keywords: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Keyword → (KeywordMessage, KeywordAction); starts with the service's defaults."""
+
+
+PHONE_NUMBERS: TableKey[PhoneNumber] = TableKey(
+    "phone-number",
+    key=lambda r: r.phone_number_id,
+    aliases=lambda r: (r.phone_number,),
+    arn=lambda r: r.phone_number_arn,
+    transitions={"PENDING": "ACTIVE"},
+)

@@ -1,0 +1,131 @@
+"""Filtering and paging shared by every Describe and List operation.
+
+Filters combine with AND, the values within one filter with OR; a filter's function returns the
+record's value (a string, a bool written ``"true"``/``"false"``, or several values). Pages follow
+creation order; ``NextToken`` is an opaque token this backend issued for this operation (anything
+else is ``ValidationException`` ``INVALID_NEXT_TOKEN``), and resuming from one does not rescan
+earlier records, so paging through N records costs O(N).
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
+
+from smsmock.errors import ValidationError
+from smsmock.model import operation_model
+from smsmock.state.operations import Call, Params
+from smsmock.state.tables import Record, Table
+
+T = TypeVar("T")
+FilterValue = str | bool | None | Iterable[str]
+FilterSpec = Mapping[str, Callable[[Any], FilterValue]]
+BOOLEAN_VALUES = frozenset({"true", "false"})
+
+
+def paginate(
+    call: Call,
+    source: Table[Any] | Sequence[T],
+    params: Params,
+    *,
+    filters: FilterSpec | None = None,
+    boolean_filters: Iterable[str] = (),
+    filters_member: str = "Filters",
+    where: Callable[[Any], bool] | None = None,
+) -> tuple[list[Any], str | None]:
+    """One page of ``source``'s items that pass ``where`` and the request's filters, and the
+    token for the next page (``None`` on the last)."""
+    matches = _matcher(params.get(filters_member) or [], filters or {}, frozenset(boolean_filters))
+    limit = params.get("MaxResults") or default_page_size(call.operation)
+    start = _start(call, params.get("NextToken"))
+    page: list[Any] = []
+    last = start
+    for position, item in _positions(source, start):
+        if where is not None and not where(item):
+            continue
+        if matches is not None and not matches(item):
+            continue
+        if len(page) == limit:
+            token = uuid.uuid4().hex
+            call.backend.page_cursors[token] = (call.operation, last)
+            return page, token
+        page.append(item)
+        last = position
+    return page, None
+
+
+@functools.cache
+def default_page_size(operation: str) -> int:
+    """A page holds the model's maximum ``MaxResults`` when the caller gives none."""
+    shape = operation_model(operation).input_shape
+    member = shape.members.get("MaxResults") if shape is not None else None
+    return int(member.metadata.get("max", 100)) if member is not None else 100
+
+
+def _start(call: Call, token: str | None) -> int:
+    if token is None:
+        return 0
+    cursor = call.backend.page_cursors.get(token)
+    if cursor is None or cursor[0] != call.operation:
+        raise ValidationError(
+            "The NextToken is not valid for this request.",
+            "INVALID_NEXT_TOKEN",
+            [("NextToken", "Invalid next token.")],
+        )
+    return cursor[1]
+
+
+def _positions(source: Table[Any] | Sequence[T], start: int) -> Iterator[tuple[int, Any]]:
+    if isinstance(source, Table):
+        for record in source.after(start):
+            yield record.seq, record
+    else:
+        for i in range(start, len(source)):
+            yield i + 1, source[i]
+
+
+def _matcher(
+    requested: list[dict[str, Any]], spec: FilterSpec, booleans: frozenset[str]
+) -> Callable[[Any], bool] | None:
+    if not requested:
+        return None
+    tests: list[tuple[Callable[[Any], FilterValue], frozenset[str]]] = []
+    for i, item in enumerate(requested):
+        name, values = item["Name"], frozenset(item["Values"])
+        if name not in spec:
+            raise ValidationError(
+                f"The filter {name} is not supported.",
+                "INVALID_FILTER_VALUES",
+                [(f"Filters[{i}].Name", f"Unsupported filter {name}.")],
+            )
+        if name in booleans and not values <= BOOLEAN_VALUES:
+            raise ValidationError(
+                f"The filter {name} takes the values true and false.",
+                "INVALID_FILTER_VALUES",
+                [(f"Filters[{i}].Values", "Values must be true or false.")],
+            )
+        tests.append((spec[name], values))
+
+    def matches(item: Any) -> bool:
+        for get, values in tests:
+            value = get(item)
+            if value is None:
+                return False
+            if isinstance(value, bool):
+                if ("true" if value else "false") not in values:
+                    return False
+            elif isinstance(value, str):
+                if value not in values:
+                    return False
+            elif values.isdisjoint(value):
+                return False
+        return True
+
+    return matches
+
+
+def record_filter(attribute: str) -> Callable[[Record], FilterValue]:
+    """A filter reading one attribute of the record."""
+    return lambda record: getattr(record, attribute)

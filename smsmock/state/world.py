@@ -1,0 +1,173 @@
+"""All of the mock's state: one :class:`Backend` per account and region, behind one lock."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from typing import Any, TypeVar
+
+from smsmock.errors import ResourceNotFoundError, ServiceQuotaExceededError
+from smsmock.state.lifecycle import Lifecycle, StatefulRecord
+from smsmock.state.quotas import DEFAULT_QUOTAS
+from smsmock.state.tables import Record, Table, TableKey
+
+DEFAULT_ACCOUNT_ID = "123456789012"
+DEFAULT_REGION = "us-east-1"
+_ACCOUNT_ID = re.compile(r"\d{12}")
+
+R = TypeVar("R", bound=Record)
+
+
+class Backend:
+    """The state of one account in one region: a table per kind of record, and the account's
+    settings there (quotas, paging cursors, idempotency tokens)."""
+
+    def __init__(self, world: World, account_id: str, region: str) -> None:
+        self.world = world
+        self.account_id = account_id
+        self.region = region
+        self.by_arn: dict[str, Record] = {}
+        self.page_cursors: dict[str, tuple[str, int]] = {}
+        self.client_tokens: dict[tuple[str, str], Any] = {}
+        self.quotas: dict[str, int] = {}
+        self.attributes: dict[str, Any] = {}
+        self._tables: dict[TableKey[Any], Table[Any]] = {}
+
+    def __repr__(self) -> str:
+        return f"<Backend account_id={self.account_id} region={self.region}>"
+
+    def table(self, spec: TableKey[R]) -> Table[R]:
+        """The table of ``spec``'s records, made on first use."""
+        table = self._tables.get(spec)
+        if table is None:
+            table = self._tables[spec] = Table(spec, self)
+        return table
+
+    def tables(self) -> Iterator[Table[Any]]:
+        return iter(list(self._tables.values()))
+
+    def arn(self, resource_type: str, resource_id: str) -> str:
+        """``arn:aws:sms-voice:{region}:{account}:{resource-type}/{id}``."""
+        return f"arn:aws:sms-voice:{self.region}:{self.account_id}:{resource_type}/{resource_id}"
+
+    def quota(self, name: str) -> int:
+        """The quota in force here: this backend's, else the world's, else the default."""
+        if name in self.quotas:
+            return self.quotas[name]
+        return self.world.quotas.get(name, DEFAULT_QUOTAS.get(name, 1 << 62))
+
+    def check_quota(self, name: str, in_use: int, adding: int = 1) -> None:
+        """``ServiceQuotaExceededException`` with ``name`` as the reason if ``adding`` more
+        would pass the quota."""
+        limit = self.quota(name)
+        if in_use + adding > limit:
+            raise ServiceQuotaExceededError(
+                f"The quota {name} of {limit} for this account and region is reached.", name
+            )
+
+    def settle(self, spec: TableKey[Any], record: Record) -> None:
+        """Move ``record`` through the steps its lifecycle mode allows by now."""
+        if not isinstance(record, StatefulRecord) or record.status not in spec.transitions:
+            return
+        now = datetime.now(timezone.utc)
+        steps, seconds = self.world.lifecycle.due_steps(
+            spec.resource_type, record.status_since, now
+        )
+        since = record.status_since
+        while steps > 0 and record.status in spec.transitions:
+            steps -= 1
+            since = since + _seconds(seconds) if seconds else now
+            self.move(spec, record, spec.transitions[record.status], since)
+
+    def move(
+        self, spec: TableKey[Any], record: StatefulRecord, status: str, when: datetime | None = None
+    ) -> None:
+        """Set ``record``'s status now, running the kind's transition hook."""
+        old = record.status
+        record.status = status
+        record.status_since = when or datetime.now(timezone.utc)
+        if spec.on_transition is not None:
+            spec.on_transition(self, record, old, status)
+
+    def advance(self, resource_type: str, resource_id: str, to: str | None = None) -> Record:
+        """Take one lifecycle step by hand (or move straight to ``to``)."""
+        for table in self.tables():
+            if table.spec.resource_type != resource_type:
+                continue
+            record = table._by_id.get(resource_id) or table.find(resource_id)
+            if record is None:
+                continue
+            if not isinstance(record, StatefulRecord):
+                raise TypeError(f"{resource_type} records have no lifecycle")
+            target = to or table.spec.transitions.get(record.status)
+            if target is None:
+                raise ValueError(
+                    f"{resource_type} {resource_id} in {record.status} has no next status"
+                )
+            self.move(table.spec, record, target)
+            return record
+        raise ResourceNotFoundError(resource_type, resource_id)
+
+
+def _seconds(value: float) -> timedelta:
+    return timedelta(seconds=value)
+
+
+class World:
+    """Every backend, the settings that span accounts, and the lock every request holds."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.default_account_id = DEFAULT_ACCOUNT_ID
+        self.access_keys: dict[str, str] = {}
+        self.quotas: dict[str, int] = {}
+        self.lifecycle = Lifecycle()
+        self.sent_messages: list[Any] = []
+        self._backends: dict[tuple[str, str], Backend] = {}
+        self._seq = itertools.count(1)
+
+    def backend(self, account_id: str | None = None, region: str | None = None) -> Backend:
+        """The backend of an account and region, made on first use."""
+        key = (account_id or self.default_account_id, region or DEFAULT_REGION)
+        backend = self._backends.get(key)
+        if backend is None:
+            with self.lock:
+                backend = self._backends.get(key)
+                if backend is None:
+                    backend = self._backends[key] = Backend(self, *key)
+        return backend
+
+    def backends(self) -> list[Backend]:
+        return list(self._backends.values())
+
+    def account_for(self, access_key_id: str | None) -> str:
+        """The account an access key belongs to: a mapped key's account; a key of 12 digits is
+        itself the account id (as in moto); anything else is the default account."""
+        if access_key_id:
+            mapped = self.access_keys.get(access_key_id)
+            if mapped is not None:
+                return mapped
+            if _ACCOUNT_ID.fullmatch(access_key_id):
+                return access_key_id
+        return self.default_account_id
+
+    def next_seq(self) -> int:
+        return next(self._seq)
+
+    def reset(self, settings: bool = False) -> None:
+        """Forget every resource and message; with ``settings``, also what the handle chose
+        (default account, access keys, quotas, lifecycle modes)."""
+        with self.lock:
+            self._backends.clear()
+            self.sent_messages.clear()
+            if settings:
+                self.default_account_id = DEFAULT_ACCOUNT_ID
+                self.access_keys.clear()
+                self.quotas.clear()
+                self.lifecycle = Lifecycle()
+
+
+WORLD = World()
