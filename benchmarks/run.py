@@ -1,0 +1,218 @@
+"""smsmock's benchmarks: per-call cost against botocore's floor and moto, activation cost, scale,
+opt-out lookups and import cost. Rounds alternate between the variants in one process and report
+medians and ratios; nothing here is a pass/fail timing.
+
+    python benchmarks/run.py            # the full run (about a minute)
+    python benchmarks/run.py --smoke    # a quick run that only checks everything works (CI)
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import boto3
+from botocore.awsrequest import AWSResponse
+
+from smsmock import mock_sms_voice
+
+Bench = Callable[[], None]
+
+
+def per_call(variants: dict[str, Bench], rounds: int, calls: int) -> dict[str, float]:
+    """Median seconds per call of each variant, rounds alternating between them."""
+    samples: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(rounds):
+        for name, bench in variants.items():
+            start = time.perf_counter()
+            for _ in range(calls):
+                bench()
+            samples[name].append((time.perf_counter() - start) / calls)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def request_numbers(client: Any, count: int) -> list[str]:
+    ids = []
+    for i in range(count):
+        number = client.request_phone_number(
+            IsoCountryCode="US",
+            MessageType="TRANSACTIONAL" if i % 2 else "PROMOTIONAL",
+            NumberCapabilities=["SMS"],
+            NumberType="TOLL_FREE",
+        )
+        ids.append(number["PhoneNumberId"])
+    return ids
+
+
+class _Body:
+    def __init__(self, content: bytes) -> None:
+        self.content = content
+
+    def stream(self, **kwargs: Any) -> Any:
+        yield self.content
+
+
+def describe_cost(rounds: int, calls: int) -> dict[str, float]:
+    """describe_phone_numbers over 10 numbers: smsmock, the canned floor, and moto."""
+    from moto import mock_aws
+
+    with mock_sms_voice():
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        request_numbers(client, 10)
+        canned = _answer_bytes()
+        floor_client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+
+        def floor_answer(request: Any, **kwargs: Any) -> AWSResponse:
+            return AWSResponse(request.url, 200, {"x-amzn-RequestId": "r"}, _Body(canned))
+
+        floor_client.meta.events.register_first("before-send.pinpoint-sms-voice-v2", floor_answer)
+        result = per_call(
+            {
+                "smsmock": lambda: client.describe_phone_numbers(),
+                "floor": lambda: floor_client.describe_phone_numbers(),
+            },
+            rounds,
+            calls,
+        )
+    with mock_aws():
+        logs = boto3.client("logs", region_name="us-east-1")
+        for i in range(10):
+            logs.create_log_group(logGroupName=f"group-{i}")
+        moto_result = per_call({"moto": lambda: logs.describe_log_groups()}, rounds, calls)
+    return {**result, **moto_result}
+
+
+def _answer_bytes() -> bytes:
+    """The bytes smsmock answers DescribePhoneNumbers with, for the canned floor."""
+    from smsmock import wire
+    from smsmock.state.world import WORLD
+
+    request = wire.Request(
+        "POST",
+        "https://sms-voice.us-east-1.amazonaws.com/",
+        {"X-Amz-Target": "PinpointSMSVoiceV2.DescribePhoneNumbers"},
+        b"{}",
+    )
+    return wire.handle(request, WORLD).body
+
+
+def activation_cost(rounds: int, calls: int) -> dict[str, float]:
+    """Entering and leaving mock_sms_voice against moto's mock_aws."""
+    from moto import mock_aws
+
+    def smsmock_cycle() -> None:
+        with mock_sms_voice():
+            pass
+
+    def moto_cycle() -> None:
+        with mock_aws():
+            pass
+
+    return per_call({"smsmock": smsmock_cycle, "moto": moto_cycle}, rounds, calls)
+
+
+def scale_cost(sizes: tuple[int, ...], page: int) -> dict[int, float]:
+    """Seconds per item to request N numbers and page through them all with a filter."""
+    out: dict[int, float] = {}
+    for size in sizes:
+        with mock_sms_voice():
+            client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+            start = time.perf_counter()
+            request_numbers(client, size)
+            seen = 0
+            paginator = client.get_paginator("describe_phone_numbers")
+            for result in paginator.paginate(
+                Filters=[{"Name": "message-type", "Values": ["TRANSACTIONAL"]}],
+                PaginationConfig={"PageSize": page},
+            ):
+                seen += len(result["PhoneNumbers"])
+            elapsed = time.perf_counter() - start
+            assert seen == size // 2, (seen, size)
+            out[size] = elapsed / size
+    return out
+
+
+def opt_out_cost(opted_out: tuple[int, ...], sends: int) -> dict[int, float]:
+    """Seconds per send_text_message with N numbers on the identity's opt-out list."""
+    out: dict[int, float] = {}
+    for count in opted_out:
+        with mock_sms_voice():
+            client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+            (number_id,) = request_numbers(client, 1)
+            for i in range(count):
+                client.put_opted_out_number(
+                    OptOutListName="Default", OptedOutNumber=f"+1206{i:07d}"
+                )
+            start = time.perf_counter()
+            for _ in range(sends):
+                client.send_text_message(
+                    DestinationPhoneNumber="+12125550100",
+                    OriginationIdentity=number_id,
+                    MessageBody="hi",
+                    MessageType="TRANSACTIONAL",
+                )
+            out[count] = (time.perf_counter() - start) / sends
+    return out
+
+
+def import_cost(rounds: int) -> dict[str, float]:
+    """Median seconds for a fresh interpreter to import boto3, and boto3 then smsmock."""
+    codes = {"boto3": "import boto3", "boto3+smsmock": "import boto3, smsmock"}
+    samples: dict[str, list[float]] = {name: [] for name in codes}
+    for _ in range(rounds):
+        for name, code in codes.items():
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes: check it runs")
+    args = parser.parse_args()
+    smoke = args.smoke
+    rounds, calls = (2, 20) if smoke else (15, 200)
+
+    call = describe_cost(rounds, calls)
+    print("describe_phone_numbers over 10 numbers (median per call)")
+    print(f"  smsmock {call['smsmock'] * 1e6:8.1f} us")
+    print(f"  floor   {call['floor'] * 1e6:8.1f} us   (canned before-send, same bytes)")
+    print(f"  moto    {call['moto'] * 1e6:8.1f} us   (logs.describe_log_groups over 10 groups)")
+    print(f"  smsmock / floor = {call['smsmock'] / call['floor']:.2f}   (target <= 1.10)")
+    print(f"  smsmock / moto  = {call['smsmock'] / call['moto']:.2f}   (target <= 0.60)")
+
+    cycle = activation_cost(rounds, 5 if smoke else 20)
+    print("entering and leaving the mock (median per cycle)")
+    print(f"  smsmock {cycle['smsmock'] * 1e6:8.1f} us   moto {cycle['moto'] * 1e6:8.1f} us")
+    print(f"  smsmock / moto = {cycle['smsmock'] / cycle['moto']:.3f}   (target <= 0.05)")
+
+    sizes = (30, 300) if smoke else (300, 3000)
+    scale = scale_cost(sizes, 50)
+    print("request N numbers and page through them with a filter (per item)")
+    for size, cost in scale.items():
+        print(f"  N={size:5d} {cost * 1e6:8.1f} us")
+    print(f"  ratio {scale[sizes[1]] / scale[sizes[0]]:.2f}   (target <= 1.20)")
+
+    counts = (10, 1000) if smoke else (10, 10000)
+    sends = opt_out_cost(counts, 10 if smoke else 200)
+    print("send_text_message with N opted-out numbers on the list (per send)")
+    for count, cost in sends.items():
+        print(f"  N={count:5d} {cost * 1e6:8.1f} us")
+    print(f"  ratio {sends[counts[1]] / sends[counts[0]]:.2f}   (flat means no scan)")
+
+    imports = import_cost(1 if smoke else 11)
+    extra = imports["boto3+smsmock"] - imports["boto3"]
+    print("import cost (fresh interpreter, median)")
+    both = imports["boto3+smsmock"]
+    print(f"  boto3 {imports['boto3'] * 1e3:.0f} ms; boto3+smsmock {both * 1e3:.0f} ms")
+    print(f"  smsmock adds {extra * 1e3:.0f} ms   (target <= 50)")
+
+
+if __name__ == "__main__":
+    main()
