@@ -10,7 +10,7 @@ the hook answers before moto's catch-all ``before-send`` handler whichever was i
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 from botocore.awsrequest import AWSResponse
@@ -42,6 +42,23 @@ class _Body:
         yield self._content
 
 
+class _Content(bytes):
+    """The body as bytes that can also be awaited: botocore reads ``response.content`` as bytes,
+    aiobotocore awaits it (``await http_response.content``); one object serves both."""
+
+    def __await__(self) -> Generator[Any, None, bytes]:
+        return bytes(self)
+        yield  # pragma: no cover - makes this a generator that finishes at once
+
+
+class _Response(AWSResponse):  # type: ignore[misc]
+    """botocore's response, with a body both sync and async clients can read."""
+
+    @property
+    def content(self) -> _Content:
+        return _Content(b"".join(self.raw.stream()))
+
+
 def before_send(request: Any, **kwargs: Any) -> AWSResponse | None:
     """Answer an sms-voice request while a mock is active; otherwise leave it to botocore."""
     if not Switch.active:
@@ -56,7 +73,7 @@ def before_send(request: Any, **kwargs: Any) -> AWSResponse | None:
     answer = wire.handle(
         wire.Request(request.method, request.url, request.headers, bytes(body)), WORLD
     )
-    return AWSResponse(request.url, answer.status, answer.headers, _Body(answer.body))
+    return _Response(request.url, answer.status, answer.headers, _Body(answer.body))
 
 
 def before_sign(request: Any, request_signer: Any = None, **kwargs: Any) -> None:
@@ -71,9 +88,12 @@ def before_sign(request: Any, request_signer: Any = None, **kwargs: Any) -> None
 
 def install() -> None:
     """Register the hooks for every botocore session made from now on (once)."""
-    if not any(entry[1] is before_send for entry in BUILTIN_HANDLERS):
-        BUILTIN_HANDLERS.insert(0, (EVENT, before_send))
-        BUILTIN_HANDLERS.insert(1, (SIGN_EVENT, before_sign))
+    if any(entry[1] is before_send for entry in BUILTIN_HANDLERS):
+        # Installed already: sessions made since have the hook from the builtin list; adding it
+        # to one of them again would answer each request twice (twice-recorded sends).
+        return
+    BUILTIN_HANDLERS.insert(0, (EVENT, before_send))
+    BUILTIN_HANDLERS.insert(1, (SIGN_EVENT, before_sign))
     # boto3's default session may already exist (boto3.client() was called before the import):
     # register there too, so its later clients are answered as well.
     boto3 = sys.modules.get("boto3")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import threading
 import unittest
 from collections.abc import Callable, Mapping
@@ -201,6 +202,94 @@ class SmsVoiceMock:
         """Every message accepted, in order, across accounts and regions."""
         with WORLD.lock:
             return tuple(WORLD.sent_messages)
+
+    # -- messaging (see docs/handle.md) --------------------------------------------------------
+
+    def events(
+        self, configuration_set_name: str | None = None, *, event_type: str | None = None
+    ) -> tuple[Any, ...]:
+        """The events event destinations would have received, in order
+        (:class:`smsmock.resources.configuration_sets.EventRecord`), optionally only those of
+        one configuration set (by name) or of one event type (``TEXT_DELIVERED`` …)."""
+        with WORLD.lock:
+            return tuple(
+                e
+                for e in WORLD.events
+                if configuration_set_name in (None, e.configuration_set_name)
+                and event_type in (None, e.event_type)
+            )
+
+    @property
+    def inbound_messages(self) -> tuple[Any, ...]:
+        """Every message :meth:`receive` delivered, in order
+        (:class:`smsmock.inbound.InboundMessage`)."""
+        with WORLD.lock:
+            return tuple(WORLD.inbound_messages)
+
+    def receive(
+        self,
+        from_number: str,
+        to_number: str,
+        message_body: str,
+        *,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> Any:
+        """Deliver an end user's message from ``from_number`` to our number ``to_number`` (E.164,
+        id or ARN): keywords apply (opt-out, opt-in, automatic responses, recorded as sent
+        messages) and the message is recorded for the two-way channel. Returns the
+        :class:`smsmock.inbound.InboundMessage`; ``LookupError`` if no account has the number."""
+        from smsmock.inbound import receive
+
+        return receive(
+            WORLD, from_number, to_number, message_body, account_id=account_id, region=region
+        )
+
+    def set_sandbox(
+        self, sandboxed: bool = True, *, account_id: str | None = None, region: str | None = None
+    ) -> None:
+        """Put an account (default: the default account) in the SMS/MMS and voice sandbox of a
+        region (default ``us-east-1``), or take it out: in the sandbox only verified destination
+        numbers receive, and DescribeAccountAttributes says ``SANDBOXED``."""
+        from smsmock.resources.account import set_sandboxed
+
+        with WORLD.lock:
+            set_sandboxed(WORLD.backend(account_id, region), sandboxed)
+
+    def spend(
+        self,
+        channel: str = "SMS",
+        *,
+        month: str | None = None,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> float:
+        """US dollars spent on ``channel`` (``SMS``, ``VOICE``, ``MMS``) in ``month``
+        (``"2026-11"``; default: the current month on the clock freezegun moves)."""
+        from datetime import datetime, timezone
+
+        from smsmock.resources.account import spent
+
+        when = month or f"{datetime.now(timezone.utc):%Y-%m}"
+        with WORLD.lock:
+            return spent(WORLD.backend(account_id, region), channel, when)
+
+    def save_state(self, path: str | os.PathLike[str]) -> None:
+        """Write the whole state (every account and region, the settings, the sent messages)
+        to the JSON file ``path``; see :mod:`smsmock.state_file`."""
+        from smsmock import state_file
+
+        state_file.save(WORLD, path)
+
+    def load_state(self, path: str | os.PathLike[str]) -> None:
+        """Replace the whole state with the file ``path`` wrote by :meth:`save_state`.
+
+        Raises :class:`smsmock.state_file.StateFileError` (and changes nothing) for a file of
+        another format version or one that does not fit this smsmock's records.
+        """
+        from smsmock import state_file
+
+        state_file.load(WORLD, path)
 
 
 @overload

@@ -1,11 +1,29 @@
-"""Phone numbers: Request, Describe, Update and ReleasePhoneNumber."""
+"""Phone numbers: Request, Describe, Update and ReleasePhoneNumber.
+
+A requested number is a real, valid number of its country (``phonenumbers``, Google's
+libphonenumber metadata): toll-free for ``TOLL_FREE``, mobile or fixed-line for the others, never
+the same as another account's number in the region. What can be requested where is the country
+table in :mod:`smsmock.origination_countries`. :func:`check_can_release` and
+:func:`check_can_send` say whether a number may be released or sent from, for other families.
+"""
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
+import phonenumbers
+from phonenumbers import PhoneNumberType
+
+from smsmock import origination_countries
+from smsmock.errors import ConflictError, ValidationError
+from smsmock.resources.tags import apply_tags
+from smsmock.state.ids import new_id
 from smsmock.state.lifecycle import StatefulRecord
+from smsmock.state.operations import Call, Params, operation
+from smsmock.state.paging import paginate, record_filter
 from smsmock.state.tables import TableKey
 
 
@@ -42,3 +60,288 @@ PHONE_NUMBERS: TableKey[PhoneNumber] = TableKey(
     arn=lambda r: r.phone_number_arn,
     transitions={"PENDING": "ACTIVE"},
 )
+
+
+# -- for other families -----------------------------------------------------------------------
+
+
+def check_can_release(number: PhoneNumber) -> None:
+    """``ConflictException`` when the number cannot be released: ``DELETION_PROTECTION_ENABLED``,
+    or ``PHONE_NUMBER_ASSOCIATED_TO_POOL`` (ReleasePhoneNumber: "If the origination phone number
+    has deletion protection enabled or is associated with a pool, an error is returned")."""
+    if number.deletion_protection_enabled:
+        raise ConflictError(
+            f"The phone number {number.phone_number_id} has deletion protection enabled.",
+            "DELETION_PROTECTION_ENABLED",
+            "phone-number",
+            number.phone_number_id,
+        )
+    if number.pool_id is not None:
+        raise ConflictError(
+            f"The phone number {number.phone_number_id} is associated with the pool "
+            f"{number.pool_id}.",
+            "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+            "phone-number",
+            number.phone_number_id,
+        )
+
+
+def check_can_send(number: PhoneNumber) -> None:
+    """``ConflictException`` ``RESOURCE_NOT_ACTIVE`` unless the number is ``ACTIVE``."""
+    if number.status != "ACTIVE":
+        raise ConflictError(
+            f"The phone number {number.phone_number_id} is {number.status}, not ACTIVE.",
+            "RESOURCE_NOT_ACTIVE",
+            "phone-number",
+            number.phone_number_id,
+        )
+
+
+# -- choosing a number ------------------------------------------------------------------------
+
+_RANDOM = random.Random()
+_LOCAL_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+_FIXED_TYPES = (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def _wanted_types(number_type: str, capabilities: list[str]) -> list[tuple[int, ...]]:
+    """The libphonenumber types a number may have, most fitting first."""
+    if number_type == "TOLL_FREE":
+        return [(PhoneNumberType.TOLL_FREE,)]
+    if "SMS" in capabilities or "MMS" in capabilities:
+        # A text-capable long code is a mobile number where the country tells them apart.
+        return [_LOCAL_TYPES]
+    return [_FIXED_TYPES, (PhoneNumberType.MOBILE,)]
+
+
+def new_phone_number(
+    region: str, number_type: str, capabilities: list[str], taken: set[str]
+) -> str:
+    """A valid E.164 number of ``region`` for ``number_type``, not in ``taken``."""
+    for wanted in _wanted_types(number_type, capabilities):
+        for kind in wanted:
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            found = _number_like(example, region, wanted, taken)
+            if found is not None:
+                return found
+    raise ValidationError(
+        f"No {number_type} phone number is available in {region}.",
+        "INVALID_PARAMETER",
+        [("IsoCountryCode", "No phone number is available for this request.")],
+    )
+
+
+def _number_like(
+    example: phonenumbers.PhoneNumber, region: str, wanted: tuple[int, ...], taken: set[str]
+) -> str | None:
+    nsn = phonenumbers.national_significant_number(example)
+    # Keep the example's first digit, then ever more of its leading digits, so that numbers
+    # spread over the country's ranges yet some try always lands in a valid one.
+    for keep in range(1, max(2, len(nsn) - 3)):
+        for _ in range(100):
+            tail = "".join(_RANDOM.choice("0123456789") for _ in range(len(nsn) - keep))
+            candidate = phonenumbers.PhoneNumber(
+                country_code=example.country_code, national_number=int(nsn[:keep] + tail)
+            )
+            text = phonenumbers.format_number(candidate, phonenumbers.PhoneNumberFormat.E164)
+            if (
+                text not in taken
+                and phonenumbers.is_valid_number_for_region(candidate, region)
+                and phonenumbers.number_type(candidate) in wanted
+            ):
+                return text
+    return None
+
+
+def _numbers_in_region(call: Call) -> set[str]:
+    """Every number leased in this region, by any account (a number has one owner)."""
+    return {
+        record.phone_number
+        for backend in call.world.backends()
+        if backend.region == call.region
+        for record in backend.table(PHONE_NUMBERS)
+    }
+
+
+# -- operations -------------------------------------------------------------------------------
+
+
+@operation("RequestPhoneNumber")
+def request_phone_number(call: Call, params: Params) -> PhoneNumber:
+    from smsmock.resources.keywords import default_keywords
+    from smsmock.resources.opt_out_lists import opt_out_list
+    from smsmock.resources.pools import join_pool, pool
+
+    country, number_type = params["IsoCountryCode"], params["NumberType"]
+    capabilities = list(dict.fromkeys(params["NumberCapabilities"]))
+    message_type = params["MessageType"]
+    origination_countries.check_number_request(country, number_type, capabilities, message_type)
+    if params.get("InternationalSendingEnabled") and number_type == "SIMULATOR":
+        # Simulator numbers only reach the destination simulator numbers of their own country.
+        raise ValidationError(
+            "International sending is not supported for SIMULATOR phone numbers.",
+            "INTERNATIONAL_SENDING_NOT_SUPPORTED",
+            [("InternationalSendingEnabled", "Not supported for SIMULATOR phone numbers.")],
+        )
+    target = pool(call, params["PoolId"]) if params.get("PoolId") else None
+    if "OptOutListName" in params:
+        list_name = opt_out_list(call, params["OptOutListName"]).opt_out_list_name
+    else:
+        list_name = target.opt_out_list_name if target is not None else "Default"
+        opt_out_list(call, list_name)
+    registration = None
+    if params.get("RegistrationId"):
+        from smsmock.resources import registration_associations
+
+        registration = registration_associations.registration_for_number(
+            call, params["RegistrationId"], number_type, country
+        )
+    table = call.backend.table(PHONE_NUMBERS)
+    call.backend.check_quota("PHONE_NUMBERS_PER_ACCOUNT", len(table))
+    number_id = new_id("phone")
+    record = PhoneNumber(
+        phone_number_arn=call.backend.arn("phone-number", number_id),
+        phone_number_id=number_id,
+        phone_number=new_phone_number(country, number_type, capabilities, _numbers_in_region(call)),
+        status="PENDING",
+        status_since=call.now,
+        iso_country_code=country,
+        message_type=message_type,
+        number_capabilities=capabilities,
+        number_type=number_type,
+        monthly_leasing_price=origination_countries.monthly_leasing_price(country, number_type),
+        created_timestamp=call.now,
+        opt_out_list_name=list_name,
+        international_sending_enabled=params.get("InternationalSendingEnabled", False),
+        deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
+        keywords=default_keywords(),
+    )
+    if target is not None:
+        # A number requested into a pool is made for it: it takes the pool's two-way and
+        # self-managed opt-out settings (the message type and opt-out list must still match).
+        record.two_way_enabled = target.two_way_enabled
+        record.two_way_channel_arn = target.two_way_channel_arn
+        record.two_way_channel_role = target.two_way_channel_role
+        record.self_managed_opt_outs_enabled = target.self_managed_opt_outs_enabled
+    apply_tags(call, record, params.get("Tags"))
+    if target is not None:
+        join_pool(call, target, record)
+    table.add(record)
+    if registration is not None:
+        from smsmock.resources import registration_associations
+
+        registration_associations.associate_phone_number(call, registration, record)
+    return record
+
+
+_FILTERS = {
+    "status": record_filter("status"),
+    "iso-country-code": record_filter("iso_country_code"),
+    "message-type": record_filter("message_type"),
+    "number-capability": record_filter("number_capabilities"),
+    "number-type": record_filter("number_type"),
+    "two-way-enabled": record_filter("two_way_enabled"),
+    "self-managed-opt-outs-enabled": record_filter("self_managed_opt_outs_enabled"),
+    "opt-out-list-name": record_filter("opt_out_list_name"),
+    "deletion-protection-enabled": record_filter("deletion_protection_enabled"),
+    "two-way-channel-arn": record_filter("two_way_channel_arn"),
+}
+_BOOLEAN_FILTERS = [name for name in _FILTERS if name.endswith("-enabled")]
+
+
+@operation("DescribePhoneNumbers")
+def describe_phone_numbers(call: Call, params: Params) -> dict[str, Any]:
+    table = call.backend.table(PHONE_NUMBERS)
+    ids, owner = params.get("PhoneNumberIds"), params.get("Owner")
+    if ids and owner:
+        raise ValidationError(
+            "The Owner and PhoneNumberIds parameters can't be used at the same time.",
+            "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+            [
+                ("Owner", "Cannot be used with PhoneNumberIds."),
+                ("PhoneNumberIds", "Cannot be used with Owner."),
+            ],
+        )
+    source: Any
+    if ids:
+        chosen = {id(r): r for r in (table.get(ref) for ref in ids)}
+        source = list(chosen.values())
+    else:
+        source = table
+    page, token = paginate(
+        call,
+        source,
+        params,
+        filters=_FILTERS,
+        boolean_filters=_BOOLEAN_FILTERS,
+        # Nothing is shared with this account in the mock: SHARED is always empty.
+        where=(lambda _: False) if owner == "SHARED" else None,
+    )
+    return {"PhoneNumbers": page, "NextToken": token}
+
+
+_UPDATABLE = (
+    "TwoWayEnabled",
+    "TwoWayChannelArn",
+    "TwoWayChannelRole",
+    "SelfManagedOptOutsEnabled",
+    "InternationalSendingEnabled",
+    "DeletionProtectionEnabled",
+)
+
+
+@operation("UpdatePhoneNumber")
+def update_phone_number(call: Call, params: Params) -> PhoneNumber:
+    from smsmock.model import attribute_name
+    from smsmock.resources.opt_out_lists import opt_out_list
+
+    record = call.backend.table(PHONE_NUMBERS).get(params["PhoneNumberId"])
+    if record.pool_id is not None:
+        # UpdatePhoneNumber: "If the origination phone number is associated with a pool, an
+        # error is returned." (the pool's settings govern its numbers).
+        raise ConflictError(
+            f"The phone number {record.phone_number_id} is associated with the pool "
+            f"{record.pool_id}; update the pool instead.",
+            "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+            "phone-number",
+            record.phone_number_id,
+        )
+    check_can_send(record)
+    if params.get("TwoWayEnabled"):
+        if not origination_countries.two_way_supported(record.iso_country_code):
+            raise ValidationError(
+                f"Two-way messaging is not supported in {record.iso_country_code}.",
+                "TWO_WAY_NOT_SUPPORTED_IN_COUNTRY",
+                [("TwoWayEnabled", "Two-way messaging is not supported in this country.")],
+            )
+        if not (params.get("TwoWayChannelArn") or record.two_way_channel_arn):
+            raise ValidationError(
+                "TwoWayChannelArn is required to enable two-way messaging.",
+                "TWO_WAY_CHANNEL_NOT_PRESENT",
+                [("TwoWayChannelArn", "Required when TwoWayEnabled is true.")],
+            )
+    if params.get("InternationalSendingEnabled") and record.number_type == "SIMULATOR":
+        raise ValidationError(
+            "International sending is not supported for SIMULATOR phone numbers.",
+            "INTERNATIONAL_SENDING_NOT_SUPPORTED",
+            [("InternationalSendingEnabled", "Not supported for SIMULATOR phone numbers.")],
+        )
+    if "OptOutListName" in params:
+        record.opt_out_list_name = opt_out_list(call, params["OptOutListName"]).opt_out_list_name
+    for member in _UPDATABLE:
+        if member in params:
+            setattr(record, attribute_name(member), params[member])
+    return record
+
+
+@operation("ReleasePhoneNumber")
+def release_phone_number(call: Call, params: Params) -> PhoneNumber:
+    table = call.backend.table(PHONE_NUMBERS)
+    record = table.get(params["PhoneNumberId"])
+    check_can_release(record)
+    table.remove(record)
+    record.status = "DELETED"
+    record.status_since = call.now
+    return record

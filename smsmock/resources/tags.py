@@ -49,6 +49,11 @@ def apply_tags(call: Call, record: Record, tags: list[dict[str, str]] | None) ->
 def tagged_resource(call: Call, arn: str) -> Record:
     """The record an ARN names in the caller's account and region."""
     record = call.backend.by_arn.get(arn)
+    if record is None and arn == call.backend.arn("opt-out-list", "Default"):
+        # Every account has the Default opt-out list, even before anything has touched it.
+        from smsmock.resources.opt_out_lists import opt_out_lists
+
+        record = opt_out_lists(call.backend, call.now).get("Default")
     if record is None:
         resource_type, _, resource_id = arn.rpartition(":")[2].partition("/")
         if resource_type not in RESOURCE_TYPES or not resource_id:

@@ -28,6 +28,14 @@ DEFAULT_QUOTAS: dict[str, int] = {
     "PROTECT_CONFIGURATIONS_PER_ACCOUNT": 5,
     "NOTIFY_CONFIGURATIONS_PER_ACCOUNT": 25,
     "RCS_AGENTS_PER_ACCOUNT": 25,
-    "DAILY_NOTIFY_TIER_MESSAGE_LIMIT": 1000,
+    # Notify tiers page: the Basic tier's "Daily message limit 200 messages".
+    "DAILY_NOTIFY_TIER_MESSAGE_LIMIT": 200,
     "DAILY_DESTINATION_CALL_LIMIT": 10,
+    # The monthly spend limits AWS sets (DescribeSpendLimits' MaxLimit), in US dollars: a new
+    # account's are 1 USD ("You have a monthly SMS spending limit of $1.00 (USD)", User Guide,
+    # SMS/MMS and Voice sandbox); see smsmock.resources.account.
+    "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
+    "VOICE_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
+    "MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
+    "NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
 }

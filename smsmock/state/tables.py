@@ -69,9 +69,10 @@ class Table(Generic[R]):
                 settle(self.spec, record)
             yield record
 
-    def add(self, record: R) -> R:
-        """Store a new record; gives it the next ``seq`` and indexes its aliases and ARN."""
-        record.seq = self.backend.world.next_seq()
+    def add(self, record: R, *, seq: int | None = None) -> R:
+        """Store a new record; gives it the next ``seq`` (or ``seq``, when loading saved state in
+        creation order) and indexes its aliases and ARN."""
+        record.seq = self.backend.world.next_seq() if seq is None else seq
         key = self.spec.key(record)
         self._by_id[key] = record
         self._seqs.append(record.seq)

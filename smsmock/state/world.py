@@ -126,6 +126,10 @@ class World:
         self.quotas: dict[str, int] = {}
         self.lifecycle = Lifecycle()
         self.sent_messages: list[Any] = []
+        self.events: list[Any] = []
+        """What event destinations would receive (:mod:`smsmock.resources.configuration_sets`)."""
+        self.inbound_messages: list[Any] = []
+        """What end users sent to the accounts' numbers (:mod:`smsmock.inbound`)."""
         self._backends: dict[tuple[str, str], Backend] = {}
         self._seq = itertools.count(1)
 
@@ -163,6 +167,8 @@ class World:
         with self.lock:
             self._backends.clear()
             self.sent_messages.clear()
+            self.events.clear()
+            self.inbound_messages.clear()
             if settings:
                 self.default_account_id = DEFAULT_ACCOUNT_ID
                 self.access_keys.clear()

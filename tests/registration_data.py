@@ -1,0 +1,140 @@
+"""Valid registration forms and small helpers shared by the registration tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from smsmock import SmsVoiceMock
+from smsmock.resources.phone_numbers import PHONE_NUMBERS, PhoneNumber
+from smsmock.state.ids import new_id
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PDF = b"%PDF-1.7\n" + b"0" * 64
+
+BRAND: dict[str, str | list[str]] = {
+    "companyInfo.companyName": "Example Corp",
+    "companyInfo.taxIdIssuingCountry": "US",
+    "companyInfo.taxId": "123456789",
+    "companyInfo.legalType": ["PRIVATE_PROFIT"],
+    "companyInfo.address": "123 Main Street",
+    "companyInfo.city": "Seattle",
+    "companyInfo.state": "WA",
+    "companyInfo.zipCode": "98101",
+    "companyInfo.isoCountryCode": "US",
+    "contactInfo.dbaName": "Example",
+    "contactInfo.vertical": ["TECHNOLOGY"],
+    "contactInfo.website": "https://www.example.com",
+    "contactInfo.supportEmail": "support@example.com",
+    "contactInfo.supportPhoneNumber": "+12065550142",
+}
+
+CAMPAIGN: dict[str, str | list[str]] = {
+    "campaignInfo.campaignName": "Example Corp sends one-time passwords to customers who log in.",
+    "campaignInfo.vertical": ["TECHNOLOGY"],
+    "campaignInfo.optInWorkflow": "Customers tick the SMS box when they create an account online.",
+    "campaignInfo.optInMessage": "Example Corp: you are subscribed to login codes. STOP to end.",
+    "campaignInfo.helpMessage": "Example Corp: for help visit example.com. STOP to end.",
+    "campaignInfo.stopMessage": "Example Corp: you are unsubscribed and get no more messages.",
+    "campaignCapabilities.numberCapabilities": ["SMS"],
+    "campaignUseCase.useCase": ["TWO_FACTOR_AUTHENTICATION"],
+    "campaignUseCase.subscriberOptIn": ["Yes"],
+    "campaignUseCase.subscriberOptOut": ["Yes"],
+    "campaignUseCase.subscriberHelp": ["Yes"],
+    "campaignUseCase.directLending": ["No"],
+    "campaignUseCase.embeddedLink": ["No"],
+    "campaignUseCase.embeddedPhone": ["No"],
+    "campaignUseCase.ageGated": ["No"],
+    "messageSamples.messageSample1": "Your Example Corp code is [OTP Code]. It expires in 10 min.",
+}
+
+TOLL_FREE: dict[str, str | list[str]] = {
+    "companyInfo.companyName": "Example Corp",
+    "companyInfo.website": "https://www.example.com",
+    "companyInfo.address1": "123 Main Street",
+    "companyInfo.city": "Seattle",
+    "companyInfo.state": "WA",
+    "companyInfo.zipCode": "98101",
+    "companyInfo.country": "US",
+    "companyInfo.businessType": ["SOLE_PROPRIETOR"],
+    "contactInfo.firstName": "Jane",
+    "contactInfo.lastName": "Doe",
+    "contactInfo.supportEmail": "jane@example.com",
+    "contactInfo.supportPhoneNumber": "+12065550142",
+    "messagingUseCase.monthlyMessageVolume": ["1,000"],
+    "messagingUseCase.useCaseCategory": ["ONE_TIME_PASSWORDS"],
+    "messagingUseCase.useCaseDetails": "Example Corp sends login codes to customers.",
+    "messagingUseCase.optInType": ["DIGITAL_FORM"],
+    "messagingUseCase.optInWorkflow": "Customers tick the SMS box when they sign up online.",
+    "messageSamples.messageSample1": "Your Example Corp code is [OTP Code]. It expires in 10 min.",
+}
+
+SG_SENDER_ID: dict[str, str | list[str]] = {
+    "companyInfo.companyName": "Example Pte Ltd",
+    "companyInfo.taxId": "201912345K",
+    "companyInfo.website": "https://www.example.sg",
+    "companyInfo.address1": "1 Raffles Place",
+    "companyInfo.city": "Singapore",
+    "companyInfo.zipCode": "048616",
+    "companyInfo.isoCountryCode": "SG",
+    "contactInfo.firstName": "Wei",
+    "contactInfo.lastName": "Tan",
+    "contactInfo.supportEmail": "wei@example.sg",
+    "contactInfo.supportPhoneNumber": "+6561234567",
+    "senderIdInfo.senderId": "EXAMPLE",
+    "senderIdInfo.isRepresentative": ["False"],
+    "messagingUseCase.monthlyMessageVolume": ["10,000"],
+    "messagingUseCase.useCaseCategory": ["ONE_TIME_PASSWORDS"],
+    "messageSamples.messageSample1": "Your Example code is [OTP Code]. Do not share it.",
+}
+
+
+def put_values(client: Any, registration_id: str, values: dict[str, str | list[str]]) -> None:
+    """Fill a registration's form: a list is a SELECT's choices, a string a TEXT value."""
+    for path, value in values.items():
+        kind = "SelectChoices" if isinstance(value, list) else "TextValue"
+        client.put_registration_field_value(
+            RegistrationId=registration_id, FieldPath=path, **{kind: value}
+        )
+
+
+def new_registration(client: Any, registration_type: str, **kwargs: Any) -> str:
+    registration_id: str = client.create_registration(RegistrationType=registration_type, **kwargs)[
+        "RegistrationId"
+    ]
+    return registration_id
+
+
+def completed_brand(client: Any) -> str:
+    """A US 10DLC brand registration, filled, submitted and approved (immediate mode)."""
+    brand = new_registration(client, "US_TEN_DLC_BRAND_REGISTRATION")
+    put_values(client, brand, BRAND)
+    client.submit_registration_version(RegistrationId=brand)
+    return brand
+
+
+def registration_status(client: Any, registration_id: str) -> str:
+    info = client.describe_registrations(RegistrationIds=[registration_id])["Registrations"][0]
+    return str(info["RegistrationStatus"])
+
+
+def add_phone_number(
+    sms_voice: SmsVoiceMock, number_type: str = "TEN_DLC", number: str = "+12065550100"
+) -> PhoneNumber:
+    """A phone number in the mock's state, as RequestPhoneNumber would leave it."""
+    backend = sms_voice.backend()
+    phone_id = new_id("phone")
+    return backend.table(PHONE_NUMBERS).add(
+        PhoneNumber(
+            phone_number_arn=backend.arn("phone-number", phone_id),
+            phone_number_id=phone_id,
+            phone_number=number,
+            iso_country_code="US",
+            message_type="TRANSACTIONAL",
+            number_capabilities=["SMS"],
+            number_type=number_type,
+            monthly_leasing_price="2.00",
+            created_timestamp=datetime.now(timezone.utc),
+            status="ACTIVE",
+        )
+    )

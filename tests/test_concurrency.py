@@ -1,0 +1,70 @@
+"""Eight threads sharing one client, mixing writes and reads across resource families: nothing
+lost, no duplicate ids, no deadlock."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from smsmock import SmsVoiceMock
+
+THREADS = 8
+ROUNDS = 12
+
+
+def work(client: Any, worker: int) -> list[str]:
+    created: list[str] = []
+    for i in range(ROUNDS):
+        name = f"list-{worker}-{i}"
+        client.create_opt_out_list(OptOutListName=name)
+        client.put_opted_out_number(
+            OptOutListName=name, OptedOutNumber=f"+1206555{worker:02d}{i:02d}"
+        )
+        number = client.request_phone_number(
+            IsoCountryCode="US",
+            MessageType="TRANSACTIONAL",
+            NumberCapabilities=["SMS"],
+            NumberType="TOLL_FREE",
+            OptOutListName=name,
+        )
+        created.append(number["PhoneNumberId"])
+        client.tag_resource(
+            ResourceArn=number["PhoneNumberArn"], Tags=[{"Key": "worker", "Value": str(worker)}]
+        )
+        client.create_configuration_set(ConfigurationSetName=f"set-{worker}-{i}")
+        client.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberId"]])
+        client.describe_opt_out_lists(MaxResults=5)
+    return created
+
+
+def test_eight_threads_lose_nothing(client: Any, sms_voice: SmsVoiceMock) -> None:
+    for quota in ("CONFIGURATION_SETS_PER_ACCOUNT", "OPT_OUT_LISTS_PER_ACCOUNT"):
+        sms_voice.set_quota(quota, 1000)
+    with ThreadPoolExecutor(THREADS) as pool:
+        futures = [pool.submit(work, client, w) for w in range(THREADS)]
+        results = [f.result(timeout=120) for f in futures]  # a deadlock fails here
+    ids = [i for chunk in results for i in chunk]
+    assert len(ids) == len(set(ids)) == THREADS * ROUNDS
+
+    numbers = [
+        n
+        for page in client.get_paginator("describe_phone_numbers").paginate()
+        for n in page["PhoneNumbers"]
+    ]
+    assert sorted(n["PhoneNumberId"] for n in numbers) == sorted(ids)
+    assert len({n["PhoneNumber"] for n in numbers}) == len(ids)
+    lists = [
+        x
+        for page in client.get_paginator("describe_opt_out_lists").paginate()
+        for x in page["OptOutLists"]
+    ]
+    assert len(lists) == THREADS * ROUNDS + 1  # and Default
+    sets = [
+        x
+        for page in client.get_paginator("describe_configuration_sets").paginate()
+        for x in page["ConfigurationSets"]
+    ]
+    assert len(sets) == THREADS * ROUNDS
+    for number in numbers[:10]:
+        tags = client.list_tags_for_resource(ResourceArn=number["PhoneNumberArn"])["Tags"]
+        assert [t["Key"] for t in tags] == ["worker"]

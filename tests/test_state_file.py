@@ -1,0 +1,280 @@
+"""State export and import: ``sms.save_state(path)`` / ``sms.load_state(path)``."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+
+from smsmock import SmsVoiceMock
+from smsmock.resources.messages import SentMessage
+from smsmock.state.world import WORLD
+from smsmock.state_file import StateFileError, dump
+
+SERVICE = "pinpoint-sms-voice-v2"
+OTHER_ACCOUNT = "111122223333"
+
+
+def _client(region: str = "us-east-1", access_key: str = "testing") -> Any:
+    return boto3.client(
+        SERVICE, region_name=region, aws_access_key_id=access_key, aws_secret_access_key="x"
+    )
+
+
+def _seed(client: Any) -> None:
+    client.create_opt_out_list(OptOutListName="marketing", Tags=[{"Key": "team", "Value": "a"}])
+    client.put_opted_out_number(OptOutListName="marketing", OptedOutNumber="+12065550100")
+    client.create_configuration_set(ConfigurationSetName="alerts")
+    client.create_protect_configuration(Tags=[{"Key": "env", "Value": "test"}])
+    _client("eu-west-2").create_opt_out_list(OptOutListName="london")
+    _client(access_key=OTHER_ACCOUNT).create_opt_out_list(OptOutListName="other-account")
+
+
+def _observed() -> dict[str, Any]:
+    """What clients see of the seeded state (response metadata left out)."""
+    here, london, other = _client(), _client("eu-west-2"), _client(access_key=OTHER_ACCOUNT)
+    lists = here.describe_opt_out_lists()["OptOutLists"]
+    return {
+        "lists": lists,
+        "numbers": here.describe_opted_out_numbers(OptOutListName="marketing")["OptedOutNumbers"],
+        "tags": here.list_tags_for_resource(ResourceArn=lists[1]["OptOutListArn"])["Tags"],
+        "sets": here.describe_configuration_sets()["ConfigurationSets"],
+        "protect": here.describe_protect_configurations()["ProtectConfigurations"],
+        "london": london.describe_opt_out_lists()["OptOutLists"],
+        "other": other.describe_opt_out_lists()["OptOutLists"],
+    }
+
+
+def test_round_trip_restores_every_account_and_region(
+    client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
+) -> None:
+    _seed(client)
+    before = _observed()
+    path = tmp_path / "state.json"
+    sms_voice.save_state(path)
+    sms_voice.reset()
+    assert client.describe_opt_out_lists()["OptOutLists"][0]["OptOutListName"] == "Default"
+    assert len(client.describe_opt_out_lists()["OptOutLists"]) == 1
+
+    sms_voice.load_state(path)
+
+    assert _observed() == before
+
+
+def test_a_loaded_state_writes_the_same_file(
+    client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
+) -> None:
+    _seed(client)
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    sms_voice.save_state(first)
+    sms_voice.load_state(first)
+    sms_voice.save_state(second)
+    saved = [json.loads(path.read_text()) for path in (first, second)]
+    for data in saved:
+        data.pop("next_seq")  # saving takes a sequence number
+    assert saved[0] == saved[1]
+
+
+def test_settings_are_saved(client: Any, sms_voice: SmsVoiceMock, tmp_path: Path) -> None:
+    sms_voice.set_quota("OPT_OUT_LISTS_PER_ACCOUNT", 2)
+    sms_voice.set_lifecycle("pool", "after", 30)
+    sms_voice.map_access_key("AKIAEXAMPLEKEY000001", OTHER_ACCOUNT)
+    sms_voice.save_state(tmp_path / "state.json")
+    WORLD.reset(settings=True)
+
+    sms_voice.load_state(tmp_path / "state.json")
+
+    client.create_opt_out_list(OptOutListName="one")  # with Default, the quota of 2 is reached
+    with pytest.raises(ClientError) as caught:
+        client.create_opt_out_list(OptOutListName="two")
+    assert caught.value.response["Reason"] == "OPT_OUT_LISTS_PER_ACCOUNT"
+    assert WORLD.lifecycle.mode("pool").seconds == 30
+    assert WORLD.account_for("AKIAEXAMPLEKEY000001") == OTHER_ACCOUNT
+
+
+def test_sent_messages_are_saved(sms_voice: SmsVoiceMock, tmp_path: Path) -> None:
+    message = SentMessage(
+        message_id="m-1",
+        channel="SMS",
+        account_id="123456789012",
+        region="us-east-1",
+        origination_identity="+12065550199",
+        destination_phone_number="+12065550100",
+        message_body="hello",
+        timestamp=datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc),
+        operation="SendTextMessage",
+        context={"k": "v"},
+        media_urls=("s3://bucket/a.png",),
+    )
+    WORLD.sent_messages.append(message)  # as a send records it
+    sms_voice.save_state(tmp_path / "state.json")
+    sms_voice.reset()
+
+    sms_voice.load_state(tmp_path / "state.json")
+
+    assert sms_voice.sent_messages == (message,)
+
+
+def test_paging_resumes_and_new_records_come_after_loaded_ones(
+    client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
+) -> None:
+    for name in ("a", "b", "c"):
+        client.create_opt_out_list(OptOutListName=name)
+    first = client.describe_opt_out_lists(MaxResults=2)
+    sms_voice.save_state(tmp_path / "state.json")
+    sms_voice.reset()
+    sms_voice.load_state(tmp_path / "state.json")
+
+    rest = client.describe_opt_out_lists(MaxResults=2, NextToken=first["NextToken"])
+    client.create_opt_out_list(OptOutListName="d")
+
+    assert [x["OptOutListName"] for x in first["OptOutLists"] + rest["OptOutLists"]] == [
+        "Default",
+        "a",
+        "b",
+        "c",
+    ]
+    names = [x["OptOutListName"] for x in client.describe_opt_out_lists()["OptOutLists"]]
+    assert names == ["Default", "a", "b", "c", "d"]
+
+
+def _records(data: dict[str, Any]) -> list[dict[str, Any]]:
+    tables = data["backends"][0]["tables"]
+    return tables["smsmock.resources.opt_out_lists:OPT_OUT_LISTS"]  # type: ignore[no-any-return]
+
+
+def _change_version(data: dict[str, Any]) -> None:
+    data["version"] = 2
+
+
+def _older_version(data: dict[str, Any]) -> None:
+    data["version"] = 0
+
+
+def _not_a_state_file(data: dict[str, Any]) -> None:
+    data.pop("format")
+
+
+def _unknown_table(data: dict[str, Any]) -> None:
+    data["backends"][0]["tables"]["smsmock.resources.gone:GONE"] = []
+
+
+def _unknown_field(data: dict[str, Any]) -> None:
+    _records(data)[-1]["colour"] = "blue"
+
+
+def _missing_field(data: dict[str, Any]) -> None:
+    del _records(data)[-1]["opt_out_list_name"]
+
+
+def _foreign_class(data: dict[str, Any]) -> None:
+    _records(data)[-1]["$record"] = "os:PathLike"
+
+
+def _unknown_class(data: dict[str, Any]) -> None:
+    _records(data)[-1]["$record"] = "smsmock.resources.opt_out_lists:Gone"
+
+
+def _unknown_setting(data: dict[str, Any]) -> None:
+    data["world"]["colour"] = "blue"
+
+
+def _bad_datetime(data: dict[str, Any]) -> None:
+    _records(data)[-1]["created_timestamp"] = {"$datetime": "yesterday"}
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (_change_version, "format version 2 .*reads version 1 only. Nothing was loaded"),
+        (_older_version, "format version 0 .*reads version 1 only"),
+        (_not_a_state_file, "not an smsmock state file"),
+        (_unknown_table, "table 'smsmock.resources.gone:GONE' that this smsmock does not know"),
+        (_unknown_field, r"fields \['colour'\] that this smsmock's does not"),
+        (_missing_field, "lacks the field 'opt_out_list_name'"),
+        (_foreign_class, "os:PathLike is not a class of smsmock"),
+        (_unknown_class, "has no class smsmock.resources.opt_out_lists:Gone"),
+        (_unknown_setting, "world setting 'colour'"),
+        (_bad_datetime, r"cannot read \$datetime value"),
+    ],
+)
+def test_a_file_that_does_not_fit_is_refused_and_nothing_changes(
+    client: Any, sms_voice: SmsVoiceMock, tmp_path: Path, spoil: Any, message: str
+) -> None:
+    client.create_opt_out_list(OptOutListName="saved")
+    path = tmp_path / "state.json"
+    sms_voice.save_state(path)
+    data = json.loads(path.read_text())
+    spoil(data)
+    path.write_text(json.dumps(data))
+    client.create_opt_out_list(OptOutListName="live")
+    before = dump(WORLD)
+
+    with pytest.raises(StateFileError, match=message):
+        sms_voice.load_state(path)
+
+    after = dump(WORLD)
+    before.pop("next_seq"), after.pop("next_seq")
+    assert after == before
+    names = [x["OptOutListName"] for x in client.describe_opt_out_lists()["OptOutLists"]]
+    assert names == ["Default", "saved", "live"]
+
+
+@pytest.mark.parametrize("text", ["not json", "[1, 2]", ""])
+def test_a_file_that_is_not_a_state_file_is_refused(
+    sms_voice: SmsVoiceMock, tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "state.json"
+    path.write_text(text)
+    with pytest.raises(StateFileError, match="is not an smsmock state file"):
+        sms_voice.load_state(path)
+
+
+def test_a_field_added_since_with_a_default_takes_its_default(
+    client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
+) -> None:
+    client.create_opt_out_list(OptOutListName="saved")
+    path = tmp_path / "state.json"
+    sms_voice.save_state(path)
+    data = json.loads(path.read_text())
+    del _records(data)[-1]["numbers"]  # as if written before the field existed
+    path.write_text(json.dumps(data))
+
+    sms_voice.load_state(path)
+
+    assert client.describe_opted_out_numbers(OptOutListName="saved")["OptedOutNumbers"] == []
+
+
+def test_messages_events_and_inbound_are_saved(
+    client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
+) -> None:
+    sms_voice.set_sandbox(False)
+    number = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+    )
+    client.send_text_message(
+        DestinationPhoneNumber="+12065550100",
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageBody="hello",
+    )
+    sms_voice.receive("+12065550100", number["PhoneNumber"], "STOP")
+    saved = (sms_voice.sent_messages, sms_voice.inbound_messages, sms_voice.events())
+    numbers = client.describe_phone_numbers()["PhoneNumbers"]
+    sms_voice.save_state(tmp_path / "state.json")
+    sms_voice.reset()
+
+    sms_voice.load_state(tmp_path / "state.json")
+
+    assert (sms_voice.sent_messages, sms_voice.inbound_messages, sms_voice.events()) == saved
+    assert len(saved[0]) == 2  # the send and the STOP's automatic answer
+    assert client.describe_phone_numbers()["PhoneNumbers"] == numbers
+    opted = client.describe_opted_out_numbers(OptOutListName="Default")["OptedOutNumbers"]
+    assert [x["OptedOutNumber"] for x in opted] == ["+12065550100"]
