@@ -17,9 +17,11 @@ from collections.abc import Callable
 from typing import Any
 
 import boto3
+import botocore.session
 from botocore.awsrequest import AWSResponse
 
 from smsmock import mock_sms_voice
+from smsmock.hook import EVENT, before_send
 
 Bench = Callable[[], None]
 
@@ -65,7 +67,16 @@ def describe_cost(rounds: int, calls: int) -> dict[str, float]:
         client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
         request_numbers(client, 10)
         canned = _answer_bytes()
-        floor_client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        # The floor's client comes from a session without smsmock's hook: botocore calls every
+        # before-send handler, so the hook would otherwise run (and cost) there too.
+        session = botocore.session.Session()
+        session.unregister(EVENT, before_send)
+        floor_client = session.create_client(
+            "pinpoint-sms-voice-v2",
+            region_name="us-east-1",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
 
         def floor_answer(request: Any, **kwargs: Any) -> AWSResponse:
             return AWSResponse(request.url, 200, {"x-amzn-RequestId": "r"}, _Body(canned))
@@ -120,7 +131,8 @@ def scale_cost(sizes: tuple[int, ...], page: int) -> dict[int, float]:
     """Seconds per item to request N numbers and page through them all with a filter."""
     out: dict[int, float] = {}
     for size in sizes:
-        with mock_sms_voice():
+        with mock_sms_voice() as sms:
+            sms.set_quota("PHONE_NUMBERS_PER_ACCOUNT", size)
             client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
             start = time.perf_counter()
             request_numbers(client, size)
@@ -154,7 +166,6 @@ def opt_out_cost(opted_out: tuple[int, ...], sends: int) -> dict[int, float]:
                     DestinationPhoneNumber="+12125550100",
                     OriginationIdentity=number_id,
                     MessageBody="hi",
-                    MessageType="TRANSACTIONAL",
                 )
             out[count] = (time.perf_counter() - start) / sends
     return out

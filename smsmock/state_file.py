@@ -2,8 +2,8 @@
 
 The file holds every backend's tables, the backends' and the world's settings and the sent
 messages. It is written generically: records are dataclasses (written field by field, with the
-class named so it is rebuilt as itself), tables are named by the module-level name of their
-:class:`TableKey` (``smsmock.resources.pools:POOLS``), and values JSON cannot hold are tagged
+class named so it is rebuilt as itself), tables are named by their resource type
+(``pool``), and values JSON cannot hold are tagged
 (``{"$datetime": "…"}``, ``{"$tuple": […]}``). A file is read completely, and checked, before the
 live state is touched: a file of another format version, or whose records do not fit this
 smsmock's records, is refused with :class:`StateFileError` and the state stays as it was.
@@ -18,7 +18,6 @@ import importlib
 import itertools
 import json
 import os
-import sys
 import tempfile
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from smsmock.state.operations import load_resources
-from smsmock.state.tables import TableKey
+from smsmock.state.tables import TABLE_KEYS, TableKey
 from smsmock.state.world import Backend, World
 
 FORMAT = "smsmock-state"
@@ -155,25 +154,9 @@ def load(world: World, path: str | os.PathLike[str]) -> None:
 
 
 def table_names() -> dict[TableKey[Any], str]:
-    """Each table's stable name: ``module:ATTRIBUTE`` of the module-level ``TableKey``.
-
-    A key bound in several modules (imported elsewhere) is named after the module it was made
-    in: the one its ``key`` function comes from.
-    """
+    """Each table's stable name in a file: its resource type."""
     load_resources()
-    found: dict[TableKey[Any], list[tuple[str, str]]] = {}
-    for module_name, module in list(sys.modules.items()):
-        if module is None or not (module_name == "smsmock" or module_name.startswith("smsmock.")):
-            continue
-        for attribute, value in list(vars(module).items()):
-            if isinstance(value, TableKey):
-                found.setdefault(value, []).append((module_name, attribute))
-    names = {}
-    for spec, places in found.items():
-        home = getattr(spec.key, "__module__", None)
-        module_name, attribute = min(places, key=lambda place: (place[0] != home, place))
-        names[spec] = f"{module_name}:{attribute}"
-    return names
+    return {spec: resource_type for resource_type, spec in TABLE_KEYS.items()}
 
 
 # -- values ------------------------------------------------------------------------------------

@@ -145,7 +145,7 @@ def test_paging_resumes_and_new_records_come_after_loaded_ones(
 
 def _records(data: dict[str, Any]) -> list[dict[str, Any]]:
     tables = data["backends"][0]["tables"]
-    return tables["smsmock.resources.opt_out_lists:OPT_OUT_LISTS"]  # type: ignore[no-any-return]
+    return tables["opt-out-list"]  # type: ignore[no-any-return]
 
 
 def _change_version(data: dict[str, Any]) -> None:
@@ -161,7 +161,7 @@ def _not_a_state_file(data: dict[str, Any]) -> None:
 
 
 def _unknown_table(data: dict[str, Any]) -> None:
-    data["backends"][0]["tables"]["smsmock.resources.gone:GONE"] = []
+    data["backends"][0]["tables"]["gone"] = []
 
 
 def _unknown_field(data: dict[str, Any]) -> None:
@@ -194,7 +194,7 @@ def _bad_datetime(data: dict[str, Any]) -> None:
         (_change_version, "format version 2 .*reads version 1 only. Nothing was loaded"),
         (_older_version, "format version 0 .*reads version 1 only"),
         (_not_a_state_file, "not an smsmock state file"),
-        (_unknown_table, "table 'smsmock.resources.gone:GONE' that this smsmock does not know"),
+        (_unknown_table, "table 'gone' that this smsmock does not know"),
         (_unknown_field, r"fields \['colour'\] that this smsmock's does not"),
         (_missing_field, "lacks the field 'opt_out_list_name'"),
         (_foreign_class, "os:PathLike is not a class of smsmock"),

@@ -9,6 +9,7 @@ table in :mod:`smsmock.origination_countries`. :func:`check_can_release` and
 
 from __future__ import annotations
 
+from collections.abc import Container
 import random
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -115,7 +116,7 @@ def _wanted_types(number_type: str, capabilities: list[str]) -> list[tuple[int, 
 
 
 def new_phone_number(
-    region: str, number_type: str, capabilities: list[str], taken: set[str]
+    region: str, number_type: str, capabilities: list[str], taken: Container[str]
 ) -> str:
     """A valid E.164 number of ``region`` for ``number_type``, not in ``taken``."""
     for wanted in _wanted_types(number_type, capabilities):
@@ -134,7 +135,7 @@ def new_phone_number(
 
 
 def _number_like(
-    example: phonenumbers.PhoneNumber, region: str, wanted: tuple[int, ...], taken: set[str]
+    example: phonenumbers.PhoneNumber, region: str, wanted: tuple[int, ...], taken: Container[str]
 ) -> str | None:
     nsn = phonenumbers.national_significant_number(example)
     # Keep the example's first digit, then ever more of its leading digits, so that numbers
@@ -155,14 +156,19 @@ def _number_like(
     return None
 
 
-def _numbers_in_region(call: Call) -> set[str]:
-    """Every number leased in this region, by any account (a number has one owner)."""
-    return {
-        record.phone_number
-        for backend in call.world.backends()
-        if backend.region == call.region
-        for record in backend.table(PHONE_NUMBERS)
-    }
+class _NumbersInRegion:
+    """Whether a number is leased in this region, by any account (a number has one owner): a
+    lookup in each account's table, not a scan of the numbers."""
+
+    def __init__(self, call: Call) -> None:
+        self._tables = [
+            backend.table(PHONE_NUMBERS)
+            for backend in call.world.backends()
+            if backend.region == call.region
+        ]
+
+    def __contains__(self, number: object) -> bool:
+        return isinstance(number, str) and any(number in table for table in self._tables)
 
 
 # -- operations -------------------------------------------------------------------------------
@@ -204,7 +210,7 @@ def request_phone_number(call: Call, params: Params) -> PhoneNumber:
     record = PhoneNumber(
         phone_number_arn=call.backend.arn("phone-number", number_id),
         phone_number_id=number_id,
-        phone_number=new_phone_number(country, number_type, capabilities, _numbers_in_region(call)),
+        phone_number=new_phone_number(country, number_type, capabilities, _NumbersInRegion(call)),
         status="PENDING",
         status_since=call.now,
         iso_country_code=country,

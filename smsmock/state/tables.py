@@ -38,6 +38,15 @@ class TableKey(Generic[R]):
     transitions: dict[str, str] = field(default_factory=dict)
     on_transition: Callable[[Backend, R, str, str], None] | None = None
 
+    def __post_init__(self) -> None:
+        # Each kind is known by its resource type (state files name tables by it).
+        if TABLE_KEYS.setdefault(self.resource_type, self) is not self:
+            raise ValueError(f"two tables of resource type {self.resource_type!r}")
+
+
+TABLE_KEYS: dict[str, TableKey[Any]] = {}
+"""Every kind of record, by resource type."""
+
 
 class Table(Generic[R]):
     """The records of one kind in one account and region."""
