@@ -153,7 +153,8 @@ def opt_out_cost(opted_out: tuple[int, ...], sends: int) -> dict[int, float]:
     """Seconds per send_text_message with N numbers on the identity's opt-out list."""
     out: dict[int, float] = {}
     for count in opted_out:
-        with mock_sms_voice():
+        with mock_sms_voice() as sms:
+            sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
             client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
             (number_id,) = request_numbers(client, 1)
             for i in range(count):
