@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -55,6 +55,14 @@ def output_writer(operation: str) -> Writer:
 def attribute_name(member: str) -> str:
     """The record attribute that holds a model member: ``PhoneNumberArn`` → ``phone_number_arn``."""
     return _attribute_name(member)
+
+
+def copy_members(params: Mapping[str, Any], record: Any, members: Iterable[str]) -> None:
+    """Set the record attribute of each of ``members`` the request gives (what an Update
+    operation does with the settings it may change)."""
+    for member in members:
+        if member in params:
+            setattr(record, attribute_name(member), params[member])
 
 
 @functools.cache

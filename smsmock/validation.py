@@ -20,7 +20,7 @@ import binascii
 import functools
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from botocore.model import Shape, StructureShape
 
@@ -96,6 +96,8 @@ def _build(shape: Shape) -> Check:
         return _string_check(meta.get("min"), meta.get("max"), meta.get("pattern"), shape.enum)
     if kind in ("integer", "long"):
         return _number_check(meta.get("min"), meta.get("max"))
+    if kind in ("float", "double"):
+        return _number_check(meta.get("min"), meta.get("max"), whole=False)
     if kind == "boolean":
         return _type_check(bool, "boolean")
     if kind == "timestamp":
@@ -152,23 +154,7 @@ def _string_check(
         if not isinstance(value, str):
             _fail(failures, INVALID, path, value, "Member must be a string")
             return
-        size = len(value)
-        if low is not None and size < low:
-            _fail(
-                failures,
-                CONSTRAINT,
-                path,
-                value,
-                f"Member must have length greater than or equal to {low}",
-            )
-        if high is not None and size > high:
-            _fail(
-                failures,
-                CONSTRAINT,
-                path,
-                value,
-                f"Member must have length less than or equal to {high}",
-            )
+        _check_size(len(value), low, high, path, value, failures)
         if matcher is not None and matcher(value) is None:
             _fail(
                 failures,
@@ -189,12 +175,16 @@ def _string_check(
     return check
 
 
-def _number_check(low: int | None, high: int | None) -> Check:
+def _number_check(low: float | None, high: float | None, *, whole: bool = True) -> Check:
+    kinds: tuple[type, ...] = (int,) if whole else (int, float)
+    label = "an integer" if whole else "a number"
+
     def check(value: Any, path: str, failures: list[Failure]) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            _fail(failures, INVALID, path, value, "Member must be an integer")
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            _fail(failures, INVALID, path, value, f"Member must be {label}")
             return
-        if low is not None and value < low:
+        number = cast(float, value)
+        if low is not None and number < low:
             _fail(
                 failures,
                 CONSTRAINT,
@@ -202,7 +192,7 @@ def _number_check(low: int | None, high: int | None) -> Check:
                 value,
                 f"Member must have value greater than or equal to {low}",
             )
-        if high is not None and value > high:
+        if high is not None and number > high:
             _fail(
                 failures,
                 CONSTRAINT,
@@ -235,22 +225,8 @@ def _blob_check(low: int | None, high: int | None) -> Check:
         except (TypeError, ValueError, binascii.Error):
             _fail(failures, INVALID, path, "...", "Member must be base64-encoded binary data")
             return
-        if low is not None and size < low:
-            _fail(
-                failures,
-                CONSTRAINT,
-                path,
-                "...",
-                f"Member must have length greater than or equal to {low}",
-            )
-        if high is not None and size > high:
-            _fail(
-                failures,
-                CONSTRAINT,
-                path,
-                "...",
-                f"Member must have length less than or equal to {high}",
-            )
+        # The value is not echoed: a blob's bytes are not written into the error message.
+        _check_size(size, low, high, path, "...", failures)
 
     return check
 

@@ -113,6 +113,25 @@ def completed_brand(client: Any) -> str:
     return brand
 
 
+def completed_campaign(client: Any) -> str:
+    """A COMPLETE US 10DLC campaign registration (with its brand), made once per account and
+    region in the immediate lifecycle mode: what TEN_DLC phone numbers are requested with."""
+    done = client.describe_registrations(
+        Filters=[
+            {"Name": "registration-type", "Values": ["US_TEN_DLC_CAMPAIGN_REGISTRATION"]},
+            {"Name": "registration-status", "Values": ["COMPLETE"]},
+        ]
+    )["Registrations"]
+    if done:
+        return str(done[0]["RegistrationId"])
+    brand = completed_brand(client)
+    campaign = new_registration(client, "US_TEN_DLC_CAMPAIGN_REGISTRATION")
+    put_values(client, campaign, CAMPAIGN)
+    client.create_registration_association(RegistrationId=campaign, ResourceId=brand)
+    client.submit_registration_version(RegistrationId=campaign)
+    return campaign
+
+
 def registration_status(client: Any, registration_id: str) -> str:
     info = client.describe_registrations(RegistrationIds=[registration_id])["Registrations"][0]
     return str(info["RegistrationStatus"])

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from registration_data import completed_campaign
 
 from smsmock import SmsVoiceMock
 from smsmock.resources.keywords import HELP_MESSAGE, STOP_MESSAGE, keyword_action
@@ -24,11 +25,16 @@ def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
 
 
 def new_number(client: Any, number_type: str = "TEN_DLC") -> dict[str, Any]:
+    # A TEN_DLC number is requested with a completed 10DLC campaign.
+    registration = (
+        {"RegistrationId": completed_campaign(client)} if number_type == "TEN_DLC" else {}
+    )
     response: dict[str, Any] = client.request_phone_number(
         IsoCountryCode="US",
         MessageType="TRANSACTIONAL",
         NumberCapabilities=["SMS"],
         NumberType=number_type,
+        **registration,
     )
     return response
 

@@ -396,3 +396,27 @@ def test_delete_opt_out_list_name_is_validated(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.delete_opt_out_list(OptOutListName="bad name!")
     assert error(caught)["Error"]["Code"] == "ValidationException"
+
+
+def test_opted_out_numbers_page_on_when_numbers_are_deleted_between_pages(client: Any) -> None:
+    numbers = [f"+1206555{i:04d}" for i in range(6)]
+    for number in numbers:
+        client.put_opted_out_number(OptOutListName="Default", OptedOutNumber=number)
+
+    def page(**kwargs: Any) -> tuple[list[str], str | None]:
+        out = client.describe_opted_out_numbers(OptOutListName="Default", MaxResults=2, **kwargs)
+        return [n["OptedOutNumber"] for n in out["OptedOutNumbers"]], out.get("NextToken")
+
+    first, token = page()
+    assert first == numbers[:2]
+    # Deleting numbers already returned (the last one among them) does not shift the next page.
+    for number in first:
+        client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber=number)
+    second, token = page(NextToken=token)
+    assert second == numbers[2:4]
+    # A number deleted ahead is left out; one added meanwhile comes last; none repeats.
+    client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber=numbers[4])
+    client.put_opted_out_number(OptOutListName="Default", OptedOutNumber=numbers[0])
+    third, token = page(NextToken=token)
+    assert third == [numbers[5], numbers[0]]
+    assert token is None

@@ -12,6 +12,7 @@ import phonenumbers
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from registration_data import completed_campaign
 
 from smsmock import SmsVoiceMock
 from smsmock.origination_countries import LONG_CODE_SMS, LONG_CODE_VOICE
@@ -29,6 +30,9 @@ def request(client: Any, **overrides: Any) -> dict[str, Any]:
         "NumberType": "TOLL_FREE",
     }
     params.update(overrides)
+    if params["NumberType"] == "TEN_DLC" and "RegistrationId" not in params:
+        # A TEN_DLC number is requested with a completed 10DLC campaign.
+        params["RegistrationId"] = completed_campaign(client)
     response: dict[str, Any] = client.request_phone_number(**params)
     return response
 

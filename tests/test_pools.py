@@ -819,3 +819,63 @@ def test_a_sender_id_needs_its_country_in_pool_membership_calls(
         getattr(client, operation)(PoolId=pool_id, OriginationIdentity=sender["SenderIdArn"])
     e = error(caught)
     assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "MISSING_PARAMETER")
+
+
+# -- keywords and notify configurations --------------------------------------------------------
+
+
+def test_an_identity_with_other_keywords_does_not_match_the_pool(client: Any) -> None:
+    target = new_pool(client)["PoolId"]
+    other = number(client)["PhoneNumberId"]
+    client.put_keyword(OriginationIdentity=other, Keyword="INFO", KeywordMessage="Acme info")
+    with pytest.raises(ClientError) as caught:
+        client.associate_origination_identity(PoolId=target, OriginationIdentity=other)
+    assert error(caught)["Error"]["Code"] == "ConflictException"
+    assert error(caught)["Reason"] == "KEYWORD_MISMATCH"
+    assert (error(caught)["ResourceType"], error(caught)["ResourceId"]) == ("phone-number", other)
+    assert other not in members(client, target)
+    # Keywords are case insensitive: the same keyword on the pool makes them match.
+    client.put_keyword(OriginationIdentity=target, Keyword="info", KeywordMessage="Acme info")
+    client.associate_origination_identity(PoolId=target, OriginationIdentity=other)
+    assert other in members(client, target)
+
+
+def test_an_identity_without_keywords_never_mismatches_them(client: Any) -> None:
+    target = new_pool(client)["PoolId"]
+    client.put_keyword(OriginationIdentity=target, Keyword="INFO", KeywordMessage="Acme info")
+    sender = sender_id(client)
+    client.associate_origination_identity(
+        PoolId=target, OriginationIdentity=sender["SenderId"], IsoCountryCode="GB"
+    )
+    assert sender["SenderId"] in members(client, target)
+
+
+def test_a_number_requested_into_a_pool_takes_its_keywords(client: Any) -> None:
+    target = new_pool(client)["PoolId"]
+    client.put_keyword(OriginationIdentity=target, Keyword="INFO", KeywordMessage="Acme info")
+    joined = number(client, PoolId=target)["PhoneNumberId"]
+    keywords = client.describe_keywords(OriginationIdentity=joined)["Keywords"]
+    assert {
+        "Keyword": "INFO",
+        "KeywordMessage": "Acme info",
+        "KeywordAction": "AUTOMATIC_RESPONSE",
+    } in keywords
+
+
+def test_a_pool_used_by_a_notify_configuration_cannot_be_deleted(client: Any) -> None:
+    target = new_pool(client)["PoolId"]
+    config = client.create_notify_configuration(
+        DisplayName="Acme",
+        UseCase="CODE_VERIFICATION",
+        EnabledChannels=["SMS"],
+        PoolId=target,
+    )["NotifyConfigurationId"]
+    with pytest.raises(ClientError) as caught:
+        client.delete_pool(PoolId=target)
+    assert error(caught)["Error"]["Code"] == "ConflictException"
+    assert error(caught)["Reason"] == "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION"
+    assert (error(caught)["ResourceType"], error(caught)["ResourceId"]) == ("pool", target)
+    client.update_notify_configuration(
+        NotifyConfigurationId=config, PoolId="UNSET_DEFAULT_POOL_FOR_NOTIFY"
+    )
+    assert client.delete_pool(PoolId=target)["PoolId"] == target

@@ -9,7 +9,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from smsmock.resources.sender_ids import SENDER_IDS, check_can_send
+from smsmock.resources.sender_ids import SENDER_IDS, SenderId, check_can_send
 
 ACCOUNT = "123456789012"
 
@@ -87,10 +87,25 @@ def test_the_account_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
     assert error(caught)["Reason"] == "SENDER_IDS_PER_ACCOUNT"
 
 
-def test_registration_countries_start_unregistered(client: Any, sms_voice: SmsVoiceMock) -> None:
-    sender = request(client, country="IN")
-    assert sender["Registered"] is False
-    record = sms_voice.backend().table(SENDER_IDS).get("MyBrand/IN")
+def test_registration_countries_need_a_registration(client: Any, sms_voice: SmsVoiceMock) -> None:
+    # RequestSenderId: "Request a new sender ID that doesn't require registration."
+    with pytest.raises(ClientError) as caught:
+        request(client, country="IN")
+    assert error(caught)["Error"]["Code"] == "ValidationException"
+    assert error(caught)["Reason"] == "SENDER_ID_REQUIRES_REGISTRATION"
+    assert [f["Name"] for f in error(caught)["Fields"]] == ["IsoCountryCode"]
+    assert client.describe_sender_ids()["SenderIds"] == []
+    # One a registration left unregistered (put in the state by hand) can't send until it is.
+    backend = sms_voice.backend()
+    record = backend.table(SENDER_IDS).add(
+        SenderId(
+            sender_id_arn=backend.arn("sender-id", "MyBrand/IN"),
+            sender_id="MyBrand",
+            iso_country_code="IN",
+            message_types=["TRANSACTIONAL"],
+            monthly_leasing_price="0.00",
+        )
+    )
     with pytest.raises(Exception) as caught:
         check_can_send(record)
     assert getattr(caught.value, "reason", None) == "SENDER_ID_NOT_REGISTERED"
@@ -138,17 +153,17 @@ def test_owner_and_sender_ids_cannot_be_combined(client: Any) -> None:
     ("name", "values", "expected"),
     [
         ("sender-id", ["Alpha"], ["Alpha/GB"]),
-        ("iso-country-code", ["DE", "IN"], ["Beta/DE", "Gamma/IN"]),
-        ("message-type", ["PROMOTIONAL"], ["Beta/DE", "Gamma/IN"]),
+        ("iso-country-code", ["DE", "SG"], ["Beta/DE", "Gamma/SG"]),
+        ("message-type", ["PROMOTIONAL"], ["Beta/DE", "Gamma/SG"]),
         ("deletion-protection-enabled", ["true"], ["Beta/DE"]),
-        ("registered", ["false"], ["Alpha/GB", "Beta/DE", "Gamma/IN"]),
+        ("registered", ["false"], ["Alpha/GB", "Beta/DE", "Gamma/SG"]),
         ("registered", ["true"], []),
     ],
 )
 def test_filters(client: Any, name: str, values: list[str], expected: list[str]) -> None:
     request(client, "Alpha", "GB", MessageTypes=["TRANSACTIONAL"])
     request(client, "Beta", "DE", DeletionProtectionEnabled=True)
-    request(client, "Gamma", "IN", MessageTypes=["PROMOTIONAL"])
+    request(client, "Gamma", "SG", MessageTypes=["PROMOTIONAL"])
     found = client.describe_sender_ids(Filters=[{"Name": name, "Values": values}])["SenderIds"]
     assert [f"{s['SenderId']}/{s['IsoCountryCode']}" for s in found] == expected
 

@@ -130,7 +130,8 @@ def describe_spend_limits(call: Call, params: Params) -> dict[str, Any]:
     return {"SpendLimits": page, "NextToken": token}
 
 
-def _set_override(call: Call, params: Params, channel: str) -> dict[str, Any]:
+def set_spend_limit_override(call: Call, params: Params, channel: str) -> dict[str, Any]:
+    """Set the account's ``MonthlyLimit`` for ``channel``: at most the limit AWS sets."""
     name = SPEND_LIMITS[channel]
     limit = params["MonthlyLimit"]
     maximum = call.backend.quota(name)
@@ -145,7 +146,8 @@ def _set_override(call: Call, params: Params, channel: str) -> dict[str, Any]:
     return {"MonthlyLimit": limit}
 
 
-def _delete_override(call: Call, channel: str) -> dict[str, Any]:
+def delete_spend_limit_override(call: Call, channel: str) -> dict[str, Any]:
+    """Remove the account's override for ``channel``; the limit AWS sets applies again."""
     name = SPEND_LIMITS[channel]
     overrides: dict[str, int] = call.backend.attributes.get(_OVERRIDES, {})
     # The response's MonthlyLimit is the override that was removed (none: the limit in force).
@@ -153,34 +155,22 @@ def _delete_override(call: Call, channel: str) -> dict[str, Any]:
     return {"MonthlyLimit": previous if previous is not None else call.backend.quota(name)}
 
 
-@operation("SetTextMessageSpendLimitOverride")
-def set_text_message_spend_limit_override(call: Call, params: Params) -> dict[str, Any]:
-    return _set_override(call, params, "SMS")
+def register_spend_limit_operations(noun: str, channel: str) -> None:
+    """Register ``Set{noun}MessageSpendLimitOverride`` and ``Delete{noun}MessageSpendLimitOverride``
+    for ``channel``'s spend limit (the four pairs differ only in the limit they change)."""
+
+    def set_override(call: Call, params: Params) -> dict[str, Any]:
+        return set_spend_limit_override(call, params, channel)
+
+    def delete_override(call: Call, params: Params) -> dict[str, Any]:
+        return delete_spend_limit_override(call, channel)
+
+    operation(f"Set{noun}MessageSpendLimitOverride")(set_override)
+    operation(f"Delete{noun}MessageSpendLimitOverride")(delete_override)
 
 
-@operation("SetVoiceMessageSpendLimitOverride")
-def set_voice_message_spend_limit_override(call: Call, params: Params) -> dict[str, Any]:
-    return _set_override(call, params, "VOICE")
-
-
-@operation("SetMediaMessageSpendLimitOverride")
-def set_media_message_spend_limit_override(call: Call, params: Params) -> dict[str, Any]:
-    return _set_override(call, params, "MMS")
-
-
-@operation("DeleteTextMessageSpendLimitOverride")
-def delete_text_message_spend_limit_override(call: Call, params: Params) -> dict[str, Any]:
-    return _delete_override(call, "SMS")
-
-
-@operation("DeleteVoiceMessageSpendLimitOverride")
-def delete_voice_message_spend_limit_override(call: Call, params: Params) -> dict[str, Any]:
-    return _delete_override(call, "VOICE")
-
-
-@operation("DeleteMediaMessageSpendLimitOverride")
-def delete_media_message_spend_limit_override(call: Call, params: Params) -> dict[str, Any]:
-    return _delete_override(call, "MMS")
+for _noun, _channel in (("Text", "SMS"), ("Voice", "VOICE"), ("Media", "MMS")):
+    register_spend_limit_operations(_noun, _channel)
 
 
 @operation("DescribeAccountAttributes")

@@ -14,9 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from smsmock.errors import ConflictError, ResourceNotFoundError, ValidationError
-from smsmock.resources.tags import apply_tags
+from smsmock.model import attribute_name
+from smsmock.state.creation import create_record
+from smsmock.state.describe import describe_operation
 from smsmock.state.operations import Call, Params, operation
-from smsmock.state.paging import paginate
 from smsmock.state.tables import Record, TableKey
 
 
@@ -77,6 +78,7 @@ class ConfigurationSet(Record):
 CONFIGURATION_SETS: TableKey[ConfigurationSet] = TableKey(
     "configuration-set",
     key=lambda r: r.configuration_set_name,
+    quota="CONFIGURATION_SETS_PER_ACCOUNT",
     arn=lambda r: r.configuration_set_arn,
 )
 
@@ -145,29 +147,23 @@ def publish_events(
 
 @operation("CreateConfigurationSet")
 def create_configuration_set(call: Call, params: Params) -> ConfigurationSet:
-    table = call.backend.table(CONFIGURATION_SETS)
-    name = params["ConfigurationSetName"]
-    if name in table:
-        raise ConflictError(
-            f"A configuration set named {name} already exists.",
-            "RESOURCE_ALREADY_EXISTS",
-            "configuration-set",
-            name,
-        )
-    call.backend.check_quota("CONFIGURATION_SETS_PER_ACCOUNT", len(table))
-    record = ConfigurationSet(
-        configuration_set_arn=call.backend.arn("configuration-set", name),
-        configuration_set_name=name,
-        created_timestamp=call.now,
+    return create_record(
+        call,
+        call.backend.table(CONFIGURATION_SETS),
+        params,
+        lambda name, arn: ConfigurationSet(
+            configuration_set_arn=arn, configuration_set_name=name, created_timestamp=call.now
+        ),
+        key=params["ConfigurationSetName"],
     )
-    apply_tags(call, record, params.get("Tags"))
-    return table.add(record)
 
 
-@operation("DescribeConfigurationSets")
-def describe_configuration_sets(call: Call, params: Params) -> dict[str, Any]:
-    table = call.backend.table(CONFIGURATION_SETS)
-    filters = {
+describe_operation(
+    "DescribeConfigurationSets",
+    CONFIGURATION_SETS,
+    "ConfigurationSetNames",
+    "ConfigurationSets",
+    filters={
         "event-destination-name": lambda r: [
             d.event_destination_name for d in r.event_destinations
         ],
@@ -178,13 +174,8 @@ def describe_configuration_sets(call: Call, params: Params) -> dict[str, Any]:
         "default-sender-id": lambda r: r.default_sender_id,
         "default-message-feedback-enabled": lambda r: r.default_message_feedback_enabled,
         "protect-configuration-id": lambda r: r.protect_configuration_id,
-    }
-    names = params.get("ConfigurationSetNames")
-    source: Any = [table.get(name) for name in names] if names else table
-    page, token = paginate(
-        call, source, params, filters=filters, boolean_filters=["default-message-feedback-enabled"]
-    )
-    return {"ConfigurationSets": page, "NextToken": token}
+    },
+)
 
 
 @operation("DeleteConfigurationSet")
@@ -290,44 +281,35 @@ def delete_event_destination(call: Call, params: Params) -> dict[str, Any]:
 # -- defaults ----------------------------------------------------------------------------------
 
 
-def _defaults_output(record: ConfigurationSet, **members: Any) -> dict[str, Any]:
-    return {
-        "ConfigurationSetArn": record.configuration_set_arn,
-        "ConfigurationSetName": record.configuration_set_name,
-        **members,
-    }
+def _register_default_operations(member: str, *, deletable: bool = True) -> None:
+    """Register ``SetDefault{member}`` (and ``DeleteDefault{member}``): they set (or clear) the
+    configuration set's ``default_…`` attribute and answer with the set and the value (Delete:
+    the value it had)."""
+    attribute = f"default_{attribute_name(member)}"
+
+    def answer(record: ConfigurationSet, value: Any) -> dict[str, Any]:
+        return {
+            "ConfigurationSetArn": record.configuration_set_arn,
+            "ConfigurationSetName": record.configuration_set_name,
+            member: value,
+        }
+
+    def set_default(call: Call, params: Params) -> dict[str, Any]:
+        record = configuration_set(call, params["ConfigurationSetName"])
+        setattr(record, attribute, params[member])
+        return answer(record, params[member])
+
+    def delete_default(call: Call, params: Params) -> dict[str, Any]:
+        record = configuration_set(call, params["ConfigurationSetName"])
+        previous = getattr(record, attribute)
+        setattr(record, attribute, None)
+        return answer(record, previous)
+
+    operation(f"SetDefault{member}")(set_default)
+    if deletable:
+        operation(f"DeleteDefault{member}")(delete_default)
 
 
-@operation("SetDefaultSenderId")
-def set_default_sender_id(call: Call, params: Params) -> dict[str, Any]:
-    record = configuration_set(call, params["ConfigurationSetName"])
-    record.default_sender_id = params["SenderId"]
-    return _defaults_output(record, SenderId=record.default_sender_id)
-
-
-@operation("DeleteDefaultSenderId")
-def delete_default_sender_id(call: Call, params: Params) -> dict[str, Any]:
-    record = configuration_set(call, params["ConfigurationSetName"])
-    previous, record.default_sender_id = record.default_sender_id, None
-    return _defaults_output(record, SenderId=previous)
-
-
-@operation("SetDefaultMessageType")
-def set_default_message_type(call: Call, params: Params) -> dict[str, Any]:
-    record = configuration_set(call, params["ConfigurationSetName"])
-    record.default_message_type = params["MessageType"]
-    return _defaults_output(record, MessageType=record.default_message_type)
-
-
-@operation("DeleteDefaultMessageType")
-def delete_default_message_type(call: Call, params: Params) -> dict[str, Any]:
-    record = configuration_set(call, params["ConfigurationSetName"])
-    previous, record.default_message_type = record.default_message_type, None
-    return _defaults_output(record, MessageType=previous)
-
-
-@operation("SetDefaultMessageFeedbackEnabled")
-def set_default_message_feedback_enabled(call: Call, params: Params) -> dict[str, Any]:
-    record = configuration_set(call, params["ConfigurationSetName"])
-    record.default_message_feedback_enabled = params["MessageFeedbackEnabled"]
-    return _defaults_output(record, MessageFeedbackEnabled=record.default_message_feedback_enabled)
+_register_default_operations("SenderId")
+_register_default_operations("MessageType")
+_register_default_operations("MessageFeedbackEnabled", deletable=False)

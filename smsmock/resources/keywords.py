@@ -84,10 +84,8 @@ def _identity(call: Call, ref: str) -> Any:
 
 
 def _output(record: Any, keyword: str, message: str, action: str) -> dict[str, Any]:
-    kind = origination.kind_of(record)
     return {
-        "OriginationIdentityArn": kind.arn(record),
-        "OriginationIdentity": kind.identity(record),
+        **origination.identity_members(record),
         "Keyword": keyword,
         "KeywordMessage": message,
         "KeywordAction": action,
@@ -183,10 +181,8 @@ def describe_keywords(call: Call, params: Params) -> dict[str, Any]:
     page, token = paginate(
         call, items, params, filters={"keyword-action": lambda item: item["KeywordAction"]}
     )
-    kind = origination.kind_of(record)
     return {
-        "OriginationIdentityArn": kind.arn(record),
-        "OriginationIdentity": kind.identity(record),
+        **origination.identity_members(record),
         "Keywords": page,
         "NextToken": token,
     }

@@ -253,9 +253,6 @@ def send(call: Call, request: SendRequest) -> SentMessage:
     )
     for check in SEND_CHECKS:
         check(call, outgoing)
-    feedback = request.message_feedback_enabled
-    if feedback is None:
-        feedback = bool(config_set and config_set.default_message_feedback_enabled)
     message = record_message(
         call,
         channel=request.channel,
@@ -279,16 +276,36 @@ def send(call: Call, request: SendRequest) -> SentMessage:
         time_to_live=request.time_to_live,
         destination_country_parameters=request.destination_country_parameters,
         protect_configuration_id=request.protect_configuration_id,
-        message_feedback_enabled=feedback,
+        message_feedback_enabled=message_feedback(request.message_feedback_enabled, config_set),
     )
-    if not request.dry_run:
-        publish_events(call, config_set, _EVENTS[request.channel], message.message_id, destination)
-        if feedback:
-            call.backend.attributes.setdefault(_FEEDBACK, {})[message.message_id] = (
-                "PENDING",
-                call.now,
-            )
+    publish_delivery(call, message, config_set)
     return message
+
+
+def message_feedback(requested: bool | None, config_set: ConfigurationSet | None) -> bool:
+    """Whether a message has feedback: ``MessageFeedbackEnabled`` when the request gives it,
+    else the configuration set's default."""
+    if requested is not None:
+        return requested
+    return bool(config_set and config_set.default_message_feedback_enabled)
+
+
+def publish_delivery(call: Call, message: SentMessage, config_set: ConfigurationSet | None) -> None:
+    """What follows an accepted message that is not a dry run: its delivery events to the
+    configuration set's destinations and, with feedback enabled, a ``PENDING`` feedback record
+    that PutMessageFeedback answers for from now on."""
+    if message.dry_run:
+        return
+    publish_events(
+        call,
+        config_set,
+        _EVENTS[message.channel],
+        message.message_id,
+        message.destination_phone_number,
+    )
+    if message.message_feedback_enabled:
+        feedbacks = call.backend.attributes.setdefault(_FEEDBACK, {})
+        feedbacks[message.message_id] = ("PENDING", call.now)
 
 
 def _price(request: SendRequest, country: str) -> tuple[int, float, float]:
@@ -359,6 +376,9 @@ def send_media_message(call: Call, params: Params) -> dict[str, Any]:
             "MISSING_PARAMETER",
             [("MessageBody", "Give MessageBody or MediaUrls."), ("MediaUrls", "")],
         )
+    from smsmock.resources.media_types import check_media_urls
+
+    check_media_urls(params.get("MediaUrls") or ())
     request = SendRequest.from_params(
         "MMS",
         params,

@@ -22,10 +22,11 @@ from typing import Any
 
 from smsmock.countries import country_of, e164
 from smsmock.errors import ConflictError, ValidationError
+from smsmock.model import copy_members
 from smsmock.pricing import segments, text_price, voice_minutes, voice_price
 from smsmock.resources import account, origination
-from smsmock.resources.configuration_sets import CONFIGURATION_SETS, publish_events
-from smsmock.resources.messages import _EVENTS, _FEEDBACK, SentMessage, new_message_id
+from smsmock.resources.configuration_sets import CONFIGURATION_SETS
+from smsmock.resources.messages import message_feedback, publish_delivery, record_message
 from smsmock.resources.notify_templates import (
     countries_by_code,
     notify_countries,
@@ -34,11 +35,12 @@ from smsmock.resources.notify_templates import (
 )
 from smsmock.resources.pools import POOLS
 from smsmock.resources.protect_configurations import protect_verdict
-from smsmock.resources.tags import apply_tags
-from smsmock.state.ids import new_id
+from smsmock.state.conflicts import refuse_if_deletion_protected
+from smsmock.state.creation import create_record
+from smsmock.state.describe import describe_operation
 from smsmock.state.lifecycle import StatefulRecord
 from smsmock.state.operations import Call, Params, operation
-from smsmock.state.paging import paginate, record_filter
+from smsmock.state.paging import attribute_filters, record_filter
 from smsmock.state.tables import Table, TableKey
 from smsmock.state.world import Backend
 
@@ -79,6 +81,8 @@ def _on_transition(backend: Backend, record: NotifyConfiguration, old: str, new:
 NOTIFY_CONFIGURATIONS: TableKey[NotifyConfiguration] = TableKey(
     RESOURCE_TYPE,
     key=lambda r: r.notify_configuration_id,
+    id_prefix="notify",
+    quota="NOTIFY_CONFIGURATIONS_PER_ACCOUNT",
     arn=lambda r: r.notify_configuration_arn,
     transitions={"PENDING": "ACTIVE"},
     on_transition=_on_transition,
@@ -154,25 +158,29 @@ def _pool_id(call: Call, value: str | None, record: NotifyConfiguration | None) 
 
 @operation("CreateNotifyConfiguration")
 def create_notify_configuration(call: Call, params: Params) -> NotifyConfiguration:
-    table = notify_configurations(call.backend)
-    call.backend.check_quota("NOTIFY_CONFIGURATIONS_PER_ACCOUNT", len(table))
-    config_id = new_id("notify")
-    record = NotifyConfiguration(
-        notify_configuration_arn=call.backend.arn(RESOURCE_TYPE, config_id),
-        notify_configuration_id=config_id,
-        status="PENDING",
-        status_since=call.now,
-        display_name=params["DisplayName"],
-        use_case=params["UseCase"],
-        enabled_channels=_channels(params["EnabledChannels"]),
-        enabled_countries=_countries(params.get("EnabledCountries"), "BASIC"),
-        default_template_id=_default_template(params.get("DefaultTemplateId")),
-        created_timestamp=call.now,
-        deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
+    channels = _channels(params["EnabledChannels"])
+    countries = _countries(params.get("EnabledCountries"), "BASIC")
+    template = _default_template(params.get("DefaultTemplateId"))
+    pool_id = _pool_id(call, params.get("PoolId"), None)
+    return create_record(
+        call,
+        notify_configurations(call.backend),
+        params,
+        lambda config_id, arn: NotifyConfiguration(
+            notify_configuration_arn=arn,
+            notify_configuration_id=config_id,
+            status="PENDING",
+            status_since=call.now,
+            display_name=params["DisplayName"],
+            use_case=params["UseCase"],
+            enabled_channels=channels,
+            enabled_countries=countries,
+            default_template_id=template,
+            pool_id=pool_id,
+            created_timestamp=call.now,
+            deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
+        ),
     )
-    record.pool_id = _pool_id(call, params.get("PoolId"), None)
-    apply_tags(call, record, params.get("Tags"))
-    return table.add(record)
 
 
 @operation("UpdateNotifyConfiguration")
@@ -203,8 +211,7 @@ def update_notify_configuration(call: Call, params: Params) -> NotifyConfigurati
         record.default_template_id = template
     if "PoolId" in params:
         record.pool_id = pool_id
-    if "DeletionProtectionEnabled" in params:
-        record.deletion_protection_enabled = params["DeletionProtectionEnabled"]
+    copy_members(params, record, ("DeletionProtectionEnabled",))
     return record
 
 
@@ -212,43 +219,23 @@ def update_notify_configuration(call: Call, params: Params) -> NotifyConfigurati
 def delete_notify_configuration(call: Call, params: Params) -> NotifyConfiguration:
     table = notify_configurations(call.backend)
     record = table.get(params["NotifyConfigurationId"])
-    if record.deletion_protection_enabled:
-        raise ConflictError(
-            f"The notify configuration {record.notify_configuration_id} has deletion "
-            "protection enabled.",
-            "DELETION_PROTECTION_ENABLED",
-            RESOURCE_TYPE,
-            record.notify_configuration_id,
-        )
+    refuse_if_deletion_protected(record, RESOURCE_TYPE, record.notify_configuration_id)
     table.remove(record)
     return record
 
 
-@operation("DescribeNotifyConfigurations")
-def describe_notify_configurations(call: Call, params: Params) -> dict[str, Any]:
-    table = notify_configurations(call.backend)
-    source: Table[NotifyConfiguration] | list[NotifyConfiguration] = table
-    if params.get("NotifyConfigurationIds"):
-        chosen = (table.get(ref) for ref in params["NotifyConfigurationIds"])
-        source = list({r.notify_configuration_id: r for r in chosen}.values())
-    page, token = paginate(
-        call,
-        source,
-        params,
-        filters={
-            "display-name": record_filter("display_name"),
-            "enabled-countries": record_filter("enabled_countries"),
-            "enabled-channels": record_filter("enabled_channels"),
-            "default-template": record_filter("default_template_id"),
-            "default-pool": record_filter("pool_id"),
-            "use-case": record_filter("use_case"),
-            "status": record_filter("status"),
-            "deletion-protection-enabled": record_filter("deletion_protection_enabled"),
-            "tier-upgrade-status": record_filter("tier_upgrade_status"),
-        },
-        boolean_filters=["deletion-protection-enabled"],
-    )
-    return {"NotifyConfigurations": page, "NextToken": token}
+describe_operation(
+    "DescribeNotifyConfigurations",
+    NOTIFY_CONFIGURATIONS,
+    "NotifyConfigurationIds",
+    "NotifyConfigurations",
+    filters={
+        **attribute_filters("display_name", "enabled_countries", "enabled_channels", "use_case"),
+        **attribute_filters("status", "deletion_protection_enabled", "tier_upgrade_status"),
+        "default-template": record_filter("default_template_id"),
+        "default-pool": record_filter("pool_id"),
+    },
+)
 
 
 # -- sending ------------------------------------------------------------------------------------
@@ -325,19 +312,14 @@ def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
         price = voice_price(country, voice_minutes(body))
     if not dry_run:
         account.check_spend(call, "NOTIFY", price)
-    feedback = params.get("MessageFeedbackEnabled")
-    if feedback is None:
-        feedback = bool(config_set and config_set.default_message_feedback_enabled)
-    message = SentMessage(
-        message_id=new_message_id(),
+    # Notify messages count against the notify spend limit, not their channel's.
+    message = record_message(
+        call,
         channel=channel,
-        account_id=call.account_id,
-        region=call.region,
-        origination_identity=_sender(call, record),
         destination_phone_number=destination,
+        origination_identity=_sender(call, record),
         message_body=body,
-        timestamp=call.now,
-        operation=call.operation,
+        spend_channel="NOTIFY",
         message_type="TRANSACTIONAL",
         configuration_set_name=config_set.configuration_set_name if config_set else None,
         context=dict(params.get("Context") or {}),
@@ -347,19 +329,11 @@ def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
         price=price,
         destination_country=country,
         time_to_live=params.get("TimeToLive"),
-        message_feedback_enabled=feedback,
+        message_feedback_enabled=message_feedback(params.get("MessageFeedbackEnabled"), config_set),
     )
-    # Recorded here rather than by messages.record_message, which counts spend against the
-    # message's own channel: notify messages count against the notify spend limit.
-    call.world.sent_messages.append(message)
     if not dry_run:
         record.sent_per_day = {day: record.sent_per_day.get(day, 0) + 1}
-        account.add_spend(call, "NOTIFY", price)
-        publish_events(call, config_set, _EVENTS[channel], message.message_id, destination)
-        if feedback:
-            # PutMessageFeedback answers for this message from now on (see messages).
-            feedback_records = call.backend.attributes.setdefault(_FEEDBACK, {})
-            feedback_records[message.message_id] = ("PENDING", call.now)
+    publish_delivery(call, message, config_set)
     return {
         "MessageId": message.message_id,
         "TemplateId": template.template_id,
@@ -394,11 +368,4 @@ def send_notify_voice_message(call: Call, params: Params) -> dict[str, Any]:
 # -- spend limit --------------------------------------------------------------------------------
 
 
-@operation("SetNotifyMessageSpendLimitOverride")
-def set_notify_message_spend_limit_override(call: Call, params: Params) -> dict[str, Any]:
-    return account._set_override(call, params, "NOTIFY")
-
-
-@operation("DeleteNotifyMessageSpendLimitOverride")
-def delete_notify_message_spend_limit_override(call: Call, params: Params) -> dict[str, Any]:
-    return account._delete_override(call, "NOTIFY")
+account.register_spend_limit_operations("Notify", "NOTIFY")

@@ -17,7 +17,8 @@ import phonenumbers
 
 from smsmock.countries import e164, parse_number
 from smsmock.errors import ConflictError, ResourceNotFoundError, ValidationError
-from smsmock.resources.tags import apply_tags
+from smsmock.state.creation import create_record
+from smsmock.state.describe import describe_operation
 from smsmock.state.operations import Call, Params, operation
 from smsmock.state.paging import paginate
 from smsmock.state.tables import Record, Table, TableKey
@@ -35,6 +36,9 @@ class OptedOutNumber:
     opted_out_number: str
     opted_out_timestamp: datetime
     end_user_opted_out: bool = False
+    seq: int = field(default=0, repr=False, compare=False)
+    """When it was put on the list, in the world's creation order (``0``: not given one yet);
+    DescribeOptedOutNumbers pages by it."""
 
 
 @dataclass(kw_only=True)
@@ -52,6 +56,7 @@ class OptOutList(Record):
 OPT_OUT_LISTS: TableKey[OptOutList] = TableKey(
     "opt-out-list",
     key=lambda r: r.opt_out_list_name,
+    quota="OPT_OUT_LISTS_PER_ACCOUNT",
     arn=lambda r: r.opt_out_list_arn,
 )
 
@@ -95,7 +100,10 @@ def record_opt_out(
     entry = found.numbers.get(key)
     if entry is None:
         entry = found.numbers[key] = OptedOutNumber(
-            opted_out_number=key, opted_out_timestamp=call.now, end_user_opted_out=end_user
+            opted_out_number=key,
+            opted_out_timestamp=call.now,
+            end_user_opted_out=end_user,
+            seq=call.backend.world.next_seq(),
         )
     elif end_user and not entry.end_user_opted_out:
         # The end user's own STOP is the stronger fact: it is what the 30-day rule protects.
@@ -133,47 +141,25 @@ def _list_output(found: OptOutList, entry: OptedOutNumber) -> dict[str, Any]:
 
 @operation("CreateOptOutList")
 def create_opt_out_list(call: Call, params: Params) -> OptOutList:
-    table = opt_out_lists(call.backend, call.now)
-    name = params["OptOutListName"]
-    if name in table:
-        raise ConflictError(
-            f"An opt-out list named {name} already exists.",
-            "RESOURCE_ALREADY_EXISTS",
-            "opt-out-list",
-            name,
-        )
-    # The Default list counts: it is one of the account's lists.
-    call.backend.check_quota("OPT_OUT_LISTS_PER_ACCOUNT", len(table))
-    record = OptOutList(
-        opt_out_list_arn=call.backend.arn("opt-out-list", name),
-        opt_out_list_name=name,
-        created_timestamp=call.now,
+    # The Default list counts towards the quota: it is one of the account's lists.
+    return create_record(
+        call,
+        opt_out_lists(call.backend, call.now),
+        params,
+        lambda name, arn: OptOutList(
+            opt_out_list_arn=arn, opt_out_list_name=name, created_timestamp=call.now
+        ),
+        key=params["OptOutListName"],
     )
-    apply_tags(call, record, params.get("Tags"))
-    return table.add(record)
 
 
-@operation("DescribeOptOutLists")
-def describe_opt_out_lists(call: Call, params: Params) -> dict[str, Any]:
-    table = opt_out_lists(call.backend, call.now)
-    names = params.get("OptOutListNames")
-    owner = params.get("Owner")
-    if names and owner:
-        raise ValidationError(
-            "Owner and OptOutListNames cannot be used together.",
-            "PARAMETERS_CANNOT_BE_USED_TOGETHER",
-            [
-                ("Owner", "Cannot be used with OptOutListNames."),
-                ("OptOutListNames", "Cannot be used with Owner."),
-            ],
-        )
-    if names:
-        chosen = [table.get(name) for name in names]
-        page, token = paginate(call, chosen, params)
-    else:
-        # Nothing is shared with this account in the mock: SHARED is always empty.
-        page, token = paginate(call, table, params, where=lambda _: owner != "SHARED")
-    return {"OptOutLists": page, "NextToken": token}
+describe_operation(
+    "DescribeOptOutLists",
+    lambda call: opt_out_lists(call.backend, call.now),
+    "OptOutListNames",
+    "OptOutLists",
+    owner=True,
+)
 
 
 @operation("DeleteOptOutList")
@@ -235,13 +221,17 @@ def describe_opted_out_numbers(call: Call, params: Params) -> dict[str, Any]:
                 raise ResourceNotFoundError("opted-out-number", number)
             entries.append(entry)
     else:
-        entries = list(found.numbers.values())
+        entries = _in_order(call, found)
     page, token = paginate(
         call,
         entries,
         params,
         filters={"end-user-opted-out": lambda entry: entry.end_user_opted_out},
         boolean_filters=["end-user-opted-out"],
+        # The whole list pages by when each number was put on it, not by position: a NextToken
+        # resumes after the last number returned, so numbers deleted (or added) between pages
+        # neither shift the next page nor make it skip or repeat one.
+        order=None if wanted else (lambda entry: entry.seq),
     )
     return {
         "OptOutListArn": found.opt_out_list_arn,
@@ -249,6 +239,18 @@ def describe_opted_out_numbers(call: Call, params: Params) -> dict[str, Any]:
         "OptedOutNumbers": page,
         "NextToken": token,
     }
+
+
+def _in_order(call: Call, found: OptOutList) -> list[OptedOutNumber]:
+    """The list's numbers in the order they were put on it. An entry without a ``seq`` (made
+    by hand, or saved by an older smsmock) is given the next one the first time it is listed."""
+    entries = list(found.numbers.values())
+    for entry in entries:
+        if entry.seq == 0:
+            entry.seq = call.backend.world.next_seq()
+    # Nearly always sorted already (entries are added in seq order): a linear pass.
+    entries.sort(key=lambda entry: entry.seq)
+    return entries
 
 
 @operation("DeleteOptedOutNumber")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from smsmock.errors import ResourceNotFoundError, ValidationError
 from smsmock.state.operations import Call
+from smsmock.state.paging import attribute_filters
 from smsmock.state.tables import Record, Table, TableKey
 
 if TYPE_CHECKING:
@@ -32,6 +33,17 @@ if TYPE_CHECKING:
 
 _ARN = re.compile(r"arn:[^:]+:sms-voice:[^:]*:[^:]*:(?P<type>[a-z-]+)/(?P<id>.+)")
 _SENDER_ID = re.compile(r"[A-Za-z0-9_-]{1,11}(/[A-Z]{2})?")
+
+
+IDENTITY_FILTERS = attribute_filters(
+    "status",
+    "two_way_enabled",
+    "self_managed_opt_outs_enabled",
+    "opt_out_list_name",
+    "deletion_protection_enabled",
+    "two_way_channel_arn",
+)
+"""The filters DescribePhoneNumbers, DescribePools and DescribeRcsAgents share."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,16 @@ def kind_of(record: Record) -> IdentityKind:
         if isinstance(record, kind.record_type):
             return kind
     raise TypeError(f"{type(record).__name__} is not an origination identity")
+
+
+def identity_members(record: Record) -> dict[str, str]:
+    """``OriginationIdentityArn`` and ``OriginationIdentity`` of ``record``, as the answers of
+    the keyword and pool membership operations write them."""
+    kind = kind_of(record)
+    return {
+        "OriginationIdentityArn": kind.arn(record),
+        "OriginationIdentity": kind.identity(record),
+    }
 
 
 def resolve_origination_identity(

@@ -9,22 +9,27 @@ table in :mod:`smsmock.origination_countries`. :func:`check_can_release` and
 
 from __future__ import annotations
 
-from collections.abc import Container
 import random
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
 from smsmock import origination_countries
-from smsmock.errors import ConflictError, ValidationError
-from smsmock.resources.tags import apply_tags
-from smsmock.state.ids import new_id
+from smsmock.errors import ValidationError
+from smsmock.resources import origination
+from smsmock.state.conflicts import (
+    refuse_if_deletion_protected,
+    refuse_if_in_pool,
+    refuse_unless_active,
+)
+from smsmock.state.creation import create_record
+from smsmock.state.describe import describe_operation
 from smsmock.state.lifecycle import StatefulRecord
 from smsmock.state.operations import Call, Params, operation
-from smsmock.state.paging import paginate, record_filter
+from smsmock.state.paging import attribute_filters, record_filter
 from smsmock.state.tables import TableKey
 
 
@@ -57,6 +62,8 @@ class PhoneNumber(StatefulRecord):
 PHONE_NUMBERS: TableKey[PhoneNumber] = TableKey(
     "phone-number",
     key=lambda r: r.phone_number_id,
+    id_prefix="phone",
+    quota="PHONE_NUMBERS_PER_ACCOUNT",
     aliases=lambda r: (r.phone_number,),
     arn=lambda r: r.phone_number_arn,
     transitions={"PENDING": "ACTIVE"},
@@ -70,32 +77,15 @@ def check_can_release(number: PhoneNumber) -> None:
     """``ConflictException`` when the number cannot be released: ``DELETION_PROTECTION_ENABLED``,
     or ``PHONE_NUMBER_ASSOCIATED_TO_POOL`` (ReleasePhoneNumber: "If the origination phone number
     has deletion protection enabled or is associated with a pool, an error is returned")."""
-    if number.deletion_protection_enabled:
-        raise ConflictError(
-            f"The phone number {number.phone_number_id} has deletion protection enabled.",
-            "DELETION_PROTECTION_ENABLED",
-            "phone-number",
-            number.phone_number_id,
-        )
-    if number.pool_id is not None:
-        raise ConflictError(
-            f"The phone number {number.phone_number_id} is associated with the pool "
-            f"{number.pool_id}.",
-            "PHONE_NUMBER_ASSOCIATED_TO_POOL",
-            "phone-number",
-            number.phone_number_id,
-        )
+    refuse_if_deletion_protected(number, "phone-number", number.phone_number_id)
+    refuse_if_in_pool(
+        number, "phone-number", number.phone_number_id, "PHONE_NUMBER_ASSOCIATED_TO_POOL"
+    )
 
 
 def check_can_send(number: PhoneNumber) -> None:
     """``ConflictException`` ``RESOURCE_NOT_ACTIVE`` unless the number is ``ACTIVE``."""
-    if number.status != "ACTIVE":
-        raise ConflictError(
-            f"The phone number {number.phone_number_id} is {number.status}, not ACTIVE.",
-            "RESOURCE_NOT_ACTIVE",
-            "phone-number",
-            number.phone_number_id,
-        )
+    refuse_unless_active(number, "phone-number", number.phone_number_id)
 
 
 # -- choosing a number ------------------------------------------------------------------------
@@ -176,7 +166,7 @@ class _NumbersInRegion:
 
 @operation("RequestPhoneNumber")
 def request_phone_number(call: Call, params: Params) -> PhoneNumber:
-    from smsmock.resources.keywords import default_keywords
+    from smsmock.resources.keywords import default_keywords, keywords_of
     from smsmock.resources.opt_out_lists import opt_out_list
     from smsmock.resources.pools import join_pool, pool
 
@@ -198,6 +188,19 @@ def request_phone_number(call: Call, params: Params) -> PhoneNumber:
         list_name = target.opt_out_list_name if target is not None else "Default"
         opt_out_list(call, list_name)
     registration = None
+    if number_type == "TEN_DLC" and not params.get("RegistrationId"):
+        # A 10DLC number is provisioned for a completed 10DLC campaign: the user guide's 10DLC
+        # steps are brand, vetting, campaign, then "Request your 10DLC number", and the number
+        # comes from "the aggregator associated with your 10DLC campaign registration";
+        # SupportedAssociation ASSOCIATE_AFTER_COMPLETE: "you must complete a registration
+        # first". So RegistrationId ("to attach your phone number for an external registration
+        # process") is required for TEN_DLC.
+        raise ValidationError(
+            "A TEN_DLC phone number is requested with the RegistrationId of a completed 10DLC "
+            "campaign registration.",
+            "MISSING_PARAMETER",
+            [("RegistrationId", "Required for the TEN_DLC number type.")],
+        )
     if params.get("RegistrationId"):
         from smsmock.resources import registration_associations
 
@@ -205,34 +208,39 @@ def request_phone_number(call: Call, params: Params) -> PhoneNumber:
             call, params["RegistrationId"], number_type, country
         )
     table = call.backend.table(PHONE_NUMBERS)
-    call.backend.check_quota("PHONE_NUMBERS_PER_ACCOUNT", len(table))
-    number_id = new_id("phone")
-    record = PhoneNumber(
-        phone_number_arn=call.backend.arn("phone-number", number_id),
-        phone_number_id=number_id,
-        phone_number=new_phone_number(country, number_type, capabilities, _NumbersInRegion(call)),
-        status="PENDING",
-        status_since=call.now,
-        iso_country_code=country,
-        message_type=message_type,
-        number_capabilities=capabilities,
-        number_type=number_type,
-        monthly_leasing_price=origination_countries.monthly_leasing_price(country, number_type),
-        created_timestamp=call.now,
-        opt_out_list_name=list_name,
-        international_sending_enabled=params.get("InternationalSendingEnabled", False),
-        deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
-        keywords=default_keywords(),
+    record = create_record(
+        call,
+        table,
+        params,
+        lambda number_id, arn: PhoneNumber(
+            phone_number_arn=arn,
+            phone_number_id=number_id,
+            phone_number=new_phone_number(
+                country, number_type, capabilities, _NumbersInRegion(call)
+            ),
+            status="PENDING",
+            status_since=call.now,
+            iso_country_code=country,
+            message_type=message_type,
+            number_capabilities=capabilities,
+            number_type=number_type,
+            monthly_leasing_price=origination_countries.monthly_leasing_price(country, number_type),
+            created_timestamp=call.now,
+            opt_out_list_name=list_name,
+            international_sending_enabled=params.get("InternationalSendingEnabled", False),
+            deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
+            keywords=default_keywords(),
+        ),
+        store=False,
     )
     if target is not None:
-        # A number requested into a pool is made for it: it takes the pool's two-way and
-        # self-managed opt-out settings (the message type and opt-out list must still match).
+        # A number requested into a pool is made for it: it takes the pool's keywords, two-way
+        # and self-managed opt-out settings (the message type and opt-out list must still match).
+        record.keywords = dict(keywords_of(target))
         record.two_way_enabled = target.two_way_enabled
         record.two_way_channel_arn = target.two_way_channel_arn
         record.two_way_channel_role = target.two_way_channel_role
         record.self_managed_opt_outs_enabled = target.self_managed_opt_outs_enabled
-    apply_tags(call, record, params.get("Tags"))
-    if target is not None:
         join_pool(call, target, record)
     table.add(record)
     if registration is not None:
@@ -243,49 +251,20 @@ def request_phone_number(call: Call, params: Params) -> PhoneNumber:
 
 
 _FILTERS = {
-    "status": record_filter("status"),
-    "iso-country-code": record_filter("iso_country_code"),
-    "message-type": record_filter("message_type"),
+    **origination.IDENTITY_FILTERS,
+    **attribute_filters("iso_country_code", "message_type", "number_type"),
     "number-capability": record_filter("number_capabilities"),
-    "number-type": record_filter("number_type"),
-    "two-way-enabled": record_filter("two_way_enabled"),
-    "self-managed-opt-outs-enabled": record_filter("self_managed_opt_outs_enabled"),
-    "opt-out-list-name": record_filter("opt_out_list_name"),
-    "deletion-protection-enabled": record_filter("deletion_protection_enabled"),
-    "two-way-channel-arn": record_filter("two_way_channel_arn"),
 }
-_BOOLEAN_FILTERS = [name for name in _FILTERS if name.endswith("-enabled")]
 
 
-@operation("DescribePhoneNumbers")
-def describe_phone_numbers(call: Call, params: Params) -> dict[str, Any]:
-    table = call.backend.table(PHONE_NUMBERS)
-    ids, owner = params.get("PhoneNumberIds"), params.get("Owner")
-    if ids and owner:
-        raise ValidationError(
-            "The Owner and PhoneNumberIds parameters can't be used at the same time.",
-            "PARAMETERS_CANNOT_BE_USED_TOGETHER",
-            [
-                ("Owner", "Cannot be used with PhoneNumberIds."),
-                ("PhoneNumberIds", "Cannot be used with Owner."),
-            ],
-        )
-    source: Any
-    if ids:
-        chosen = {id(r): r for r in (table.get(ref) for ref in ids)}
-        source = list(chosen.values())
-    else:
-        source = table
-    page, token = paginate(
-        call,
-        source,
-        params,
-        filters=_FILTERS,
-        boolean_filters=_BOOLEAN_FILTERS,
-        # Nothing is shared with this account in the mock: SHARED is always empty.
-        where=(lambda _: False) if owner == "SHARED" else None,
-    )
-    return {"PhoneNumbers": page, "NextToken": token}
+describe_operation(
+    "DescribePhoneNumbers",
+    PHONE_NUMBERS,
+    "PhoneNumberIds",
+    "PhoneNumbers",
+    filters=_FILTERS,
+    owner=True,
+)
 
 
 _UPDATABLE = (
@@ -300,20 +279,15 @@ _UPDATABLE = (
 
 @operation("UpdatePhoneNumber")
 def update_phone_number(call: Call, params: Params) -> PhoneNumber:
-    from smsmock.model import attribute_name
+    from smsmock.model import copy_members
     from smsmock.resources.opt_out_lists import opt_out_list
 
     record = call.backend.table(PHONE_NUMBERS).get(params["PhoneNumberId"])
-    if record.pool_id is not None:
-        # UpdatePhoneNumber: "If the origination phone number is associated with a pool, an
-        # error is returned." (the pool's settings govern its numbers).
-        raise ConflictError(
-            f"The phone number {record.phone_number_id} is associated with the pool "
-            f"{record.pool_id}; update the pool instead.",
-            "PHONE_NUMBER_ASSOCIATED_TO_POOL",
-            "phone-number",
-            record.phone_number_id,
-        )
+    # UpdatePhoneNumber: "If the origination phone number is associated with a pool, an error
+    # is returned." (the pool's settings govern its numbers).
+    refuse_if_in_pool(
+        record, "phone-number", record.phone_number_id, "PHONE_NUMBER_ASSOCIATED_TO_POOL"
+    )
     check_can_send(record)
     if params.get("TwoWayEnabled"):
         if not origination_countries.two_way_supported(record.iso_country_code):
@@ -336,9 +310,7 @@ def update_phone_number(call: Call, params: Params) -> PhoneNumber:
         )
     if "OptOutListName" in params:
         record.opt_out_list_name = opt_out_list(call, params["OptOutListName"]).opt_out_list_name
-    for member in _UPDATABLE:
-        if member in params:
-            setattr(record, attribute_name(member), params[member])
+    copy_members(params, record, _UPDATABLE)
     return record
 
 
@@ -347,6 +319,10 @@ def release_phone_number(call: Call, params: Params) -> PhoneNumber:
     table = call.backend.table(PHONE_NUMBERS)
     record = table.get(params["PhoneNumberId"])
     check_can_release(record)
+    from smsmock.resources import registration_associations
+
+    registration_associations.check_can_release(call, record)
+    registration_associations.release(call, record)
     table.remove(record)
     record.status = "DELETED"
     record.status_since = call.now

@@ -15,14 +15,16 @@ from datetime import datetime
 from typing import Any
 
 from smsmock.errors import ConflictError, ValidationError
-from smsmock.model import attribute_name
+from smsmock.model import copy_members
 from smsmock.resources import origination
+from smsmock.resources.keywords import keywords_of
 from smsmock.resources.opt_out_lists import opt_out_list
-from smsmock.resources.tags import apply_tags
-from smsmock.state.ids import new_id
+from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_unless_active
+from smsmock.state.creation import create_record
+from smsmock.state.describe import describe_operation
 from smsmock.state.lifecycle import StatefulRecord
 from smsmock.state.operations import Call, Params, operation
-from smsmock.state.paging import paginate, record_filter
+from smsmock.state.paging import attribute_filters, paginate
 from smsmock.state.tables import Record, TableKey
 
 
@@ -49,6 +51,8 @@ class Pool(StatefulRecord):
 POOLS: TableKey[Pool] = TableKey(
     "pool",
     key=lambda r: r.pool_id,
+    id_prefix="pool",
+    quota="POOLS_PER_ACCOUNT",
     arn=lambda r: r.pool_arn,
     transitions={"CREATING": "ACTIVE"},
 )
@@ -143,6 +147,13 @@ def _check_compatible(target: Pool, kind: origination.IdentityKind, identity: An
     traits = kind.traits(identity)
     problems = [
         (
+            # CreatePool: the pool's configuration "includes keywords"; an identity that has
+            # keywords (a phone number; sender IDs and RCS agents have none) must have the same.
+            hasattr(identity, "keywords") and _keywords(identity) != _keywords(target),
+            "KEYWORD_MISMATCH",
+            "keywords",
+        ),
+        (
             bool(traits.message_types) and target.message_type not in traits.message_types,
             "MESSAGE_TYPE_MISMATCH",
             f"message type {target.message_type}",
@@ -174,6 +185,12 @@ def _check_compatible(target: Pool, kind: origination.IdentityKind, identity: An
                 kind.resource_type,
                 kind.identity(identity),
             )
+
+
+def _keywords(record: Any) -> dict[str, tuple[str, str]]:
+    """The record's keywords (the mandatory ones among them), keyed case-insensitively
+    ("Keywords are case insensitive")."""
+    return {name.casefold(): value for name, value in keywords_of(record).items()}
 
 
 def _identity_in_country(call: Call, params: Params) -> tuple[origination.IdentityKind, Any]:
@@ -210,8 +227,7 @@ def _membership(target: Pool, kind: origination.IdentityKind, identity: Any) -> 
     return {
         "PoolArn": target.pool_arn,
         "PoolId": target.pool_id,
-        "OriginationIdentityArn": kind.arn(identity),
-        "OriginationIdentity": kind.identity(identity),
+        **origination.identity_members(identity),
         "IsoCountryCode": kind.traits(identity).iso_country_code,
     }
 
@@ -224,69 +240,41 @@ def create_pool(call: Call, params: Params) -> Pool:
     kind, identity = _identity_in_country(call, params)
     traits = kind.traits(identity)
     table = call.backend.table(POOLS)
-    call.backend.check_quota("POOLS_PER_ACCOUNT", len(table))
-    pool_id = new_id("pool")
-    record = Pool(
-        pool_arn=call.backend.arn("pool", pool_id),
-        pool_id=pool_id,
-        status="CREATING",
-        status_since=call.now,
-        message_type=params["MessageType"],
-        created_timestamp=call.now,
-        opt_out_list_name=traits.opt_out_list_name or "Default",
-        two_way_enabled=bool(traits.two_way_enabled),
-        two_way_channel_arn=getattr(identity, "two_way_channel_arn", None),
-        two_way_channel_role=getattr(identity, "two_way_channel_role", None),
-        self_managed_opt_outs_enabled=bool(traits.self_managed_opt_outs_enabled),
-        # "Deletion protection isn't inherited from the origination identity".
-        deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
-        keywords=dict(getattr(identity, "keywords", None) or {}),
+    record = create_record(
+        call,
+        table,
+        params,
+        lambda pool_id, arn: Pool(
+            pool_arn=arn,
+            pool_id=pool_id,
+            status="CREATING",
+            status_since=call.now,
+            message_type=params["MessageType"],
+            created_timestamp=call.now,
+            opt_out_list_name=traits.opt_out_list_name or "Default",
+            two_way_enabled=bool(traits.two_way_enabled),
+            two_way_channel_arn=getattr(identity, "two_way_channel_arn", None),
+            two_way_channel_role=getattr(identity, "two_way_channel_role", None),
+            self_managed_opt_outs_enabled=bool(traits.self_managed_opt_outs_enabled),
+            # "Deletion protection isn't inherited from the origination identity".
+            deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
+            keywords=dict(getattr(identity, "keywords", None) or {}),
+        ),
+        store=False,
     )
-    apply_tags(call, record, params.get("Tags"))
     # The pool has the identity's settings, so only its message type can mismatch
     # (MESSAGE_TYPE_MISMATCH); a number already in a pool is RESOURCE_ALREADY_ASSOCIATED.
     join_pool(call, record, identity)
     return table.add(record)
 
 
-@operation("DescribePools")
-def describe_pools(call: Call, params: Params) -> dict[str, Any]:
-    table = call.backend.table(POOLS)
-    ids, owner = params.get("PoolIds"), params.get("Owner")
-    if ids and owner:
-        raise ValidationError(
-            "Owner and PoolIds cannot be used together.",
-            "PARAMETERS_CANNOT_BE_USED_TOGETHER",
-            [("Owner", "Cannot be used with PoolIds."), ("PoolIds", "Cannot be used with Owner.")],
-        )
-    filters = {
-        name.replace("_", "-"): record_filter(name)
-        for name in (
-            "status",
-            "message_type",
-            "two_way_enabled",
-            "self_managed_opt_outs_enabled",
-            "opt_out_list_name",
-            "shared_routes_enabled",
-            "deletion_protection_enabled",
-            "two_way_channel_arn",
-        )
-    }
-    booleans = [name for name in filters if name.endswith("-enabled")]
-    if ids:
-        chosen = [table.get(ref) for ref in ids]
-        page, token = paginate(call, chosen, params, filters=filters, boolean_filters=booleans)
-    else:
-        # Nothing is shared with this account in the mock: SHARED is always empty.
-        page, token = paginate(
-            call,
-            table,
-            params,
-            filters=filters,
-            boolean_filters=booleans,
-            where=lambda _: owner != "SHARED",
-        )
-    return {"Pools": page, "NextToken": token}
+_FILTERS = {
+    **origination.IDENTITY_FILTERS,
+    **attribute_filters("message_type", "shared_routes_enabled"),
+}
+
+
+describe_operation("DescribePools", POOLS, "PoolIds", "Pools", filters=_FILTERS, owner=True)
 
 
 _POOL_SETTINGS = (
@@ -321,9 +309,7 @@ def update_pool(call: Call, params: Params) -> Pool:
         )
     if "OptOutListName" in params:
         record.opt_out_list_name = opt_out_list(call, params["OptOutListName"]).opt_out_list_name
-    for member in _POOL_SETTINGS:
-        if member in params:
-            setattr(record, attribute_name(member), params[member])
+    copy_members(params, record, _POOL_SETTINGS)
     # Members keep matching their pool: its settings are theirs (UpdatePhoneNumber refuses a
     # number in a pool, so the pool is where they change).
     for arn in record.members:
@@ -337,29 +323,30 @@ def update_pool(call: Call, params: Params) -> Pool:
 def _check_active(record: Pool) -> None:
     """A pool still ``CREATING`` (only seen in the manual and timed lifecycle modes) cannot be
     changed yet: ``ConflictException`` ``RESOURCE_NOT_ACTIVE``."""
-    if record.status != "ACTIVE":
-        raise ConflictError(
-            f"The pool {record.pool_id} is {record.status}, not ACTIVE.",
-            "RESOURCE_NOT_ACTIVE",
-            "pool",
-            record.pool_id,
-        )
+    refuse_unless_active(record, "pool", record.pool_id)
 
 
 @operation("DeletePool")
 def delete_pool(call: Call, params: Params) -> Pool:
     table = call.backend.table(POOLS)
     record = table.get(params["PoolId"])
-    if record.deletion_protection_enabled:
-        raise ConflictError(
-            f"The pool {record.pool_id} has deletion protection enabled.",
-            "DELETION_PROTECTION_ENABLED",
-            "pool",
-            record.pool_id,
-        )
+    refuse_if_deletion_protected(record, "pool", record.pool_id)
     # DeletePool: "If the pool status isn't active or if deletion protection is enabled, an
     # error is returned."
     _check_active(record)
+    # A notify configuration sends from its pool (CreateNotifyConfiguration's PoolId): the
+    # model's POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION is the pool still in use by one.
+    from smsmock.resources.notify import notify_configuration_for_pool
+
+    user = notify_configuration_for_pool(call.backend, record.pool_id)
+    if user is not None:
+        raise ConflictError(
+            f"The pool {record.pool_id} is used by notify configuration "
+            f"{user.notify_configuration_id}; remove it there first.",
+            "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION",
+            "pool",
+            record.pool_id,
+        )
     # "Deleting a pool disassociates all origination identities from that pool."
     for arn in list(record.members):
         identity = call.backend.by_arn.get(arn)

@@ -1,5 +1,6 @@
-"""Protect configurations: country rule sets per number capability, phone number overrides, the
-account default, and their association with configuration sets.
+"""Protect configurations: the records, the account default, and their association with
+configuration sets (their country rule sets and phone number overrides are
+:mod:`smsmock.resources.protect_rules`).
 
 Sending consults them through :func:`protect_verdict` (one of
 :data:`smsmock.resources.messages.SEND_CHECKS`): a rule ``BLOCK`` for the destination's country
@@ -10,19 +11,25 @@ in a mock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from smsmock.countries import country_of, e164, is_country, iso_country_codes
-from smsmock.errors import ConflictError, ResourceNotFoundError, ValidationError
-from smsmock.resources.configuration_sets import CONFIGURATION_SETS, ConfigurationSet
+from smsmock.countries import country_of, e164
+from smsmock.errors import ConflictError, ResourceNotFoundError
+from smsmock.model import copy_members
+from smsmock.resources.configuration_sets import (
+    CONFIGURATION_SETS,
+    ConfigurationSet,
+    configuration_set,
+)
 from smsmock.resources.messages import SEND_CHECKS, Outgoing
-from smsmock.resources.tags import apply_tags
-from smsmock.state.ids import new_id
+from smsmock.state.conflicts import refuse_if_deletion_protected
+from smsmock.state.creation import create_record
+from smsmock.state.describe import describe_operation
 from smsmock.state.operations import Call, Params, operation
-from smsmock.state.paging import paginate, record_filter
+from smsmock.state.paging import attribute_filters
 from smsmock.state.tables import Record, Table, TableKey
 from smsmock.state.world import Backend
 
@@ -72,6 +79,8 @@ class ProtectConfiguration(Record):
 PROTECT_CONFIGURATIONS: TableKey[ProtectConfiguration] = TableKey(
     RESOURCE_TYPE,
     key=lambda r: r.protect_configuration_id,
+    id_prefix="protect",
+    quota="PROTECT_CONFIGURATIONS_PER_ACCOUNT",
     arn=lambda r: r.protect_configuration_arn,
 )
 
@@ -80,20 +89,15 @@ def protect_configurations(backend: Backend) -> Table[ProtectConfiguration]:
     return backend.table(PROTECT_CONFIGURATIONS)
 
 
+def protect_configuration(call: Call, ref: str) -> ProtectConfiguration:
+    """The protect configuration ``ref`` (its id or ARN) names, or
+    ``ResourceNotFoundException``."""
+    return protect_configurations(call.backend).get(ref)
+
+
 def account_default(backend: Backend) -> ProtectConfiguration | None:
     """The account's default protect configuration in this region, if one is set."""
     return protect_configurations(backend).first(lambda r: r.account_default)
-
-
-def _now(call: Call) -> datetime:
-    return call.now if call.now.tzinfo else call.now.replace(tzinfo=timezone.utc)
-
-
-def _timestamp(value: float | datetime | None) -> datetime | None:
-    """A request timestamp (JSON 1.0 sends epoch seconds) as an aware datetime."""
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromtimestamp(value, timezone.utc)
 
 
 # -- what sending asks --------------------------------------------------------------------------
@@ -160,7 +164,7 @@ def _check_send(call: Call, outgoing: Outgoing) -> None:
         call.backend,
         outgoing.destination_phone_number,
         outgoing.channel,
-        _now(call),
+        call.now,
         outgoing.protect_configuration_id,
         outgoing.configuration_set,
     )
@@ -174,24 +178,23 @@ SEND_CHECKS.append(_check_send)
 
 @operation("CreateProtectConfiguration")
 def create_protect_configuration(call: Call, params: Params) -> ProtectConfiguration:
-    table = protect_configurations(call.backend)
-    call.backend.check_quota("PROTECT_CONFIGURATIONS_PER_ACCOUNT", len(table))
-    config_id = new_id("protect")
-    config = ProtectConfiguration(
-        protect_configuration_arn=call.backend.arn(RESOURCE_TYPE, config_id),
-        protect_configuration_id=config_id,
-        created_timestamp=call.now,
-        deletion_protection_enabled=bool(params.get("DeletionProtectionEnabled", False)),
+    return create_record(
+        call,
+        protect_configurations(call.backend),
+        params,
+        lambda config_id, arn: ProtectConfiguration(
+            protect_configuration_arn=arn,
+            protect_configuration_id=config_id,
+            created_timestamp=call.now,
+            deletion_protection_enabled=bool(params.get("DeletionProtectionEnabled", False)),
+        ),
     )
-    apply_tags(call, config, params.get("Tags"))
-    return table.add(config)
 
 
 @operation("UpdateProtectConfiguration")
 def update_protect_configuration(call: Call, params: Params) -> ProtectConfiguration:
-    config = protect_configurations(call.backend).get(params["ProtectConfigurationId"])
-    if "DeletionProtectionEnabled" in params:
-        config.deletion_protection_enabled = params["DeletionProtectionEnabled"]
+    config = protect_configuration(call, params["ProtectConfigurationId"])
+    copy_members(params, config, ("DeletionProtectionEnabled",))
     return config
 
 
@@ -200,13 +203,7 @@ def delete_protect_configuration(call: Call, params: Params) -> ProtectConfigura
     table = protect_configurations(call.backend)
     config = table.get(params["ProtectConfigurationId"])
     config_id = config.protect_configuration_id
-    if config.deletion_protection_enabled:
-        raise ConflictError(
-            f"Protect configuration {config_id} has deletion protection enabled.",
-            "DELETION_PROTECTION_ENABLED",
-            RESOURCE_TYPE,
-            config_id,
-        )
+    refuse_if_deletion_protected(config, RESOURCE_TYPE, config_id)
     if config.account_default:
         raise ConflictError(
             f"Protect configuration {config_id} is the account default protect configuration.",
@@ -225,240 +222,22 @@ def delete_protect_configuration(call: Call, params: Params) -> ProtectConfigura
     return config
 
 
-@operation("DescribeProtectConfigurations")
-def describe_protect_configurations(call: Call, params: Params) -> dict[str, Any]:
-    table = protect_configurations(call.backend)
-    source: Table[ProtectConfiguration] | list[ProtectConfiguration] = table
-    if params.get("ProtectConfigurationIds"):
-        source = _distinct(table.get(ref) for ref in params["ProtectConfigurationIds"])
-    page, token = paginate(
-        call,
-        source,
-        params,
-        filters={
-            "account-default": record_filter("account_default"),
-            "deletion-protection-enabled": record_filter("deletion_protection_enabled"),
-        },
-        boolean_filters=["account-default", "deletion-protection-enabled"],
-    )
-    return {"ProtectConfigurations": page, "NextToken": token}
-
-
-def _distinct(records: Iterable[ProtectConfiguration]) -> list[ProtectConfiguration]:
-    return list({r.protect_configuration_id: r for r in records}.values())
-
-
-# -- country rule sets --------------------------------------------------------------------------
-
-
-def _rule_set_capability(capability: str) -> str:
-    if capability not in RULE_SET_CAPABILITIES:
-        raise ValidationError(
-            f"Protect configuration country rule sets exist for SMS, VOICE and MMS, "
-            f"not {capability}.",
-            "INVALID_PARAMETER",
-            [("NumberCapability", "Valid values are SMS, VOICE, or MMS.")],
-        )
-    return capability
-
-
-def _rule_set(config: ProtectConfiguration, capability: str) -> dict[str, Any]:
-    rules = config.country_rules[capability]
-    return {
-        "ProtectConfigurationArn": config.protect_configuration_arn,
-        "ProtectConfigurationId": config.protect_configuration_id,
-        "NumberCapability": capability,
-        "CountryRuleSet": {
-            country: {"ProtectStatus": rules.get(country, "ALLOW")}
-            for country in iso_country_codes()
-        },
-    }
-
-
-@operation("GetProtectConfigurationCountryRuleSet")
-def get_protect_configuration_country_rule_set(call: Call, params: Params) -> dict[str, Any]:
-    config = protect_configurations(call.backend).get(params["ProtectConfigurationId"])
-    return _rule_set(config, _rule_set_capability(params["NumberCapability"]))
-
-
-@operation("UpdateProtectConfigurationCountryRuleSet")
-def update_protect_configuration_country_rule_set(call: Call, params: Params) -> dict[str, Any]:
-    config = protect_configurations(call.backend).get(params["ProtectConfigurationId"])
-    capability = _rule_set_capability(params["NumberCapability"])
-    updates: dict[str, dict[str, str]] = params["CountryRuleSetUpdates"]
-    unknown = [country for country in updates if not is_country(country)]
-    if unknown:
-        raise ValidationError(
-            f"Unknown ISO country codes: {', '.join(unknown)}.",
-            "INVALID_PARAMETER",
-            [(f"CountryRuleSetUpdates.{c}", "Not a supported country or region.") for c in unknown],
-        )
-    rules = config.country_rules[capability]
-    for country, rule in updates.items():
-        if rule["ProtectStatus"] == "ALLOW":
-            rules.pop(country, None)
-        else:
-            rules[country] = rule["ProtectStatus"]
-    return _rule_set(config, capability)
-
-
-# -- phone number overrides ---------------------------------------------------------------------
-
-
-def _override_output(config: ProtectConfiguration, override: NumberOverride) -> dict[str, Any]:
-    return {
-        "ProtectConfigurationArn": config.protect_configuration_arn,
-        "ProtectConfigurationId": config.protect_configuration_id,
-        "DestinationPhoneNumber": override.destination_phone_number,
-        "CreatedTimestamp": override.created_timestamp,
-        "Action": override.action,
-        "IsoCountryCode": override.iso_country_code,
-        "ExpirationTimestamp": override.expiration_timestamp,
-    }
-
-
-def _live_override(
-    config: ProtectConfiguration, number: str, now: datetime
-) -> NumberOverride | None:
-    """The override of ``number`` in force; an expired one is forgotten here."""
-    override = config.number_overrides.get(number)
-    if override is not None and not override.in_force(now):
-        del config.number_overrides[number]
-        return None
-    return override
-
-
-@operation("PutProtectConfigurationRuleSetNumberOverride")
-def put_number_override(call: Call, params: Params) -> dict[str, Any]:
-    config = protect_configurations(call.backend).get(params["ProtectConfigurationId"])
-    now = _now(call)
-    expires = _timestamp(params.get("ExpirationTimestamp"))
-    if expires is not None and expires <= now:
-        raise ValidationError(
-            "The expiration timestamp must be in the future.",
-            "INVALID_PARAMETER",
-            [("ExpirationTimestamp", "Must be a time in the future.")],
-        )
-    number = e164(params["DestinationPhoneNumber"])
-    existing = _live_override(config, number, now)
-    override = NumberOverride(
-        destination_phone_number=number,
-        created_timestamp=existing.created_timestamp if existing else call.now,
-        action=params["Action"],
-        iso_country_code=country_of(number),
-        expiration_timestamp=expires,
-    )
-    config.number_overrides[number] = override
-    return _override_output(config, override)
-
-
-@operation("DeleteProtectConfigurationRuleSetNumberOverride")
-def delete_number_override(call: Call, params: Params) -> dict[str, Any]:
-    config = protect_configurations(call.backend).get(params["ProtectConfigurationId"])
-    number = e164(params["DestinationPhoneNumber"])
-    override = _live_override(config, number, _now(call))
-    if override is None:
-        raise ResourceNotFoundError(
-            RESOURCE_TYPE,
-            params["DestinationPhoneNumber"],
-            f"Protect configuration {config.protect_configuration_id} has no number override "
-            f"for {number}.",
-        )
-    del config.number_overrides[number]
-    return _override_output(config, override)
-
-
-@operation("ListProtectConfigurationRuleSetNumberOverrides")
-def list_number_overrides(call: Call, params: Params) -> dict[str, Any]:
-    config = protect_configurations(call.backend).get(params["ProtectConfigurationId"])
-    now = _now(call)
-    for number in [n for n, o in config.number_overrides.items() if not o.in_force(now)]:
-        del config.number_overrides[number]
-    matchers: list[Callable[[NumberOverride], bool]] = []
-    equality: list[dict[str, Any]] = []
-    for i, item in enumerate(params.get("Filters") or []):
-        name, values = item["Name"], item["Values"]
-        if name == "destination-phone-number-begins-with":
-            matchers.append(_begins_with(values))
-        elif name in _TIME_FILTERS:
-            matchers.append(_time_matcher(i, name, values))
-        else:
-            equality.append(item)
-    page, token = paginate(
-        call,
-        list(config.number_overrides.values()),
-        {**params, "Filters": equality},
-        filters={
-            "iso-country-code": record_filter("iso_country_code"),
-            "action": record_filter("action"),
-        },
-        where=lambda o: all(match(o) for match in matchers),
-    )
-    return {
-        "ProtectConfigurationArn": config.protect_configuration_arn,
-        "ProtectConfigurationId": config.protect_configuration_id,
-        "RuleSetNumberOverrides": page,
-        "NextToken": token,
-    }
-
-
-def _begins_with(values: list[str]) -> Callable[[NumberOverride], bool]:
-    """Numbers that begin with any of ``values`` (given with or without the ``+``)."""
-    prefixes = tuple("+" + value.lstrip("+") for value in values)
-    return lambda override: override.destination_phone_number.startswith(prefixes)
-
-
-_TIME_FILTERS = {
-    "expires-before": ("expiration_timestamp", True),
-    "expires-after": ("expiration_timestamp", False),
-    "created-before": ("created_timestamp", True),
-    "created-after": ("created_timestamp", False),
-}
-
-
-def _time_matcher(i: int, name: str, values: list[str]) -> Callable[[NumberOverride], bool]:
-    """A filter on a timestamp: values are epoch seconds or ISO 8601 times; any one may match.
-    An override that never expires is after every time and before none."""
-    attribute, before = _TIME_FILTERS[name]
-    times = [_parse_time(i, value) for value in values]
-
-    def matches(override: NumberOverride) -> bool:
-        value: datetime | None = getattr(override, attribute)
-        if value is None:
-            return not before
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return any((value < t) if before else (value > t) for t in times)
-
-    return matches
-
-
-def _parse_time(i: int, value: str) -> datetime:
-    try:
-        return datetime.fromtimestamp(float(value), timezone.utc)
-    except ValueError:
-        pass
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValidationError(
-            f"The filter value {value!r} is not a timestamp.",
-            "INVALID_FILTER_VALUES",
-            [(f"Filters[{i}].Values", "Values must be epoch seconds or ISO 8601 timestamps.")],
-        ) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+describe_operation(
+    "DescribeProtectConfigurations",
+    PROTECT_CONFIGURATIONS,
+    "ProtectConfigurationIds",
+    "ProtectConfigurations",
+    filters=attribute_filters("account_default", "deletion_protection_enabled"),
+    boolean_filters=["account-default", "deletion-protection-enabled"],
+)
 
 
 # -- configuration sets and the account default -------------------------------------------------
 
 
-def _configuration_set_table(backend: Backend) -> Table[ConfigurationSet]:
-    return backend.table(CONFIGURATION_SETS)
-
-
 def _associated_sets(backend: Backend, config: ProtectConfiguration) -> Iterable[ConfigurationSet]:
     ids = {config.protect_configuration_id, config.protect_configuration_arn}
-    return (s for s in _configuration_set_table(backend) if s.protect_configuration_id in ids)
+    return (s for s in backend.table(CONFIGURATION_SETS) if s.protect_configuration_id in ids)
 
 
 def _association(config: ProtectConfiguration, config_set: ConfigurationSet) -> dict[str, Any]:
@@ -472,8 +251,8 @@ def _association(config: ProtectConfiguration, config_set: ConfigurationSet) -> 
 
 @operation("AssociateProtectConfiguration")
 def associate_protect_configuration(call: Call, params: Params) -> dict[str, Any]:
-    config = protect_configurations(call.backend).get(params["ProtectConfigurationId"])
-    config_set = _configuration_set_table(call.backend).get(params["ConfigurationSetName"])
+    config = protect_configuration(call, params["ProtectConfigurationId"])
+    config_set = configuration_set(call, params["ConfigurationSetName"])
     if config_set.protect_configuration_id == config.protect_configuration_id:
         raise ConflictError(
             f"Configuration set {config_set.configuration_set_name} is already associated with "
@@ -489,8 +268,8 @@ def associate_protect_configuration(call: Call, params: Params) -> dict[str, Any
 
 @operation("DisassociateProtectConfiguration")
 def disassociate_protect_configuration(call: Call, params: Params) -> dict[str, Any]:
-    config = protect_configurations(call.backend).get(params["ProtectConfigurationId"])
-    config_set = _configuration_set_table(call.backend).get(params["ConfigurationSetName"])
+    config = protect_configuration(call, params["ProtectConfigurationId"])
+    config_set = configuration_set(call, params["ConfigurationSetName"])
     if config_set.protect_configuration_id != config.protect_configuration_id:
         raise ConflictError(
             f"Protect configuration {config.protect_configuration_id} is not associated with "
@@ -505,7 +284,7 @@ def disassociate_protect_configuration(call: Call, params: Params) -> dict[str, 
 
 @operation("SetAccountDefaultProtectConfiguration")
 def set_account_default(call: Call, params: Params) -> dict[str, Any]:
-    config = protect_configurations(call.backend).get(params["ProtectConfigurationId"])
+    config = protect_configuration(call, params["ProtectConfigurationId"])
     current = account_default(call.backend)
     if current is not None:
         current.account_default = False

@@ -27,10 +27,12 @@ from phonenumbers.carrierdata import CARRIER_DATA
 
 from smsmock.countries import is_country
 from smsmock.errors import ConflictError, ValidationError
-from smsmock.model import attribute_name
+from smsmock.model import copy_members
 from smsmock.resources import origination
 from smsmock.resources.opt_out_lists import opt_out_list
-from smsmock.resources.tags import apply_tags
+from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_pool
+from smsmock.state.creation import create_record
+from smsmock.state.describe import describe_operation
 from smsmock.state.ids import new_id
 from smsmock.state.operations import Call, Params, operation
 from smsmock.state.paging import paginate, record_filter
@@ -100,6 +102,8 @@ class RcsAgent(Record):
 RCS_AGENTS: TableKey[RcsAgent] = TableKey(
     RESOURCE_TYPE,
     key=lambda r: r.rcs_agent_id,
+    id_prefix="rcs",
+    quota="RCS_AGENTS_PER_ACCOUNT",
     arn=lambda r: r.rcs_agent_arn,
 )
 
@@ -192,9 +196,7 @@ def set_testing_agent(
 
 
 def _two_way_settings(call: Call, agent: RcsAgent, params: Params) -> None:
-    for member in ("TwoWayChannelArn", "TwoWayChannelRole", "TwoWayEnabled"):
-        if member in params:
-            setattr(agent, attribute_name(member), params[member])
+    copy_members(params, agent, ("TwoWayChannelArn", "TwoWayChannelRole", "TwoWayEnabled"))
     if agent.two_way_enabled and not agent.two_way_channel_arn:
         raise ValidationError(
             "Two-way messaging needs a TwoWayChannelArn.",
@@ -205,19 +207,19 @@ def _two_way_settings(call: Call, agent: RcsAgent, params: Params) -> None:
 
 @operation("CreateRcsAgent")
 def create_rcs_agent(call: Call, params: Params) -> RcsAgent:
-    table = rcs_agents(call.backend)
-    call.backend.check_quota("RCS_AGENTS_PER_ACCOUNT", len(table))
     list_name = opt_out_list(call, params.get("OptOutListName", "Default")).opt_out_list_name
-    agent_id = new_id("rcs")
-    agent = RcsAgent(
-        rcs_agent_arn=call.backend.arn(RESOURCE_TYPE, agent_id),
-        rcs_agent_id=agent_id,
-        created_timestamp=call.now,
-        deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
-        opt_out_list_name=list_name,
+    return create_record(
+        call,
+        rcs_agents(call.backend),
+        params,
+        lambda agent_id, arn: RcsAgent(
+            rcs_agent_arn=arn,
+            rcs_agent_id=agent_id,
+            created_timestamp=call.now,
+            deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
+            opt_out_list_name=list_name,
+        ),
     )
-    apply_tags(call, agent, params.get("Tags"))
-    return table.add(agent)
 
 
 @operation("UpdateRcsAgent")
@@ -232,10 +234,7 @@ def update_rcs_agent(call: Call, params: Params) -> RcsAgent:
     before = {name: getattr(agent, name) for name in settings}
     if "OptOutListName" in params:
         agent.opt_out_list_name = opt_out_list(call, params["OptOutListName"]).opt_out_list_name
-    if "SelfManagedOptOutsEnabled" in params:
-        agent.self_managed_opt_outs_enabled = params["SelfManagedOptOutsEnabled"]
-    if "DeletionProtectionEnabled" in params:
-        agent.deletion_protection_enabled = params["DeletionProtectionEnabled"]
+    copy_members(params, agent, ("SelfManagedOptOutsEnabled", "DeletionProtectionEnabled"))
     try:
         _two_way_settings(call, agent, params)
         _still_matches_pool(call, agent)
@@ -279,63 +278,21 @@ def _still_matches_pool(call: Call, agent: RcsAgent) -> None:
 def delete_rcs_agent(call: Call, params: Params) -> RcsAgent:
     table = rcs_agents(call.backend)
     agent = table.get(params["RcsAgentId"])
-    if agent.deletion_protection_enabled:
-        raise ConflictError(
-            f"The RCS agent {agent.rcs_agent_id} has deletion protection enabled.",
-            "DELETION_PROTECTION_ENABLED",
-            RESOURCE_TYPE,
-            agent.rcs_agent_id,
-        )
-    if agent.pool_id is not None:
-        raise ConflictError(
-            f"The RCS agent {agent.rcs_agent_id} is associated with the pool {agent.pool_id}.",
-            "RCS_AGENT_ASSOCIATED_TO_POOL",
-            RESOURCE_TYPE,
-            agent.rcs_agent_id,
-        )
+    refuse_if_deletion_protected(agent, RESOURCE_TYPE, agent.rcs_agent_id)
+    refuse_if_in_pool(agent, RESOURCE_TYPE, agent.rcs_agent_id, "RCS_AGENT_ASSOCIATED_TO_POOL")
     table.remove(agent)
     agent.deleted = True
     return agent
 
 
-@operation("DescribeRcsAgents")
-def describe_rcs_agents(call: Call, params: Params) -> dict[str, Any]:
-    table = rcs_agents(call.backend)
-    ids, owner = params.get("RcsAgentIds"), params.get("Owner")
-    if ids and owner:
-        raise ValidationError(
-            "Owner and RcsAgentIds cannot be used together.",
-            "PARAMETERS_CANNOT_BE_USED_TOGETHER",
-            [
-                ("Owner", "Cannot be used with RcsAgentIds."),
-                ("RcsAgentIds", "Cannot be used with Owner."),
-            ],
-        )
-    filters = {
-        name.replace("_", "-"): record_filter(name)
-        for name in (
-            "status",
-            "two_way_enabled",
-            "self_managed_opt_outs_enabled",
-            "opt_out_list_name",
-            "deletion_protection_enabled",
-            "two_way_channel_arn",
-        )
-    }
-    booleans = [name for name in filters if name.endswith("-enabled")]
-    source: Table[RcsAgent] | list[RcsAgent] = table
-    if ids:
-        source = list({a.rcs_agent_id: a for a in (table.get(ref) for ref in ids)}.values())
-    # Nothing is shared with this account in the mock: SHARED is always empty.
-    page, token = paginate(
-        call,
-        source,
-        params,
-        filters=filters,
-        boolean_filters=booleans,
-        where=lambda _: owner != "SHARED",
-    )
-    return {"RcsAgents": page, "NextToken": token}
+describe_operation(
+    "DescribeRcsAgents",
+    RCS_AGENTS,
+    "RcsAgentIds",
+    "RcsAgents",
+    filters=origination.IDENTITY_FILTERS,
+    owner=True,
+)
 
 
 @operation("DescribeRcsAgentCountryLaunchStatus")

@@ -15,6 +15,7 @@ from typing import Any
 
 from smsmock.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.resources.phone_numbers import PHONE_NUMBERS, PhoneNumber
+from smsmock.resources.rcs_agents import RCS_AGENTS, RcsAgent
 from smsmock.resources.registration_definitions import RegistrationForm, form_of
 from smsmock.resources.registrations import (
     REGISTRATIONS,
@@ -27,7 +28,7 @@ from smsmock.resources.sender_ids import SENDER_IDS, SenderId
 from smsmock.state.operations import Call, Params, operation
 from smsmock.state.paging import paginate
 
-Target = PhoneNumber | SenderId | Registration
+Target = PhoneNumber | SenderId | Registration | RcsAgent
 
 
 def _find_target(call: Call, ref: str, form: RegistrationForm) -> Target:
@@ -36,13 +37,15 @@ def _find_target(call: Call, ref: str, form: RegistrationForm) -> Target:
     backend = call.backend
     if ref.startswith("arn:"):
         found = backend.by_arn.get(ref)
-        if isinstance(found, PhoneNumber | SenderId | Registration):
+        if isinstance(found, PhoneNumber | SenderId | Registration | RcsAgent):
             return found
+        _refuse_number_of_another_region(call, ref)
     else:
         candidates: tuple[Target | None, ...] = (
             backend.table(REGISTRATIONS).find(ref),
             backend.table(PHONE_NUMBERS).find(ref),
             backend.table(SENDER_IDS).find(ref),
+            backend.table(RCS_AGENTS).find(ref),
         )
         for candidate in candidates:
             if candidate is not None:
@@ -60,11 +63,34 @@ def _find_target(call: Call, ref: str, form: RegistrationForm) -> Target:
     raise ResourceNotFoundError(_guess_type(ref, form), ref)
 
 
+def _refuse_number_of_another_region(call: Call, arn: str) -> None:
+    """A registration is made in one AWS Region and takes the account's phone numbers of that
+    Region: the ARN of the account's number in another Region is ``ConflictException``
+    ``PHONE_NUMBER_NOT_IN_REGISTRATION_REGION`` (the model's reason for it)."""
+    parts = arn.split(":", 5)
+    if len(parts) < 6 or parts[4] != call.backend.account_id or parts[3] == call.backend.region:
+        return
+    for backend in call.world.backends():
+        if (backend.account_id, backend.region) != (parts[4], parts[3]):
+            continue
+        number = backend.by_arn.get(arn)
+        if isinstance(number, PhoneNumber):
+            raise ConflictError(
+                f"The phone number {number.phone_number_id} is in {backend.region}, not in "
+                f"the registration's Region {call.backend.region}.",
+                "PHONE_NUMBER_NOT_IN_REGISTRATION_REGION",
+                "phone-number",
+                number.phone_number_id,
+            )
+
+
 def _guess_type(ref: str, form: RegistrationForm) -> str:
     if ref.startswith("arn:"):
         return ref.rpartition(":")[2].partition("/")[0] or "phone-number"
     if ref.startswith("registration-"):
         return "registration"
+    if ref.startswith("rcs-"):
+        return "rcs-agent"
     if ref.startswith("phone-"):
         return "phone-number"
     kinds = {s["ResourceType"] for s in form.definition.get("SupportedAssociations", [])}
@@ -96,6 +122,18 @@ def _describe(target: Target) -> tuple[str, str | None, RegistrationAssociation]
                 iso_country_code=target.iso_country_code,
             ),
         )
+    if isinstance(target, RcsAgent):
+        # The user guide associates an agent with its RCS testing or country launch
+        # registration ("create-registration-association --resource-id rcs-agentId").
+        return (
+            RCS_AGENT,
+            None,
+            RegistrationAssociation(
+                resource_arn=target.rcs_agent_arn,
+                resource_id=target.rcs_agent_id,
+                resource_type="rcs-agent",
+            ),
+        )
     return (
         target.registration_type,
         None,
@@ -105,6 +143,34 @@ def _describe(target: Target) -> tuple[str, str | None, RegistrationAssociation]
             resource_type="registration",
         ),
     )
+
+
+RCS_AGENT = "RCS_AGENT"
+"""The ``SupportedAssociation`` resource type of RCS agents (smsmock's name: the AWS data that
+would spell it is not published)."""
+
+
+def _refuse_second_registration_of_type(
+    call: Call, record: Registration, association: RegistrationAssociation
+) -> None:
+    """An agent has one registration of each type (one testing registration, one launch
+    registration per country): associating it with a second registration of a type it already has
+    is ``ConflictException`` ``RCS_AGENT_ALREADY_ASSOCIATED_TO_REGISTRATION_TYPE``."""
+    other = call.backend.table(REGISTRATIONS).first(
+        lambda r: (
+            r is not record
+            and r.registration_type == record.registration_type
+            and any(a.resource_arn == association.resource_arn for a in r.associations)
+        )
+    )
+    if other is not None:
+        raise ConflictError(
+            f"The RCS agent {association.resource_id} is already associated with registration "
+            f"{other.registration_id} of type {record.registration_type}.",
+            "RCS_AGENT_ALREADY_ASSOCIATED_TO_REGISTRATION_TYPE",
+            "rcs-agent",
+            association.resource_id,
+        )
 
 
 def _not_complete(record: Registration) -> ConflictError:
@@ -160,6 +226,8 @@ def _associate(
             association.resource_type,
             association.resource_id,
         )
+    if isinstance(target, RcsAgent):
+        _refuse_second_registration_of_type(call, record, association)
     owner = getattr(target, "registration_id", None)
     if not isinstance(target, Registration) and owner is not None:
         raise ConflictError(
@@ -269,3 +337,44 @@ def forget_associations(call: Call, resource_arn: str) -> None:
     sender ID), so ListRegistrationAssociations no longer lists it."""
     for record in call.backend.table(REGISTRATIONS):
         record.associations = [a for a in record.associations if a.resource_arn != resource_arn]
+
+
+def check_can_release(call: Call, resource: PhoneNumber | SenderId) -> None:
+    """Whether a phone number or sender ID associated with a registration may be released, by
+    its registration type's ``DisassociationBehavior`` (``SupportedAssociation``):
+
+    - ``DELETE_REGISTRATION_DISASSOCIATES`` ("The registration can be deleted and all origination
+      identities will be disassociated"; toll-free numbers, sender IDs): the registration is what
+      lets go of it, so releasing is refused — ``ConflictException``
+      ``PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION`` for a number, and for a sender ID (the model
+      has no sender-ID twin of that reason) ``DISASSOCIATE_REGISTRATION_NOT_ALLOWED``;
+    - ``DISASSOCIATE_ALL_CLOSES_REGISTRATION`` / ``DISASSOCIATE_ALL_ALLOWS_DELETE_REGISTRATION``
+      ("All origination identities must be disassociated from the registration before the
+      registration can be closed/deleted"; 10DLC numbers): the API has no other way to
+      disassociate one, so releasing it is allowed and is that disassociation.
+    """
+    owner = resource.registration_id
+    record = call.backend.table(REGISTRATIONS).find(owner) if owner else None
+    if record is None:
+        return
+    kind, country, association = _describe(resource)
+    supported = form_of(record.registration_type).supported_association(kind, country) or {}
+    if supported.get("DisassociationBehavior") != "DELETE_REGISTRATION_DISASSOCIATES":
+        return
+    raise ConflictError(
+        f"{association.resource_id} is associated with registration {record.registration_id}; "
+        "delete the registration (which disassociates it) before releasing it.",
+        "PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION"
+        if isinstance(resource, PhoneNumber)
+        else "DISASSOCIATE_REGISTRATION_NOT_ALLOWED",
+        association.resource_type,
+        association.resource_id,
+    )
+
+
+def release(call: Call, resource: PhoneNumber | SenderId) -> None:
+    """After :func:`check_can_release`: a released identity leaves its registration's
+    associations (``ListRegistrationAssociations`` no longer lists it)."""
+    arn = resource.phone_number_arn if isinstance(resource, PhoneNumber) else resource.sender_id_arn
+    if resource.registration_id is not None:
+        forget_associations(call, arn)

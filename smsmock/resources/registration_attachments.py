@@ -14,15 +14,15 @@ import base64
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from smsmock.errors import ConflictError, ValidationError
 from smsmock.resources.registrations import REGISTRATIONS
-from smsmock.resources.tags import apply_tags
-from smsmock.state.ids import new_id
+from smsmock.state.creation import create_record
+from smsmock.state.describe import describe_operation
 from smsmock.state.lifecycle import StatefulRecord
 from smsmock.state.operations import Call, Params, operation
-from smsmock.state.paging import paginate
+from smsmock.state.paging import attribute_filters
 from smsmock.state.tables import TableKey
 
 if TYPE_CHECKING:
@@ -63,6 +63,8 @@ def _on_transition(backend: Backend, record: RegistrationAttachment, old: str, n
 REGISTRATION_ATTACHMENTS: TableKey[RegistrationAttachment] = TableKey(
     "registration-attachment",
     key=lambda r: r.registration_attachment_id,
+    id_prefix="attachment",
+    quota="REGISTRATION_ATTACHMENTS_PER_ACCOUNT",
     arn=lambda r: r.registration_attachment_arn,
     transitions={"UPLOAD_IN_PROGRESS": "UPLOAD_COMPLETE"},
     on_transition=_on_transition,
@@ -117,24 +119,25 @@ def _check_source(params: Params) -> tuple[bytes | None, str | None]:
 @operation("CreateRegistrationAttachment")
 def create_registration_attachment(call: Call, params: Params) -> RegistrationAttachment:
     body, url = _check_source(params)
-    table = call.backend.table(REGISTRATION_ATTACHMENTS)
-    call.backend.check_quota("REGISTRATION_ATTACHMENTS_PER_ACCOUNT", len(table))
     since = call.now - timedelta(days=1)
     created: list[datetime] = [t for t in call.backend.attributes.get(CREATED_LOG, []) if t > since]
     call.backend.check_quota("REGISTRATION_ATTACHMENTS_CREATED_PER_DAY", len(created))
-    attachment_id = new_id("attachment")
-    record = RegistrationAttachment(
-        registration_attachment_arn=call.backend.arn("registration-attachment", attachment_id),
-        registration_attachment_id=attachment_id,
-        created_timestamp=call.now,
-        status="UPLOAD_IN_PROGRESS",
-        status_since=call.now,
-        attachment_url=url,
-        body=body,
+    record = create_record(
+        call,
+        call.backend.table(REGISTRATION_ATTACHMENTS),
+        params,
+        lambda attachment_id, arn: RegistrationAttachment(
+            registration_attachment_arn=arn,
+            registration_attachment_id=attachment_id,
+            created_timestamp=call.now,
+            status="UPLOAD_IN_PROGRESS",
+            status_since=call.now,
+            attachment_url=url,
+            body=body,
+        ),
     )
-    apply_tags(call, record, params.get("Tags"))
     call.backend.attributes[CREATED_LOG] = [*created, call.now]
-    return table.add(record)
+    return record
 
 
 def attachment(call: Call, ref: str) -> RegistrationAttachment:
@@ -162,16 +165,10 @@ def delete_registration_attachment(call: Call, params: Params) -> RegistrationAt
     return record
 
 
-@operation("DescribeRegistrationAttachments")
-def describe_registration_attachments(call: Call, params: Params) -> dict[str, Any]:
-    table = call.backend.table(REGISTRATION_ATTACHMENTS)
-    ids = params.get("RegistrationAttachmentIds") or []
-    wanted = {table.get(ref).registration_attachment_id for ref in ids}
-    page, token = paginate(
-        call,
-        table,
-        params,
-        filters={"attachment-status": lambda r: r.attachment_status},
-        where=(lambda r: r.registration_attachment_id in wanted) if ids else None,
-    )
-    return {"RegistrationAttachments": page, "NextToken": token}
+describe_operation(
+    "DescribeRegistrationAttachments",
+    REGISTRATION_ATTACHMENTS,
+    "RegistrationAttachmentIds",
+    "RegistrationAttachments",
+    filters=attribute_filters("attachment_status"),
+)

@@ -77,34 +77,35 @@ def form_of(registration_type: str, member: str = "RegistrationType") -> Registr
     ``UNKNOWN_REGISTRATION_TYPE`` naming ``member``."""
     form = forms().get(registration_type)
     if form is None:
-        raise ValidationError(
-            f"The registration type {registration_type} is not supported.",
-            "UNKNOWN_REGISTRATION_TYPE",
-            [(member, f"Unknown registration type {registration_type}.")],
-        )
+        raise _unknown("type", registration_type, member)
     return form
 
 
 def check_section(form: RegistrationForm, section_path: str, member: str = "SectionPath") -> None:
     """``UNKNOWN_REGISTRATION_SECTION`` unless the form has the section."""
     if section_path not in form.section_paths:
-        raise ValidationError(
-            f"The section {section_path} is not part of {form.registration_type}.",
-            "UNKNOWN_REGISTRATION_SECTION",
-            [(member, f"Unknown registration section {section_path}.")],
-        )
+        raise _unknown("section", section_path, member, form)
 
 
 def field_of(form: RegistrationForm, field_path: str, member: str = "FieldPath") -> Definition:
     """The field's definition, or ``UNKNOWN_REGISTRATION_FIELD``."""
     definition = form.fields_by_path.get(field_path)
     if definition is None:
-        raise ValidationError(
-            f"The field {field_path} is not part of {form.registration_type}.",
-            "UNKNOWN_REGISTRATION_FIELD",
-            [(member, f"Unknown registration field {field_path}.")],
-        )
+        raise _unknown("field", field_path, member, form)
     return definition
+
+
+def _unknown(
+    thing: str, value: str, member: str, form: RegistrationForm | None = None
+) -> ValidationError:
+    """``ValidationException`` ``UNKNOWN_REGISTRATION_{THING}`` for ``value``, given as
+    ``member`` (a type is unknown to the service; a section or field to ``form``)."""
+    place = f"part of {form.registration_type}" if form is not None else "supported"
+    return ValidationError(
+        f"The registration {thing} {value} is not {place}.",
+        f"UNKNOWN_REGISTRATION_{thing.upper()}",
+        [(member, f"Unknown registration {thing} {value}.")],
+    )
 
 
 def check_field_paths(form: RegistrationForm, paths: Iterable[str]) -> None:
@@ -258,21 +259,26 @@ def describe_registration_section_definitions(call: Call, params: Params) -> dic
     }
 
 
-@operation("DescribeRegistrationFieldDefinitions")
-def describe_registration_field_definitions(call: Call, params: Params) -> dict[str, Any]:
-    form = form_of(params["RegistrationType"])
+def requested_fields(form: RegistrationForm, params: Params) -> list[dict[str, Any]]:
+    """The field definitions of ``form`` a Describe request asks for: those of its
+    ``SectionPath`` and in its ``FieldPaths`` (each optional; unknown ones are refused)."""
     section = params.get("SectionPath")
     if section is not None:
         check_section(form, section)
     wanted = params.get("FieldPaths") or []
     check_field_paths(form, wanted)
-    fields = [
+    return [
         f
         for f in form.fields
         if (section is None or f["SectionPath"] == section)
         and (not wanted or f["FieldPath"] in wanted)
     ]
-    page, token = paginate(call, fields, params)
+
+
+@operation("DescribeRegistrationFieldDefinitions")
+def describe_registration_field_definitions(call: Call, params: Params) -> dict[str, Any]:
+    form = form_of(params["RegistrationType"])
+    page, token = paginate(call, requested_fields(form, params), params)
     return {
         "RegistrationType": form.registration_type,
         "RegistrationFieldDefinitions": page,

@@ -12,11 +12,10 @@ from typing import Any
 from smsmock.errors import ConflictError, ValidationError
 from smsmock.resources.registration_attachments import attachment
 from smsmock.resources.registration_definitions import (
-    check_field_paths,
-    check_section,
     check_value,
     field_of,
     form_of,
+    requested_fields,
 )
 from smsmock.resources.registrations import FieldValue, Registration, registration
 from smsmock.state.operations import Call, Params, operation
@@ -93,17 +92,10 @@ def describe_registration_field_values(call: Call, params: Params) -> dict[str, 
     form = form_of(record.registration_type)
     number = params.get("VersionNumber")
     version = record.current_version if number is None else record.version(number)
-    section = params.get("SectionPath")
-    if section is not None:
-        check_section(form, section)
-    wanted = params.get("FieldPaths") or []
-    check_field_paths(form, wanted)
     values = [
         version.field_values[f["FieldPath"]]
-        for f in form.fields
+        for f in requested_fields(form, params)
         if f["FieldPath"] in version.field_values
-        and (section is None or f["SectionPath"] == section)
-        and (not wanted or f["FieldPath"] in wanted)
     ]
     page, token = paginate(call, values, params)
     return {

@@ -23,11 +23,11 @@ from smsmock.errors import ConflictError, ValidationError
 from smsmock.resources.phone_numbers import PhoneNumber
 from smsmock.resources.registration_definitions import form_of, forms, missing_fields
 from smsmock.resources.sender_ids import SENDER_IDS, SenderId
-from smsmock.resources.tags import apply_tags
-from smsmock.state.ids import new_id
+from smsmock.state.creation import create_record
+from smsmock.state.describe import describe_operation
 from smsmock.state.lifecycle import StatefulRecord
 from smsmock.state.operations import Call, Params, operation
-from smsmock.state.paging import paginate
+from smsmock.state.paging import attribute_filters, paginate
 from smsmock.state.tables import Record, TableKey
 
 if TYPE_CHECKING:
@@ -207,6 +207,8 @@ def _on_transition(backend: Backend, record: Registration, old: str, new: str) -
 REGISTRATIONS: TableKey[Registration] = TableKey(
     "registration",
     key=lambda r: r.registration_id,
+    id_prefix="registration",
+    quota="REGISTRATIONS_PER_ACCOUNT",
     arn=lambda r: r.registration_arn,
     transitions={"SUBMITTED": "REVIEWING", "AWS_REVIEWING": "REVIEWING", "REVIEWING": "APPROVED"},
     on_transition=_on_transition,
@@ -289,20 +291,20 @@ def version_output(record: Registration, version: RegistrationVersion) -> dict[s
 @operation("CreateRegistration")
 def create_registration(call: Call, params: Params) -> Registration:
     form = form_of(params["RegistrationType"])
-    table = call.backend.table(REGISTRATIONS)
-    call.backend.check_quota("REGISTRATIONS_PER_ACCOUNT", len(table))
-    registration_id = new_id("registration")
-    record = Registration(
-        registration_arn=call.backend.arn("registration", registration_id),
-        registration_id=registration_id,
-        registration_type=form.registration_type,
-        created_timestamp=call.now,
-        status="DRAFT",
-        status_since=call.now,
-        versions=[_new_version(call, 1)],
+    return create_record(
+        call,
+        call.backend.table(REGISTRATIONS),
+        params,
+        lambda registration_id, arn: Registration(
+            registration_arn=arn,
+            registration_id=registration_id,
+            registration_type=form.registration_type,
+            created_timestamp=call.now,
+            status="DRAFT",
+            status_since=call.now,
+            versions=[_new_version(call, 1)],
+        ),
     )
-    apply_tags(call, record, params.get("Tags"))
-    return table.add(record)
 
 
 def _new_version(call: Call, number: int) -> RegistrationVersion:
@@ -357,22 +359,13 @@ def _association_kind(backend: Backend, association: RegistrationAssociation) ->
     return str(getattr(resource, "number_type", "") or "")
 
 
-@operation("DescribeRegistrations")
-def describe_registrations(call: Call, params: Params) -> dict[str, Any]:
-    table = call.backend.table(REGISTRATIONS)
-    ids = params.get("RegistrationIds") or []
-    wanted = {table.get(ref).registration_id for ref in ids}
-    page, token = paginate(
-        call,
-        table,
-        params,
-        filters={
-            "registration-type": lambda r: r.registration_type,
-            "registration-status": lambda r: r.registration_status,
-        },
-        where=(lambda r: r.registration_id in wanted) if ids else None,
-    )
-    return {"Registrations": page, "NextToken": token}
+describe_operation(
+    "DescribeRegistrations",
+    REGISTRATIONS,
+    "RegistrationIds",
+    "Registrations",
+    filters=attribute_filters("registration_type", "registration_status"),
+)
 
 
 # -- versions ----------------------------------------------------------------------------------

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from smsmock import origination_countries
-from smsmock.errors import ConflictError, ResourceNotFoundError, ValidationError
-from smsmock.resources.tags import apply_tags
+from smsmock.errors import ResourceNotFoundError, ValidationError
+from smsmock.model import copy_members
+from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_pool
+from smsmock.state.creation import create_record
+from smsmock.state.describe import describe_operation
 from smsmock.state.operations import Call, Params, operation
-from smsmock.state.paging import paginate, record_filter
+from smsmock.state.paging import record_filter
 from smsmock.state.tables import Record, Table, TableKey
 
 
@@ -46,6 +48,7 @@ class SenderId(Record):
 SENDER_IDS: TableKey[SenderId] = TableKey(
     "sender-id",
     key=lambda r: r.key,
+    quota="SENDER_IDS_PER_ACCOUNT",
     arn=lambda r: r.sender_id_arn,
 )
 
@@ -60,20 +63,8 @@ def requires_registration(sender: SenderId) -> bool:
 def check_can_release(sender: SenderId) -> None:
     """``ConflictException`` when the sender ID cannot be released: ``DELETION_PROTECTION_ENABLED``
     or ``SENDER_ID_ASSOCIATED_TO_POOL``."""
-    if sender.deletion_protection_enabled:
-        raise ConflictError(
-            f"The sender ID {sender.key} has deletion protection enabled.",
-            "DELETION_PROTECTION_ENABLED",
-            "sender-id",
-            sender.key,
-        )
-    if sender.pool_id is not None:
-        raise ConflictError(
-            f"The sender ID {sender.key} is associated with the pool {sender.pool_id}.",
-            "SENDER_ID_ASSOCIATED_TO_POOL",
-            "sender-id",
-            sender.key,
-        )
+    refuse_if_deletion_protected(sender, "sender-id", sender.key)
+    refuse_if_in_pool(sender, "sender-id", sender.key, "SENDER_ID_ASSOCIATED_TO_POOL")
 
 
 def check_can_send(sender: SenderId) -> None:
@@ -106,6 +97,16 @@ _HAS_LETTER = re.compile(r".*[A-Za-z].*")
 def request_sender_id(call: Call, params: Params) -> SenderId:
     sender, country = params["SenderId"], params["IsoCountryCode"]
     origination_countries.check_sender_id_country(country)
+    if country in origination_countries.SENDER_ID_REGISTRATION_COUNTRIES:
+        # RequestSenderId: "Request a new sender ID that doesn't require registration." Where the
+        # country requires one, the sender ID comes from its registration (ASSOCIATE_ON_APPROVAL:
+        # "The sender ID will be automatically provisioned once the registration is approved").
+        raise ValidationError(
+            f"A sender ID in {country} requires a registration: it is provisioned when the "
+            "registration is approved.",
+            "SENDER_ID_REQUIRES_REGISTRATION",
+            [("IsoCountryCode", f"Sender IDs in {country} require registration.")],
+        )
     if _HAS_LETTER.fullmatch(sender) is None:
         # Sender ID display rules: an alphanumeric sender ID has at least one letter.
         raise ValidationError(
@@ -113,28 +114,23 @@ def request_sender_id(call: Call, params: Params) -> SenderId:
             "INVALID_PARAMETER",
             [("SenderId", "Must contain at least one letter.")],
         )
-    table = call.backend.table(SENDER_IDS)
-    if f"{sender}/{country}" in table:
-        raise ConflictError(
-            f"The sender ID {sender} already exists in {country}.",
-            "RESOURCE_ALREADY_EXISTS",
-            "sender-id",
-            f"{sender}/{country}",
-        )
-    call.backend.check_quota("SENDER_IDS_PER_ACCOUNT", len(table))
-    record = SenderId(
-        sender_id_arn=call.backend.arn("sender-id", f"{sender}/{country}"),
-        sender_id=sender,
-        iso_country_code=country,
-        # No MessageTypes: the sender ID is for both kinds of message.
-        message_types=list(dict.fromkeys(params.get("MessageTypes") or []))
-        or ["TRANSACTIONAL", "PROMOTIONAL"],
-        monthly_leasing_price=origination_countries.SENDER_ID_PRICE,
-        deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
-        registered=False,
+    return create_record(
+        call,
+        call.backend.table(SENDER_IDS),
+        params,
+        lambda _, arn: SenderId(
+            sender_id_arn=arn,
+            sender_id=sender,
+            iso_country_code=country,
+            # No MessageTypes: the sender ID is for both kinds of message.
+            message_types=list(dict.fromkeys(params.get("MessageTypes") or []))
+            or ["TRANSACTIONAL", "PROMOTIONAL"],
+            monthly_leasing_price=origination_countries.SENDER_ID_PRICE,
+            deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
+            registered=False,
+        ),
+        key=f"{sender}/{country}",
     )
-    apply_tags(call, record, params.get("Tags"))
-    return table.add(record)
 
 
 _FILTERS = {
@@ -146,43 +142,25 @@ _FILTERS = {
 }
 
 
-@operation("DescribeSenderIds")
-def describe_sender_ids(call: Call, params: Params) -> dict[str, Any]:
-    table = call.backend.table(SENDER_IDS)
-    wanted, owner = params.get("SenderIds"), params.get("Owner")
-    if wanted and owner:
-        raise ValidationError(
-            "The Owner and SenderIds parameters can't be used at the same time.",
-            "PARAMETERS_CANNOT_BE_USED_TOGETHER",
-            [
-                ("Owner", "Cannot be used with SenderIds."),
-                ("SenderIds", "Cannot be used with Owner."),
-            ],
-        )
-    source: Any = table
-    if wanted:
-        chosen: dict[str, SenderId] = {}
-        for item in wanted:
-            found = find_sender_id(table, item["SenderId"], item["IsoCountryCode"])
-            chosen.setdefault(found.key, found)
-        source = list(chosen.values())
-    page, token = paginate(
-        call,
-        source,
-        params,
-        filters=_FILTERS,
-        boolean_filters=["deletion-protection-enabled", "registered"],
-        where=(lambda _: False) if owner == "SHARED" else None,
-    )
-    return {"SenderIds": page, "NextToken": token}
+describe_operation(
+    "DescribeSenderIds",
+    SENDER_IDS,
+    "SenderIds",
+    "SenderIds",
+    filters=_FILTERS,
+    boolean_filters=["deletion-protection-enabled", "registered"],
+    owner=True,
+    resolve=lambda table, wanted: find_sender_id(
+        table, wanted["SenderId"], wanted["IsoCountryCode"]
+    ),
+)
 
 
 @operation("UpdateSenderId")
 def update_sender_id(call: Call, params: Params) -> SenderId:
     table = call.backend.table(SENDER_IDS)
     record = find_sender_id(table, params["SenderId"], params["IsoCountryCode"])
-    if "DeletionProtectionEnabled" in params:
-        record.deletion_protection_enabled = params["DeletionProtectionEnabled"]
+    copy_members(params, record, ("DeletionProtectionEnabled",))
     return record
 
 
@@ -191,5 +169,9 @@ def release_sender_id(call: Call, params: Params) -> SenderId:
     table = call.backend.table(SENDER_IDS)
     record = find_sender_id(table, params["SenderId"], params["IsoCountryCode"])
     check_can_release(record)
+    from smsmock.resources import registration_associations
+
+    registration_associations.check_can_release(call, record)
+    registration_associations.release(call, record)
     table.remove(record)
     return record

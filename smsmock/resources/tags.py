@@ -1,7 +1,8 @@
 """TagResource, UntagResource, ListTagsForResource — on every taggable resource, by ARN.
 
-Tags given at creation go through :func:`apply_tags` too, so the quota (``TAGS_PER_RESOURCE``,
-200 by default) and the reserved ``aws:`` prefix are checked the same way everywhere.
+TagResource and the tags given at creation both go through
+:func:`smsmock.state.tagging.apply_tags`, so the quota and the reserved ``aws:`` prefix are
+checked the same way everywhere.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 from smsmock.errors import ResourceNotFoundError, ValidationError
 from smsmock.state.operations import Call, Params, operation
 from smsmock.state.tables import Record
+from smsmock.state.tagging import apply_tags
 
 RESOURCE_TYPES = frozenset(
     {
@@ -27,23 +29,6 @@ RESOURCE_TYPES = frozenset(
         "rcs-agent",
     }
 )
-
-
-def apply_tags(call: Call, record: Record, tags: list[dict[str, str]] | None) -> None:
-    """Merge ``tags`` (the model's ``Key``/``Value`` list) into ``record.tags``."""
-    if not tags:
-        return
-    for i, tag in enumerate(tags):
-        if tag["Key"].lower().startswith("aws:"):
-            raise ValidationError(
-                "Tag keys starting with aws: are reserved for AWS use.",
-                "INVALID_PARAMETER",
-                [(f"Tags[{i}].Key", "The aws: prefix is reserved.")],
-            )
-    merged = dict(record.tags)
-    merged.update((tag["Key"], tag["Value"]) for tag in tags)
-    call.backend.check_quota("TAGS_PER_RESOURCE", 0, len(merged))
-    record.tags = merged
 
 
 def tagged_resource(call: Call, arn: str) -> Record:

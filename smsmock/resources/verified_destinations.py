@@ -20,8 +20,7 @@ from typing import Any
 from smsmock.countries import e164, parse_number
 from smsmock.errors import ConflictError, ValidationError
 from smsmock.resources.messages import SendRequest, send
-from smsmock.resources.tags import apply_tags
-from smsmock.state.ids import new_id
+from smsmock.state.creation import create_record, refuse_existing
 from smsmock.state.operations import Call, Params, operation
 from smsmock.state.paging import paginate, record_filter
 from smsmock.state.tables import Record, TableKey
@@ -79,6 +78,8 @@ class VerifiedDestinationNumber(Record):
 VERIFIED_DESTINATION_NUMBERS: TableKey[VerifiedDestinationNumber] = TableKey(
     "verified-destination-number",
     key=lambda r: r.verified_destination_number_id,
+    id_prefix="verifieddestination",
+    quota="VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT",
     aliases=lambda r: (r.alias,),
     arn=lambda r: r.verified_destination_number_arn,
 )
@@ -94,6 +95,20 @@ def verified_destination(call: Call, ref: str) -> VerifiedDestinationNumber:
     """The verified destination number ``ref`` (its id or ARN) names, or
     ``ResourceNotFoundException``."""
     return call.backend.table(VERIFIED_DESTINATION_NUMBERS).get(ref)
+
+
+def _unverified(call: Call, ref: str) -> VerifiedDestinationNumber:
+    """The destination ``ref`` names, still to be verified: one already ``VERIFIED`` is
+    ``ConflictException`` ``VERIFICATION_ALREADY_COMPLETE``."""
+    record = verified_destination(call, ref)
+    if record.status == "VERIFIED":
+        raise ConflictError(
+            f"The destination phone number {record.destination_phone_number} is already verified.",
+            "VERIFICATION_ALREADY_COMPLETE",
+            "verified-destination-number",
+            record.verified_destination_number_id,
+        )
+    return record
 
 
 @operation("CreateVerifiedDestinationNumber")
@@ -112,25 +127,25 @@ def create_verified_destination_number(call: Call, params: Params) -> VerifiedDe
 
         agent_id = rcs_agents(call.backend).get(params["RcsAgentId"]).rcs_agent_id
     alias = f"{number}/{agent_id}" if agent_id else number
-    if alias in table:
-        raise ConflictError(
-            f"The destination phone number {number} is already a verified destination number.",
-            "RESOURCE_ALREADY_EXISTS",
-            "verified-destination-number",
-            number,
-        )
-    call.backend.check_quota("VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT", len(table))
-    record_id = new_id("verifieddestination")
-    record = VerifiedDestinationNumber(
-        verified_destination_number_arn=call.backend.arn("verified-destination-number", record_id),
-        verified_destination_number_id=record_id,
-        destination_phone_number=number,
-        status="PENDING",
-        created_timestamp=call.now,
-        rcs_agent_id=agent_id,
+    refuse_existing(
+        table,
+        alias,
+        f"The destination phone number {number} is already a verified destination number.",
+        resource_id=number,
     )
-    apply_tags(call, record, params.get("Tags"))
-    return table.add(record)
+    return create_record(
+        call,
+        table,
+        params,
+        lambda record_id, arn: VerifiedDestinationNumber(
+            verified_destination_number_arn=arn,
+            verified_destination_number_id=record_id,
+            destination_phone_number=number,
+            status="PENDING",
+            created_timestamp=call.now,
+            rcs_agent_id=agent_id,
+        ),
+    )
 
 
 @operation("DescribeVerifiedDestinationNumbers")
@@ -160,14 +175,7 @@ def delete_verified_destination_number(call: Call, params: Params) -> VerifiedDe
 
 @operation("SendDestinationNumberVerificationCode")
 def send_destination_number_verification_code(call: Call, params: Params) -> dict[str, Any]:
-    record = verified_destination(call, params["VerifiedDestinationNumberId"])
-    if record.status == "VERIFIED":
-        raise ConflictError(
-            f"The destination phone number {record.destination_phone_number} is already verified.",
-            "VERIFICATION_ALREADY_COMPLETE",
-            "verified-destination-number",
-            record.verified_destination_number_id,
-        )
+    record = _unverified(call, params["VerifiedDestinationNumberId"])
     recent = [t for t in record.code_sends if call.now - t < ATTEMPT_WINDOW]
     call.backend.check_quota("VERIFICATION_ATTEMPTS_PER_DAY", len(recent))
     code = f"{secrets.randbelow(1_000_000):06d}"
@@ -197,14 +205,7 @@ def send_destination_number_verification_code(call: Call, params: Params) -> dic
 
 @operation("VerifyDestinationNumber")
 def verify_destination_number(call: Call, params: Params) -> VerifiedDestinationNumber:
-    record = verified_destination(call, params["VerifiedDestinationNumberId"])
-    if record.status == "VERIFIED":
-        raise ConflictError(
-            f"The destination phone number {record.destination_phone_number} is already verified.",
-            "VERIFICATION_ALREADY_COMPLETE",
-            "verified-destination-number",
-            record.verified_destination_number_id,
-        )
+    record = _unverified(call, params["VerifiedDestinationNumberId"])
     if record.code is None or record.code != params["VerificationCode"]:
         raise ValidationError(
             "The verification code does not match the code sent to the destination number.",

@@ -9,6 +9,7 @@ earlier records, so paging through N records costs O(N).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -34,15 +35,21 @@ def paginate(
     boolean_filters: Iterable[str] = (),
     filters_member: str = "Filters",
     where: Callable[[Any], bool] | None = None,
+    order: Callable[[Any], int] | None = None,
 ) -> tuple[list[Any], str | None]:
     """One page of ``source``'s items that pass ``where`` and the request's filters, and the
-    token for the next page (``None`` on the last)."""
+    token for the next page (``None`` on the last).
+
+    A list ``source`` pages by position unless ``order`` is given: then it must be sorted by
+    ``order`` (an increasing key, such as an insertion sequence), and the next page resumes after
+    the key of the last item returned, so items removed or added between pages do not shift it.
+    """
     matches = _matcher(params.get(filters_member) or [], filters or {}, frozenset(boolean_filters))
     limit = params.get("MaxResults") or default_page_size(call.operation)
     start = _start(call, params.get("NextToken"))
     page: list[Any] = []
     last = start
-    for position, item in _positions(source, start):
+    for position, item in _positions(source, start, order):
         if where is not None and not where(item):
             continue
         if matches is not None and not matches(item):
@@ -77,10 +84,15 @@ def _start(call: Call, token: str | None) -> int:
     return cursor[1]
 
 
-def _positions(source: Table[Any] | Sequence[T], start: int) -> Iterator[tuple[int, Any]]:
+def _positions(
+    source: Table[Any] | Sequence[T], start: int, order: Callable[[Any], int] | None = None
+) -> Iterator[tuple[int, Any]]:
     if isinstance(source, Table):
         for record in source.after(start):
             yield record.seq, record
+    elif order is not None:
+        for i in range(bisect.bisect_right(source, start, key=order), len(source)):
+            yield order(source[i]), source[i]
     else:
         for i in range(start, len(source)):
             yield i + 1, source[i]
@@ -129,3 +141,14 @@ def _matcher(
 def record_filter(attribute: str) -> Callable[[Record], FilterValue]:
     """A filter reading one attribute of the record."""
     return lambda record: getattr(record, attribute)
+
+
+def attribute_filters(*attributes: str) -> dict[str, Callable[[Record], FilterValue]]:
+    """Filters named after the record attributes they read (``two_way_enabled`` is the filter
+    ``two-way-enabled``)."""
+    return {attribute.replace("_", "-"): record_filter(attribute) for attribute in attributes}
+
+
+def enabled_filters(filters: Iterable[str]) -> list[str]:
+    """The boolean filters among ``filters``: the model names them ``…-enabled``."""
+    return [name for name in filters if name.endswith("-enabled")]

@@ -28,7 +28,9 @@ class TableKey(Generic[R]):
     """Describes a kind of record: its ``ResourceType`` name, its id and how else it is found.
 
     ``transitions`` maps a transient ``status`` to the one it moves to (``PENDING`` → ``ACTIVE``);
-    the lifecycle settings decide when (see :mod:`smsmock.state.lifecycle`).
+    the lifecycle settings decide when (see :mod:`smsmock.state.lifecycle`). ``id_prefix`` is
+    the prefix of the ids the service gives records of this kind (``pool`` for ``pool-…``) and
+    ``quota`` the quota that counts them; :func:`smsmock.state.creation.create_record` uses both.
     """
 
     resource_type: str
@@ -37,6 +39,8 @@ class TableKey(Generic[R]):
     arn: Callable[[R], str | None] = lambda record: None
     transitions: dict[str, str] = field(default_factory=dict)
     on_transition: Callable[[Backend, R, str, str], None] | None = None
+    id_prefix: str | None = None
+    quota: str | None = None
 
     def __post_init__(self) -> None:
         # Each kind is known by its resource type (state files name tables by it).
