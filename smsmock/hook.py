@@ -52,11 +52,16 @@ class _Content(bytes):
 
 
 class _Response(AWSResponse):  # type: ignore[misc]
-    """botocore's response, with a body both sync and async clients can read."""
+    """botocore's response, with a body both sync and async clients can read (made once: botocore
+    reads ``content`` more than once per call)."""
+
+    def __init__(self, url: str, status: int, headers: dict[str, str], body: bytes) -> None:
+        super().__init__(url, status, headers, _Body(body))
+        self._answer = _Content(body)
 
     @property
     def content(self) -> _Content:
-        return _Content(b"".join(self.raw.stream()))
+        return self._answer
 
 
 def before_send(request: Any, **kwargs: Any) -> AWSResponse | None:
@@ -73,7 +78,7 @@ def before_send(request: Any, **kwargs: Any) -> AWSResponse | None:
     answer = wire.handle(
         wire.Request(request.method, request.url, request.headers, bytes(body)), WORLD
     )
-    return _Response(request.url, answer.status, answer.headers, _Body(answer.body))
+    return _Response(request.url, answer.status, answer.headers, answer.body)
 
 
 def before_sign(request: Any, request_signer: Any = None, **kwargs: Any) -> None:

@@ -116,3 +116,27 @@ def voice_price(iso_country_code: str | None, minutes: int) -> float:
 
 def media_price(iso_country_code: str | None) -> float:
     return round(price_for(iso_country_code).mms, 6)
+
+
+RCS_PRICES: dict[str, float] = {"US": 0.0100, "CA": 0.0100}
+"""ISO country code → US dollars per RCS message segment. The User Guide's *RCS billing and
+pricing model*: RCS is sent to the United States and Canada; a US "Rich RCS" message is "metered
+per 160-character segment, similar to SMS", at a message transport fee plus the carrier's fee
+passed through, and "charges for RCS messages only when they are successfully delivered" (a
+message that falls back to SMS is charged as that SMS). The figure is the mock's approximation
+of transport plus carrier fee, a realistic order of magnitude rather than a quotation; countries
+not listed cost :data:`DEFAULT_RCS_PRICE`."""
+
+DEFAULT_RCS_PRICE = 0.0100
+RCS_SEGMENT = 160
+
+
+def rcs_segments(text: str | None) -> int:
+    """How many 160-character segments an RCS message is billed as (at least one; rich cards,
+    carousels and files count as one)."""
+    return max(1, math.ceil(len(text or "") / RCS_SEGMENT))
+
+
+def rcs_price(iso_country_code: str | None, parts: int) -> float:
+    per_segment = RCS_PRICES.get(iso_country_code or "", DEFAULT_RCS_PRICE)
+    return round(per_segment * parts, 6)

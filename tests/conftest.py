@@ -9,6 +9,8 @@ import pytest
 
 from smsmock import SmsVoiceMock
 
+pytest_plugins = ["pytester"]
+
 SERVICE = "pinpoint-sms-voice-v2"
 REGION = "us-east-1"
 

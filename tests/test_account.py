@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-CHANNELS = ["text", "voice", "media"]
+CHANNELS = ["text", "voice", "media", "rcs"]
 
 
 def limits(client: Any) -> dict[str, dict[str, Any]]:
@@ -21,7 +21,8 @@ def test_new_account_spend_limits(client: Any) -> None:
         "VOICE_MESSAGE_MONTHLY_SPEND_LIMIT",
         "MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT",
         "NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT",
-    }
+        "RCS_MESSAGE_MONTHLY_SPEND_LIMIT",
+    } & set(client.meta.service_model.shape_for("SpendLimitName").enum)
     text = found["TEXT_MESSAGE_MONTHLY_SPEND_LIMIT"]
     assert text == {
         "Name": "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT",
@@ -31,9 +32,21 @@ def test_new_account_spend_limits(client: Any) -> None:
     }
 
 
+def test_an_older_model_without_the_rcs_limit_does_not_list_it(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smsmock.resources import account
+
+    older = frozenset(account.SPEND_LIMITS.values()) - {"RCS_MESSAGE_MONTHLY_SPEND_LIMIT"}
+    monkeypatch.setattr(account, "_spend_limit_names", lambda: older)
+    assert set(limits(client)) == older
+
+
 @pytest.mark.parametrize("channel", CHANNELS)
 def test_override_within_and_above_the_max(client: Any, sms_voice: Any, channel: str) -> None:
     name = f"{channel.upper()}_MESSAGE_MONTHLY_SPEND_LIMIT"
+    if not hasattr(client, f"set_{channel}_message_spend_limit_override"):
+        pytest.skip(f"the installed botocore model has no {name}")
     set_override = getattr(client, f"set_{channel}_message_spend_limit_override")
     delete_override = getattr(client, f"delete_{channel}_message_spend_limit_override")
 

@@ -83,6 +83,7 @@ BROKEN_MEMBER = [
     ("DiscardRegistrationVersion", "RegistrationId"),
     ("GetProtectConfigurationCountryRuleSet", "NumberCapability"),
     ("GetResourcePolicy", "ResourceArn"),
+    ("ListAvailablePhoneNumbers", "NumberType"),
     ("ListNotifyCountries", "Tier"),
     ("ListPoolOriginationIdentities", "PoolId"),
     ("ListProtectConfigurationRuleSetNumberOverrides", "ProtectConfigurationId"),
@@ -102,6 +103,7 @@ BROKEN_MEMBER = [
     ("SendMediaMessage", "ConfigurationSetName"),
     ("SendNotifyTextMessage", "ConfigurationSetName"),
     ("SendNotifyVoiceMessage", "VoiceId"),
+    ("SendRcsMessage", "MessageTrafficType"),
     ("SendTextMessage", "MessageType"),
     ("SendVoiceMessage", "MessageBodyTextType"),
     ("SetAccountDefaultProtectConfiguration", "ProtectConfigurationId"),
@@ -110,6 +112,7 @@ BROKEN_MEMBER = [
     ("SetDefaultSenderId", "ConfigurationSetName"),
     ("SetMediaMessageSpendLimitOverride", "MonthlyLimit"),
     ("SetNotifyMessageSpendLimitOverride", "MonthlyLimit"),
+    ("SetRcsMessageSpendLimitOverride", "MonthlyLimit"),
     ("SetTextMessageSpendLimitOverride", "MonthlyLimit"),
     ("SetVoiceMessageSpendLimitOverride", "MonthlyLimit"),
     ("SubmitRegistrationVersion", "RegistrationId"),
@@ -132,6 +135,7 @@ NO_INPUT = [
     "DeleteAccountDefaultProtectConfiguration",
     "DeleteMediaMessageSpendLimitOverride",
     "DeleteNotifyMessageSpendLimitOverride",
+    "DeleteRcsMessageSpendLimitOverride",
     "DeleteTextMessageSpendLimitOverride",
     "DeleteVoiceMessageSpendLimitOverride",
 ]
@@ -180,13 +184,24 @@ def request(operation: str, member: str) -> dict[str, Any]:
 
 def test_the_tables_name_every_operation_once() -> None:
     named = [op for op, _ in BROKEN_MEMBER] + NO_INPUT
-    assert sorted(named) == sorted(MODEL.operation_names)
+    # An older botocore's model lacks the newest operations; the tables name all of the
+    # installed model's, once.
+    assert sorted(op for op in named if op in MODEL.operation_names) == sorted(
+        MODEL.operation_names
+    )
+    assert len(named) == len(set(named))
+
+
+def _skip_unless_modelled(operation: str) -> None:
+    if operation not in MODEL.operation_names:
+        pytest.skip(f"{operation} is not in the installed botocore model")
 
 
 @pytest.mark.parametrize(("operation", "member"), BROKEN_MEMBER)
 def test_a_constraint_only_the_service_checks_is_a_validation_exception(
     client: Any, operation: str, member: str
 ) -> None:
+    _skip_unless_modelled(operation)
     with pytest.raises(ClientError) as caught:
         getattr(client, xform_name(operation))(**request(operation, member))
     e = caught.value.response
@@ -197,6 +212,8 @@ def test_a_constraint_only_the_service_checks_is_a_validation_exception(
 
 @pytest.mark.parametrize("operation", NO_INPUT)
 def test_an_unknown_member_is_a_validation_exception(client: Any, operation: str) -> None:
+    _skip_unless_modelled(operation)
+
     def add_member(request: Any, **kwargs: Any) -> None:
         body = json.loads(request.body or b"{}")
         body["NotAMemberOfTheModel"] = "x"

@@ -141,3 +141,16 @@ def test_bug_in_handler_is_internal_server_error(
     assert error["ResponseMetadata"]["HTTPStatusCode"] == 500
     assert error["RequestId"] == error["ResponseMetadata"]["RequestId"]
     assert "KeyError" in error["Error"]["Message"]
+
+
+def test_standard_library_encoder_writes_the_same_json(client: Any) -> None:
+    number = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+        Tags=[{"Key": "café", "Value": "naïve ✓"}],
+    )
+    answer = {k: v for k, v in number.items() if k != "ResponseMetadata"}
+    answer["CreatedTimestamp"] = answer["CreatedTimestamp"].timestamp()
+    assert json.loads(wire.encode_json(answer)) == json.loads(wire.encode(answer))

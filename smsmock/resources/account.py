@@ -1,6 +1,6 @@
 """The account in a region: spend limits, tier (sandbox) and resource limits.
 
-DescribeSpendLimits, Set/Delete{Text,Voice,Media}MessageSpendLimitOverride,
+DescribeSpendLimits, Set/Delete{Text,Voice,Media,Rcs}MessageSpendLimitOverride,
 DescribeAccountAttributes, DescribeAccountLimits.
 
 Spend is kept per account and region, per channel and calendar month of the mock's clock
@@ -13,9 +13,11 @@ override (``EnforcedLimit``) may only lower it.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from smsmock.errors import ServiceQuotaExceededError, ValidationError
+from smsmock.model import service_model
 from smsmock.resources.opt_out_lists import opt_out_lists
 from smsmock.state.operations import Call, Params, operation
 from smsmock.state.paging import paginate
@@ -26,14 +28,17 @@ SPEND_LIMITS = {
     "VOICE": "VOICE_MESSAGE_MONTHLY_SPEND_LIMIT",
     "MMS": "MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT",
     "NOTIFY": "NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT",
+    "RCS": "RCS_MESSAGE_MONTHLY_SPEND_LIMIT",
 }
-"""Channel → the model's ``SpendLimitName``."""
+"""Channel → the model's ``SpendLimitName`` (DescribeSpendLimits lists those the installed
+model's enum has: an older botocore has no RCS limit)."""
 
 _REACHED = {
     "SMS": "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT",
     "VOICE": "MONTHLY_SPEND_LIMIT_REACHED_FOR_VOICE",
     "MMS": "MONTHLY_SPEND_LIMIT_REACHED_FOR_MEDIA",
     "NOTIFY": "MONTHLY_SPEND_LIMIT_REACHED_FOR_NOTIFY",
+    "RCS": "MONTHLY_SPEND_LIMIT_REACHED_FOR_RCS",
 }
 
 _SPEND = "monthly_spend"
@@ -125,9 +130,16 @@ def describe_spend_limits(call: Call, params: Params) -> dict[str, Any]:
             "Overridden": name in overrides,
         }
         for channel, name in SPEND_LIMITS.items()
+        if name in _spend_limit_names()
     ]
     page, token = paginate(call, limits, params)
     return {"SpendLimits": page, "NextToken": token}
+
+
+@functools.cache
+def _spend_limit_names() -> frozenset[str]:
+    """The installed model's ``SpendLimitName`` values."""
+    return frozenset(service_model().shape_for("SpendLimitName").enum)
 
 
 def set_spend_limit_override(call: Call, params: Params, channel: str) -> dict[str, Any]:
@@ -169,7 +181,7 @@ def register_spend_limit_operations(noun: str, channel: str) -> None:
     operation(f"Delete{noun}MessageSpendLimitOverride")(delete_override)
 
 
-for _noun, _channel in (("Text", "SMS"), ("Voice", "VOICE"), ("Media", "MMS")):
+for _noun, _channel in (("Text", "SMS"), ("Voice", "VOICE"), ("Media", "MMS"), ("Rcs", "RCS")):
     register_spend_limit_operations(_noun, _channel)
 
 

@@ -6,13 +6,22 @@
   and the region's English name.
 - ``PhoneNumberType``: libphonenumber's type, mapped to the model's enum: ``MOBILE`` →
   ``MOBILE``; ``FIXED_LINE`` → ``LANDLINE``; ``FIXED_LINE_OR_MOBILE`` (the whole North American
-  plan, where ranges are not split by type) → ``MOBILE``; toll-free, premium rate, shared cost,
-  VoIP, personal, pager, UAN and voicemail numbers → ``OTHER``; a number that is not valid in
-  its plan (such as the fictional +1 555 01xx range) → ``INVALID``.
+  plan, where ranges are not split by type) → ``MOBILE``; VoIP → ``VOIP`` where the installed
+  model's enum has it (else ``OTHER``); toll-free, premium rate, shared cost, personal, pager,
+  UAN and voicemail numbers → ``OTHER`` (libphonenumber cannot tell ``PREPAID`` numbers
+  apart); a number that is not valid in its plan (such as the fictional +1 555 01xx range) →
+  ``INVALID``.
 - ``Carrier``: libphonenumber's carrier data (the carrier the range was allocated to, which the
   API reference allows: "may be the carrier … that the phone number was originally registered
   with"); left out where it has none, as for most North American numbers.
 - ``MCC``/``MNC``: left out; libphonenumber does not carry network codes.
+
+With ``EnableCleansing``, when the number given is not already in E.164 (formatting characters,
+or a trunk prefix after the country code: ``+44 (0) 7400 123456`` → ``+447400123456``),
+``OriginalPhoneNumber`` is the number as given ("returned only when you set EnableCleansing to
+true, the phone number was cleansed"). The model's pattern makes the ``+`` and country code
+required, so cleansing never has to guess a country. libphonenumber normalizes every number the
+same way, so ``E164PhoneNumber`` does not depend on the flag.
 
 Input that is not a number at all (a country calling code that does not exist, too few or too
 many digits to be a number) is a ``ValidationException`` with the reason ``CANNOT_PARSE``.
@@ -27,6 +36,7 @@ from phonenumbers import PhoneNumberType, carrier
 
 from smsmock.countries import country_name, is_country
 from smsmock.errors import ValidationError
+from smsmock.model import service_model
 from smsmock.state.operations import Call, Params, operation
 
 _TYPES = {
@@ -34,10 +44,14 @@ _TYPES = {
     PhoneNumberType.FIXED_LINE_OR_MOBILE: "MOBILE",
     PhoneNumberType.FIXED_LINE: "LANDLINE",
 }
+if "VOIP" in (service_model().shape_for("PhoneNumberType").enum or ()):
+    _TYPES[PhoneNumberType.VOIP] = "VOIP"
 
 
-def lookup(number: str) -> dict[str, Any]:
-    """The CarrierLookup answer for ``number``; ``ValidationException`` if it is no number."""
+def lookup(number: str, cleanse: bool = False) -> dict[str, Any]:
+    """The CarrierLookup answer for ``number`` (normalized first when ``cleanse``);
+    ``ValidationException`` if it is no number."""
+    given = number
     try:
         parsed = phonenumbers.parse(number, None)
     except phonenumbers.NumberParseException as exc:
@@ -54,8 +68,10 @@ def lookup(number: str) -> dict[str, Any]:
         carrier_name = carrier.name_for_valid_number(parsed, "en") or None
     else:
         number_type, carrier_name = "INVALID", None
+    normalized = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return {
-        "E164PhoneNumber": phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+        "E164PhoneNumber": normalized,
+        "OriginalPhoneNumber": given if cleanse and normalized != given else None,
         "DialingCountryCode": str(parsed.country_code),
         "IsoCountryCode": region,
         "Country": country_name(region) if region else None,
@@ -74,4 +90,4 @@ def _cannot_parse(number: str, why: str) -> ValidationError:
 
 @operation("CarrierLookup")
 def carrier_lookup(call: Call, params: Params) -> dict[str, Any]:
-    return lookup(params["PhoneNumber"])
+    return lookup(params["PhoneNumber"], bool(params.get("EnableCleansing", False)))

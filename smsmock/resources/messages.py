@@ -33,7 +33,7 @@ from smsmock.resources.send_rules import (
 )
 from smsmock.state.operations import Call, Params, operation
 
-CHANNELS = ("SMS", "VOICE", "MMS")
+CHANNELS = ("SMS", "VOICE", "MMS", "RCS")
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,17 @@ class SentMessage:
     destination_country_parameters: dict[str, str] = field(default_factory=dict)
     protect_configuration_id: str | None = None
     message_feedback_enabled: bool = False
+    rcs_message_content: dict[str, Any] | None = None
+    """SendRcsMessage: the ``RcsMessageContent`` as the request gave it."""
+    message_traffic_type: str | None = None
+    fallback_configuration: dict[str, Any] | None = None
+    """SendRcsMessage: the ``FallbackConfiguration`` as the request gave it."""
+    fallback_for: str | None = None
+    """``RCS`` on the SMS or MMS a SendRcsMessage sent because RCS could not reach the
+    destination (it carries the RCS message's ``message_id``)."""
+    delivered: bool = True
+    """``False`` for an RCS message that could not reach its recipient and had no fallback: it
+    produced ``RCS_FAILED`` and was not charged (RCS is billed on delivery)."""
 
 
 @dataclass
@@ -169,6 +180,11 @@ class SendRequest:
     """Verification codes go to numbers not verified yet, which is their point."""
     waive_fee: bool = False
     """The first verification code to a number is free (User Guide, *SMS/MMS sandbox*)."""
+    message_id: str | None = None
+    fallback_for: str | None = None
+    """``RCS`` for the fallback of a SendRcsMessage (see :class:`SentMessage`)."""
+    lead_events: tuple[str, ...] = ()
+    """Events published before the channel's own (``RCS_FALLEN_BACK_TO_SMS`` for a fallback)."""
 
     @classmethod
     def from_params(cls, channel: str, params: Params, **extra: Any) -> SendRequest:
@@ -194,6 +210,7 @@ _EVENTS = {
     "SMS": ["TEXT_SUCCESSFUL", "TEXT_DELIVERED"],
     "VOICE": ["VOICE_INITIATED", "VOICE_RINGING", "VOICE_ANSWERED", "VOICE_COMPLETED"],
     "MMS": ["MEDIA_SUCCESSFUL", "MEDIA_DELIVERED"],
+    "RCS": ["RCS_QUEUED", "RCS_SENT", "RCS_DELIVERED"],
 }
 """The events a message that reaches its recipient produces, in order (``TEXT_SENT`` is
 documented as not supported by event destinations, so it is never produced)."""
@@ -256,6 +273,8 @@ def send(call: Call, request: SendRequest) -> SentMessage:
     message = record_message(
         call,
         channel=request.channel,
+        message_id=request.message_id,
+        fallback_for=request.fallback_for,
         destination_phone_number=destination,
         origination_identity=sent_from,
         message_body=request.message_body,
@@ -278,7 +297,7 @@ def send(call: Call, request: SendRequest) -> SentMessage:
         protect_configuration_id=request.protect_configuration_id,
         message_feedback_enabled=message_feedback(request.message_feedback_enabled, config_set),
     )
-    publish_delivery(call, message, config_set)
+    publish_delivery(call, message, config_set, request.lead_events)
     return message
 
 
@@ -290,16 +309,23 @@ def message_feedback(requested: bool | None, config_set: ConfigurationSet | None
     return bool(config_set and config_set.default_message_feedback_enabled)
 
 
-def publish_delivery(call: Call, message: SentMessage, config_set: ConfigurationSet | None) -> None:
+def publish_delivery(
+    call: Call,
+    message: SentMessage,
+    config_set: ConfigurationSet | None,
+    lead_events: tuple[str, ...] = (),
+    events: list[str] | None = None,
+) -> None:
     """What follows an accepted message that is not a dry run: its delivery events to the
-    configuration set's destinations and, with feedback enabled, a ``PENDING`` feedback record
-    that PutMessageFeedback answers for from now on."""
+    configuration set's destinations (``lead_events``, then ``events``, by default the channel's
+    delivery events) and, with feedback enabled, a ``PENDING`` feedback record that
+    PutMessageFeedback answers for from now on."""
     if message.dry_run:
         return
     publish_events(
         call,
         config_set,
-        _EVENTS[message.channel],
+        [*lead_events, *(_EVENTS[message.channel] if events is None else events)],
         message.message_id,
         message.destination_phone_number,
     )

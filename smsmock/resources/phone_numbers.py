@@ -17,7 +17,7 @@ from datetime import datetime
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
-from smsmock import origination_countries
+from smsmock import messaging_limits, origination_countries
 from smsmock.errors import ValidationError
 from smsmock.resources import origination
 from smsmock.state.conflicts import (
@@ -57,6 +57,15 @@ class PhoneNumber(StatefulRecord):
     registration_id: str | None = None
     keywords: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Keyword → (KeywordMessage, KeywordAction); starts with the service's defaults."""
+
+    @property
+    def messaging_limits(self) -> dict[str, object]:
+        """``MessagingLimits`` (see :mod:`smsmock.messaging_limits`)."""
+        return messaging_limits.phone_number_limits(self.number_type, self.number_capabilities)
+
+    @property
+    def pricing_tier(self) -> str:
+        return messaging_limits.PRICING_TIER
 
 
 PHONE_NUMBERS: TableKey[PhoneNumber] = TableKey(
@@ -207,6 +216,10 @@ def request_phone_number(call: Call, params: Params) -> PhoneNumber:
         registration = registration_associations.registration_for_number(
             call, params["RegistrationId"], number_type, country
         )
+    from smsmock.resources.available_numbers import requested_number
+
+    # NumberPreference (TEN_DLC in the US) picks the number; see available_numbers.
+    number = requested_number(call, params, capabilities)
     table = call.backend.table(PHONE_NUMBERS)
     record = create_record(
         call,
@@ -215,9 +228,7 @@ def request_phone_number(call: Call, params: Params) -> PhoneNumber:
         lambda number_id, arn: PhoneNumber(
             phone_number_arn=arn,
             phone_number_id=number_id,
-            phone_number=new_phone_number(
-                country, number_type, capabilities, _NumbersInRegion(call)
-            ),
+            phone_number=number,
             status="PENDING",
             status_since=call.now,
             iso_country_code=country,

@@ -25,9 +25,10 @@ from typing import Any
 import phonenumbers
 from phonenumbers.carrierdata import CARRIER_DATA
 
+from smsmock import messaging_limits
 from smsmock.countries import is_country
 from smsmock.errors import ConflictError, ValidationError
-from smsmock.model import copy_members
+from smsmock.model import attribute_name, copy_members
 from smsmock.resources import origination
 from smsmock.resources.opt_out_lists import opt_out_list
 from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_pool
@@ -80,10 +81,19 @@ class RcsAgent(Record):
     two_way_enabled: bool = False
     two_way_channel_arn: str | None = None
     two_way_channel_role: str | None = None
+    two_way_media_s3_bucket_name: str | None = None
+    two_way_media_s3_key_prefix: str | None = None
+    two_way_media_s3_role: str | None = None
+    two_way_rcs_events_enabled: list[str] | None = None
     pool_id: str | None = None
     testing_agent: TestingAgent | None = None
     launches: dict[str, CountryLaunch] = field(default_factory=dict)
     deleted: bool = False
+
+    @property
+    def messaging_limits(self) -> dict[str, object]:
+        """``MessagingLimits`` (see :mod:`smsmock.messaging_limits`)."""
+        return messaging_limits.rcs_agent_limits()
 
     @property
     def status(self) -> str:
@@ -203,6 +213,68 @@ def _two_way_settings(call: Call, agent: RcsAgent, params: Params) -> None:
             "TWO_WAY_CHANNEL_NOT_PRESENT",
             [("TwoWayChannelArn", "Required when TwoWayEnabled is true.")],
         )
+    _two_way_media(agent, params)
+    if "TwoWayRcsEventsEnabled" in params:
+        events = list(params["TwoWayRcsEventsEnabled"])
+        # UpdateRcsAgent: "The special value ALL ... must be the sole element if used."
+        if "ALL" in events and len(events) > 1:
+            raise ValidationError(
+                "ALL must be the only element of TwoWayRcsEventsEnabled.",
+                "INVALID_PARAMETER",
+                [("TwoWayRcsEventsEnabled", "ALL must be the sole element.")],
+            )
+        agent.two_way_rcs_events_enabled = events
+
+
+UNSET_MEDIA = "UNSET_RCS_MEDIA_CONFIGURATION"
+"""UpdateRcsAgent: "To remove the media configuration, pass the sentinel value
+UNSET_RCS_MEDIA_CONFIGURATION for both this field and TwoWayMediaS3Role"."""
+
+_MEDIA = ("TwoWayMediaS3BucketName", "TwoWayMediaS3Role", "TwoWayMediaS3KeyPrefix")
+
+
+def _two_way_media(agent: RcsAgent, params: Params) -> None:
+    """Set or clear where inbound RCS media is stored: the bucket and the role go together (both
+    set, or both ``UNSET_RCS_MEDIA_CONFIGURATION``), and "Two-way messaging must be enabled on
+    the agent"."""
+    given = [m for m in _MEDIA if m in params]
+    if not given:
+        return
+    bucket, role = params.get("TwoWayMediaS3BucketName"), params.get("TwoWayMediaS3Role")
+    if UNSET_MEDIA in (bucket, role):
+        if bucket != UNSET_MEDIA or role != UNSET_MEDIA:
+            raise ValidationError(
+                f"Pass {UNSET_MEDIA} for both TwoWayMediaS3BucketName and TwoWayMediaS3Role to "
+                "remove the media configuration.",
+                "INVALID_PARAMETER",
+                [
+                    (m, f"Must be {UNSET_MEDIA} too.")
+                    for m in _MEDIA[:2]
+                    if params.get(m) != UNSET_MEDIA
+                ],
+            )
+        agent.two_way_media_s3_bucket_name = None
+        agent.two_way_media_s3_role = None
+        agent.two_way_media_s3_key_prefix = None
+        return
+    if not agent.two_way_enabled:
+        raise ValidationError(
+            "Inbound RCS media needs two-way messaging enabled on the agent.",
+            "TWO_WAY_NOT_ENABLED",
+            [(m, "Two-way messaging must be enabled on the agent.") for m in given],
+        )
+    copy_members(params, agent, _MEDIA)
+    if not (agent.two_way_media_s3_bucket_name and agent.two_way_media_s3_role):
+        raise ValidationError(
+            "The inbound RCS media configuration needs both TwoWayMediaS3BucketName and "
+            "TwoWayMediaS3Role.",
+            "MISSING_PARAMETER",
+            [
+                (m, "Required with the other media settings.")
+                for m in _MEDIA[:2]
+                if not getattr(agent, attribute_name(m))
+            ],
+        )
 
 
 @operation("CreateRcsAgent")
@@ -231,6 +303,7 @@ def update_rcs_agent(call: Call, params: Params) -> RcsAgent:
         "deletion_protection_enabled",
     )
     settings += ("two_way_enabled", "two_way_channel_arn", "two_way_channel_role")
+    settings += tuple(map(attribute_name, (*_MEDIA, "TwoWayRcsEventsEnabled")))
     before = {name: getattr(agent, name) for name in settings}
     if "OptOutListName" in params:
         agent.opt_out_list_name = opt_out_list(call, params["OptOutListName"]).opt_out_list_name

@@ -5,7 +5,10 @@ The forms are data (``smsmock/data/registration_types.json``), written in the mo
 shapes (``RegistrationTypeDefinition``, ``RegistrationSectionDefinition``,
 ``RegistrationFieldDefinition``); where they come from is in ``docs/registrations.md``. A field
 definition may carry ``RequiredWhen`` (not a model member, so never written to the wire): a
-CONDITIONAL field becomes required when another field holds one of the listed choices.
+CONDITIONAL field becomes required when another field holds one of the listed choices. It is
+answered as the model's ``ConditionalBehavior`` (one rule whose conditions are ``IN`` the listed
+choices, ``REQUIRED``; ``OPTIONAL`` otherwise), which is what submission evaluates
+(:func:`field_behavior`, the documented top-to-bottom, first-match evaluation).
 """
 
 from __future__ import annotations
@@ -67,9 +70,22 @@ def forms() -> dict[str, RegistrationForm]:
     for entry in json.loads(text)["RegistrationTypeDefinitions"]:
         definition = {k: v for k, v in entry.items() if k not in ("Sections", "Fields")}
         out[entry["RegistrationType"]] = RegistrationForm(
-            definition, entry["Sections"], entry["Fields"]
+            definition, entry["Sections"], [_with_conditional_behavior(f) for f in entry["Fields"]]
         )
     return out
+
+
+def _with_conditional_behavior(field: Definition) -> Definition:
+    """The field with its ``RequiredWhen`` also given as the model's ``ConditionalBehavior``."""
+    when = field.get("RequiredWhen")
+    if not when or "ConditionalBehavior" in field:
+        return field
+    conditions = [
+        {"DependsOnFieldPath": path, "Operator": "IN", "Values": list(choices)}
+        for path, choices in when.items()
+    ]
+    rules = [{"Conditions": conditions, "RuleBehavior": "REQUIRED"}]
+    return {**field, "ConditionalBehavior": {"Rules": rules, "DefaultBehavior": "OPTIONAL"}}
 
 
 def form_of(registration_type: str, member: str = "RegistrationType") -> RegistrationForm:
@@ -201,17 +217,37 @@ def missing_fields(form: RegistrationForm, values: Mapping[str, Any]) -> list[st
 
 
 def _condition_holds(definition: Definition, values: Mapping[str, Any]) -> bool:
-    when = definition.get("RequiredWhen")
-    if not when:
-        return False
-    for other, triggers in when.items():
-        value = values.get(other)
-        if value is None:
-            return False
-        chosen = value.select_choices or ([value.text_value] if value.text_value else [])
-        if not set(chosen) & set(triggers):
-            return False
-    return True
+    return field_behavior(definition, values) == "REQUIRED"
+
+
+def field_behavior(definition: Definition, values: Mapping[str, Any]) -> str | None:
+    """A CONDITIONAL field's resolved behavior (``REQUIRED``, ``OPTIONAL``, ``DISALLOWED``) for
+    the values given: "The first rule whose conditions all evaluate to true wins ... If no rule
+    matches, the DefaultBehavior is returned"; ``None`` for a field without conditions."""
+    behavior = definition.get("ConditionalBehavior")
+    if not behavior:
+        return None
+    for rule in behavior["Rules"]:
+        if all(_condition_true(c, values) for c in rule["Conditions"]):
+            return str(rule["RuleBehavior"])
+    return str(behavior["DefaultBehavior"])
+
+
+def _condition_true(condition: Mapping[str, Any], values: Mapping[str, Any]) -> bool:
+    """One ``FieldCondition``; "Operators not in this list are treated as evaluating to false"."""
+    value = values.get(condition["DependsOnFieldPath"])
+    chosen: set[str] = set()
+    if value is not None:
+        chosen = set(value.select_choices or ([value.text_value] if value.text_value else []))
+    wanted = set(condition.get("Values") or ())
+    operator = str(condition["Operator"])
+    if operator in ("HAS_VALUE", "NO_VALUE"):
+        return bool(chosen) == (operator == "HAS_VALUE")
+    if operator in ("EQUALS", "IN"):
+        return bool(chosen & wanted)
+    if operator in ("NOT_EQUALS", "NOT_IN"):
+        return not (chosen & wanted)
+    return False
 
 
 # -- operations ---------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from smsmock import origination_countries
+from smsmock import messaging_limits, origination_countries
 from smsmock.errors import ResourceNotFoundError, ValidationError
 from smsmock.model import copy_members
 from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_pool
@@ -43,6 +43,15 @@ class SenderId(Record):
     @property
     def key(self) -> str:
         return f"{self.sender_id}/{self.iso_country_code}"
+
+    @property
+    def messaging_limits(self) -> dict[str, object]:
+        """``MessagingLimits`` (see :mod:`smsmock.messaging_limits`)."""
+        return messaging_limits.sender_id_limits()
+
+    @property
+    def pricing_tier(self) -> str:
+        return messaging_limits.PRICING_TIER
 
 
 SENDER_IDS: TableKey[SenderId] = TableKey(

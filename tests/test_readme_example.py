@@ -1,0 +1,20 @@
+"""The README's and the getting-started page's pytest example, as written there, passes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/getting-started.md"])
+def test_documented_fixture_example_runs(page: str, pytester: pytest.Pytester) -> None:
+    text = (ROOT / page).read_text()
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    example = next(b for b in blocks if "def test_opted_out_destination_is_refused" in b)
+    pytester.makepyfile(test_example="import boto3\n" + example)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
