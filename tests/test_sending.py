@@ -8,8 +8,8 @@ from typing import Any
 
 import boto3
 import pytest
-from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from helpers import refused
 
 from smsmock import pricing
 
@@ -28,13 +28,6 @@ def number(client: Any, country: str = "US", **kwargs: Any) -> dict[str, Any]:
     args.update(kwargs)
     result: dict[str, Any] = client.request_phone_number(**args)
     return result
-
-
-def refused(call: Any, **kwargs: Any) -> dict[str, Any]:
-    with pytest.raises(ClientError) as exc:
-        call(**kwargs)
-    response: dict[str, Any] = exc.value.response
-    return response
 
 
 @pytest.fixture

@@ -8,15 +8,9 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from helpers import refused
 
 DEST = "+12065550100"
-
-
-def refused(call: Any, **kwargs: Any) -> dict[str, Any]:
-    with pytest.raises(ClientError) as exc:
-        call(**kwargs)
-    response: dict[str, Any] = exc.value.response
-    return response
 
 
 @pytest.fixture
