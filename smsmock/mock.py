@@ -274,6 +274,54 @@ class SmsVoiceMock:
         with WORLD.lock:
             return spent(WORLD.backend(account_id, region), channel, when)
 
+    def launch_rcs_agent(
+        self,
+        rcs_agent: str,
+        iso_country_code: str,
+        status: str = "ACTIVE",
+        *,
+        registration_id: str = "registration-launched-by-test",
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> Any:
+        """Launch an RCS agent (id or ARN) in a country, as carriers' approval of an RCS
+        registration does (``status``: ``PENDING``, ``PARTIAL``, ``ACTIVE`` …)."""
+        from smsmock.resources.rcs_agents import launch_in_country
+
+        with WORLD.lock:
+            backend = WORLD.backend(account_id, region)
+            return launch_in_country(backend, rcs_agent, iso_country_code, registration_id, status)
+
+    def set_rcs_capable(
+        self,
+        phone_number: str,
+        capable: bool = True,
+        *,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> None:
+        """Say whether the phone at ``phone_number`` takes RCS (every mobile does by default):
+        with ``False`` an RCS send falls back to SMS, or fails without a fallback."""
+        from smsmock.resources.rcs_messages import set_rcs_capable
+
+        with WORLD.lock:
+            set_rcs_capable(WORLD.backend(account_id, region), phone_number, capable)
+
+    def decide_notify_tier_upgrade(
+        self,
+        notify_configuration: str,
+        approved: bool = True,
+        *,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> Any:
+        """Decide a notify configuration's tier upgrade (AWS reviews it): ``ADVANCED``, or
+        ``REJECTED`` keeping the ``BASIC`` tier."""
+        from smsmock.resources.notify import upgrade_tier
+
+        with WORLD.lock:
+            return upgrade_tier(WORLD.backend(account_id, region), notify_configuration, approved)
+
     def save_state(self, path: str | os.PathLike[str]) -> None:
         """Write the whole state (every account and region, the settings, the sent messages)
         to the JSON file ``path``; see :mod:`smsmock.state_file`."""

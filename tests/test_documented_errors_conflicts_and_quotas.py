@@ -320,12 +320,6 @@ def test_documented_quota(
 # -- limits the documentation gives that the mock does not enforce yet ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Notify's per-destination daily limit (10 messages to one destination number per day, "
-    "Notify quotas page) is not enforced: DAILY_DESTINATION_CALL_LIMIT is in quotas.py but no "
-    "handler checks it",
-)
 def test_notify_voice_calls_to_one_destination_are_limited_per_day(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:

@@ -9,7 +9,6 @@ from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
 from smsmock import SmsVoiceMock
-from smsmock.resources.notify import upgrade_tier
 
 US_MOBILE = "+14155552671"
 FR_MOBILE = "+33612345678"
@@ -381,7 +380,7 @@ def test_advanced_tier_unlocks_templates_and_countries(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:
     config_id = create(client)["NotifyConfigurationId"]
-    upgrade_tier(sms_voice.backend(), config_id)
+    sms_voice.decide_notify_tier_upgrade(config_id)
     described = client.describe_notify_configurations()["NotifyConfigurations"][0]
     assert (described["Tier"], described["TierUpgradeStatus"]) == ("ADVANCED", "ADVANCED")
     client.update_notify_configuration(NotifyConfigurationId=config_id, EnabledCountries=["IN"])

@@ -13,8 +13,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock, pricing
-from smsmock.resources.rcs_agents import launch_in_country, set_testing_agent
-from smsmock.resources.rcs_messages import set_rcs_capable
+from smsmock.resources.rcs_agents import set_testing_agent
 from smsmock.resources.verified_destinations import VERIFIED_DESTINATION_NUMBERS
 
 if (
@@ -33,7 +32,7 @@ def agent(client: Any, sms_voice: SmsVoiceMock, *countries: str) -> str:
     """An RCS agent launched (ACTIVE) in ``countries`` (default: the US)."""
     agent_id: str = client.create_rcs_agent()["RcsAgentId"]
     for country in countries or ("US",):
-        launch_in_country(sms_voice.backend(), agent_id, country, "registration-1", "ACTIVE")
+        sms_voice.launch_rcs_agent(agent_id, country, "ACTIVE", registration_id="registration-1")
     return agent_id
 
 
@@ -230,7 +229,7 @@ def test_a_phone_without_rcs_gets_the_sms_fallback(client: Any, sms_voice: SmsVo
     agent_id = agent(client, sms_voice)
     number = toll_free(client)
     watch_events(client)
-    set_rcs_capable(sms_voice.backend(), US_DEST, False)
+    sms_voice.set_rcs_capable(US_DEST, False)
     message_id = send(
         client,
         agent_id,
@@ -282,13 +281,13 @@ def test_a_phone_without_rcs_and_no_fallback_fails_uncharged(
 ) -> None:
     agent_id = agent(client, sms_voice)
     watch_events(client)
-    set_rcs_capable(sms_voice.backend(), US_DEST, False)
+    sms_voice.set_rcs_capable(US_DEST, False)
     send(client, agent_id, ConfigurationSetName="cs")
     [sent] = sms_voice.sent_messages
     assert (sent.channel, sent.delivered, sent.price) == ("RCS", False, 0.0)
     assert [e.event_type for e in sms_voice.events("cs")] == ["RCS_QUEUED", "RCS_FAILED"]
     assert sms_voice.spend("RCS") == 0
-    set_rcs_capable(sms_voice.backend(), US_DEST, True)
+    sms_voice.set_rcs_capable(US_DEST, True)
     send(client, agent_id)
     assert sms_voice.sent_messages[-1].delivered
 

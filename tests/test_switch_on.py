@@ -178,3 +178,10 @@ def test_handle_lists_backends(sms_voice: SmsVoiceMock, client: Any) -> None:
     assert [(b.account_id, b.region) for b in sms_voice.backends()] == [
         ("123456789012", "us-east-1")
     ]
+
+
+def test_handle_decides_what_aws_reviews(client: Any, sms_voice: SmsVoiceMock) -> None:
+    agent = client.create_rcs_agent()["RcsAgentId"]
+    sms_voice.launch_rcs_agent(agent, "US")
+    [described] = client.describe_rcs_agents(RcsAgentIds=[agent])["RcsAgents"]
+    assert described["Status"] == "ACTIVE"

@@ -71,6 +71,8 @@ class NotifyConfiguration(StatefulRecord):
     rejection_reason: str | None = None
     deletion_protection_enabled: bool = False
     sent_per_day: dict[str, int] = field(default_factory=dict, repr=False)
+    calls_per_destination: dict[str, int] = field(default_factory=dict, repr=False)
+    """Today's voice calls by ``{day}/{destination}`` (older days are dropped)."""
 
 
 def _on_transition(backend: Backend, record: NotifyConfiguration, old: str, new: str) -> None:
@@ -306,6 +308,12 @@ def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
     if record.tier == "BASIC" and not dry_run:
         # Notify tiers: the Basic tier has a daily message limit.
         call.backend.check_quota("DAILY_NOTIFY_TIER_MESSAGE_LIMIT", record.sent_per_day.get(day, 0))
+    called = f"{day}/{destination}"
+    if channel == "VOICE" and not dry_run:
+        # Notify quotas: at most 10 voice calls to one destination number a day.
+        call.backend.check_quota(
+            "DAILY_DESTINATION_CALL_LIMIT", record.calls_per_destination.get(called, 0)
+        )
     if channel == "SMS":
         price = text_price(country, segments(body))
     else:
@@ -333,6 +341,10 @@ def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
     )
     if not dry_run:
         record.sent_per_day = {day: record.sent_per_day.get(day, 0) + 1}
+    if channel == "VOICE" and not dry_run:
+        today = {k: n for k, n in record.calls_per_destination.items() if k.startswith(day)}
+        today[called] = today.get(called, 0) + 1
+        record.calls_per_destination = today
     publish_delivery(call, message, config_set)
     return {
         "MessageId": message.message_id,
