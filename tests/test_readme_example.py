@@ -10,11 +10,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("page", ["README.md", "docs/getting-started.md"])
-def test_documented_fixture_example_runs(page: str, pytester: pytest.Pytester) -> None:
+@pytest.mark.parametrize(
+    "page,test_name",
+    [
+        ("README.md", "test_send"),
+        ("README.md", "test_opted_out_destination_is_refused"),
+        ("docs/getting-started.md", "test_opted_out_destination_is_refused"),
+    ],
+)
+def test_documented_examples_run(page: str, test_name: str, pytester: pytest.Pytester) -> None:
     text = (ROOT / page).read_text()
     blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
-    example = next(b for b in blocks if "def test_opted_out_destination_is_refused" in b)
+    example = next(b for b in blocks if f"def {test_name}(" in b)
     pytester.makepyfile(test_example="import boto3\n" + example)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
