@@ -142,6 +142,13 @@ def _covered_in_file(path: Path, names: Names) -> set[tuple[str, str]]:
                     module[target.id] = node.value
         elif isinstance(node, ast.FunctionDef):
             helpers[node.name] = node
+        elif isinstance(node, ast.ImportFrom) and node.module == "helpers":
+            # Helpers shared through tests/helpers.py count as the module's own.
+            shared = ast.parse((path.parent / "helpers.py").read_text())
+            imported = {alias.name for alias in node.names}
+            for item in shared.body:
+                if isinstance(item, ast.FunctionDef) and item.name in imported:
+                    helpers[item.name] = item
     raising = {
         name: f
         for name, f in helpers.items()
