@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import Any
 
 import boto3
-import botocore.session
 from botocore.awsrequest import AWSResponse
 
 from smsmock import mock_sms_voice
@@ -67,11 +66,12 @@ def describe_cost(rounds: int, calls: int) -> dict[str, float]:
         client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
         request_numbers(client, 10)
         canned = _answer_bytes()
-        # The floor's client comes from a session without smsmock's hook: botocore calls every
-        # before-send handler, so the hook would otherwise run (and cost) there too.
-        session = botocore.session.Session()
-        session.unregister(EVENT, before_send)
-        floor_client = session.create_client(
+        # The floor's client is a boto3 client like smsmock's (boto3 adds to botocore's per-call
+        # work), from a session without smsmock's hook: botocore calls every before-send handler,
+        # also after one has answered, so the hook would otherwise run (and cost) there too.
+        session = boto3.session.Session()
+        session._session.unregister(EVENT, before_send)
+        floor_client = session.client(
             "pinpoint-sms-voice-v2",
             region_name="us-east-1",
             aws_access_key_id="testing",

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-from datetime import datetime, timezone
 from typing import Any
 
 from smsmock.errors import NotImplementedOperationError
-from smsmock.model import operation_model, output_writer
+from smsmock.model import Writer, operation_model, output_writer
 from smsmock.state.operations import Call, handler_for
 from smsmock.state.world import World
 from smsmock.validation import validate
@@ -27,7 +26,7 @@ def dispatch(
     handler = handler_for(operation)
     if handler is None:
         raise NotImplementedOperationError(operation)
-    token_member = idempotency_member(operation)
+    token_member, write = _plan(operation)
     with world.lock:
         backend = world.backend(account_id, region)
         token = params.get(token_member) if token_member else None
@@ -35,11 +34,16 @@ def dispatch(
             earlier = backend.client_tokens.get((operation, token))
             if earlier is not None:
                 return earlier  # type: ignore[no-any-return]
-        call = Call(operation, backend, datetime.now(timezone.utc), request_id)
-        output: dict[str, Any] = output_writer(operation)(handler(call, params))
+        output: dict[str, Any] = write(handler(Call(operation, backend, request_id), params))
         if token is not None:
             backend.client_tokens[(operation, token)] = output
     return output
+
+
+@functools.cache
+def _plan(operation: str) -> tuple[str | None, Writer]:
+    """The operation's idempotency token member and output writer, found once."""
+    return idempotency_member(operation), output_writer(operation)
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from smsmock.state.world import WORLD
 
 EVENT = "before-send.pinpoint-sms-voice-v2"
 SIGN_EVENT = "before-sign.pinpoint-sms-voice-v2"
+_OPERATION_AT = len(EVENT) + 1  # botocore's event: before-send.pinpoint-sms-voice-v2.{operation}
 _FAKE_CREDENTIALS = Credentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
 
 
@@ -52,16 +53,11 @@ class _Content(bytes):
 
 
 class _Response(AWSResponse):  # type: ignore[misc]
-    """botocore's response, with a body both sync and async clients can read (made once: botocore
-    reads ``content`` more than once per call)."""
+    """botocore's response, its body read already, as both sync and async clients can read it."""
 
     def __init__(self, url: str, status: int, headers: dict[str, str], body: bytes) -> None:
         super().__init__(url, status, headers, _Body(body))
-        self._answer = _Content(body)
-
-    @property
-    def content(self) -> _Content:
-        return self._answer
+        self._content = _Content(body)
 
 
 def before_send(request: Any, **kwargs: Any) -> AWSResponse | None:
@@ -75,8 +71,10 @@ def before_send(request: Any, **kwargs: Any) -> AWSResponse | None:
         body = body.encode()
     elif not isinstance(body, bytes | bytearray):
         body = body.read()
+    event = kwargs.get("event_name") or ""
+    operation = event[_OPERATION_AT:] if event.startswith(EVENT) else None
     answer = wire.handle(
-        wire.Request(request.method, request.url, request.headers, bytes(body)), WORLD
+        wire.Request(request.method, request.url, request.headers, bytes(body), operation), WORLD
     )
     return _Response(request.url, answer.status, answer.headers, answer.body)
 

@@ -18,7 +18,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -30,6 +29,7 @@ from smsmock.resources.messages import SentMessage, record_message
 from smsmock.resources.opt_out_lists import opt_out_list, record_opt_out
 from smsmock.resources.phone_numbers import PHONE_NUMBERS, PhoneNumber
 from smsmock.resources.pools import POOLS
+from smsmock.state.ids import new_uuid
 from smsmock.state.operations import Call
 from smsmock.state.world import World
 
@@ -82,7 +82,7 @@ def receive(
             keyword, text, action = matched
             reply = _apply(call, number, settings, sender, keyword, text, action)
         inbound = InboundMessage(
-            message_id=str(uuid.uuid4()),
+            message_id=new_uuid(),
             account_id=call.account_id,
             region=call.region,
             origination_phone_number=sender,
@@ -111,7 +111,7 @@ def _find_number(
             e164(ref)
         )
         if found is not None:
-            return found, Call("InboundMessage", backend, now, str(uuid.uuid4()))
+            return found, Call("InboundMessage", backend, new_uuid(), now)
     raise LookupError(f"No account has the phone number {ref}.")
 
 

@@ -9,14 +9,18 @@ messages a minute, rounded to 1 MPS) and, as the only identity that has them
 (``DailyMessageCaps``: "Applies to 10DLC phone numbers"), T-Mobile's daily cap of its lowest
 brand tier, 2,000 messages. Voice is 1 call per second per number, sender IDs 20 MPS and RCS
 agents 20 messages per second: the mock's own round figures, as AWS publishes none per identity.
-Tests may change the dicts of this module.
+The figures are constants: each kind of identity's limits are written once and shared by every
+answer (:class:`~smsmock.model.Written`).
 
 ``PricingTier`` ("The pricing model") has no documented values; the mock answers ``STANDARD``.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
+
+from smsmock.model import Written
 
 PRICING_TIER = "STANDARD"
 
@@ -37,26 +41,33 @@ DAILY_MESSAGE_CAPS: dict[str, dict[str, int]] = {"TEN_DLC": {"T-MOBILE": 2000}}
 """Number type → advisory daily caps per provider."""
 
 
-def phone_number_limits(number_type: str, capabilities: Iterable[str]) -> dict[str, object]:
+def phone_number_limits(number_type: str, capabilities: Iterable[str]) -> Written:
     """The ``MessagingLimits`` of a phone number of ``number_type`` with ``capabilities``."""
+    return _phone_number_limits(number_type, tuple(capabilities))
+
+
+@functools.cache
+def _phone_number_limits(number_type: str, capabilities: tuple[str, ...]) -> Written:
     rates: dict[str, int] = {}
     for capability in capabilities:
         if capability == "VOICE":
             rates[capability] = VOICE_RATE
         elif capability in ("SMS", "MMS"):
             rates[capability] = SMS_RATES.get(number_type, 1)
-    limits: dict[str, object] = {"RateLimits": rates}
+    limits = Written(RateLimits=rates)
     caps = DAILY_MESSAGE_CAPS.get(number_type)
     if caps:
         limits["DailyMessageCaps"] = dict(caps)
     return limits
 
 
-def sender_id_limits(message_capabilities: Iterable[str] = ("SMS",)) -> dict[str, object]:
+@functools.cache
+def sender_id_limits() -> Written:
     """The ``MessagingLimits`` of a sender ID (text only: sender IDs do not call)."""
-    return {"RateLimits": {c: SENDER_ID_RATE for c in message_capabilities}}
+    return Written(RateLimits={"SMS": SENDER_ID_RATE})
 
 
-def rcs_agent_limits() -> dict[str, object]:
+@functools.cache
+def rcs_agent_limits() -> Written:
     """The ``MessagingLimits`` of an RCS agent."""
-    return {"RateLimits": {"RCS": RCS_AGENT_RATE}}
+    return Written(RateLimits={"RCS": RCS_AGENT_RATE})

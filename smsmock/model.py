@@ -24,6 +24,12 @@ TARGET_PREFIX = "PinpointSMSVoiceV2"
 Writer = Callable[[Any], Any]
 
 
+class Written(dict[str, Any]):
+    """A structure's value already in its wire form, made once and shared by many answers (the
+    ``MessagingLimits`` of a kind of number, say): writers pass it on as it is, so it must never
+    change."""
+
+
 @functools.cache
 def service_model() -> ServiceModel:
     """The ``pinpoint-sms-voice-v2`` model of the botocore the user has installed."""
@@ -97,7 +103,9 @@ def _build_writer(shape: Shape) -> Writer:
         return _list_writer(shape)
     if kind == "map":
         val = writer(shape.value)
-        return lambda value: {str(k): val(v) for k, v in value.items()}
+        if val is _identity:
+            return dict
+        return lambda value: {k: val(v) for k, v in value.items()}
     if kind == "timestamp":
         return _write_timestamp
     if kind == "blob":
@@ -123,42 +131,115 @@ def _list_writer(shape: Shape) -> Writer:
         return write_pairs
     if item is _identity:
         return list
+    classes = _by_class.get(item)
+    if classes is not None:
+        # Items of a structure: find each one's writer by its class here, not through ``item``.
+        by_class, learn = classes
+        get = by_class.get
+        return lambda value: [(get(v.__class__) or learn(v.__class__))(v) for v in value]
     return lambda value: [item(v) for v in value]
 
 
 def _structure_writer(shape: StructureShape) -> Writer:
-    """Generate the writer's code once per shape: one straight run of lookups, no loop over the
-    members and no call for members written as they are. This runs for every item of every
-    answer, so it is the mock's hot path."""
-    namespace: dict[str, Any] = {"Mapping": Mapping}
-    from_dict = []
-    from_record = []
-    for i, (name, member) in enumerate(shape.members.items()):
-        write_member = writer(member)
-        attr = attribute_name(name)
-        if write_member is _identity:
-            put = f"out[{name!r}] = v"
-        else:
-            namespace[f"w{i}"] = write_member
-            put = f"out[{name!r}] = w{i}(v)"
-        from_dict.append(f"        v = get({name!r})\n        if v is not None: {put}")
+    """A structure's writer: dicts are read by model name, records by attribute name, each
+    through code generated once per shape (and per record class): one straight run of lookups,
+    no loop over the members and no call for members written as they are. This runs for every
+    item of every answer, so it is the mock's hot path."""
+    members = [(name, member, writer(member)) for name, member in shape.members.items()]
+    from_dict = _generate(shape.name, "dict", members, None)
+    by_class: dict[type, Writer] = {dict: from_dict, Written: _identity}
+
+    def learn(cls: type) -> Writer:
+        found = by_class[cls] = (
+            from_dict
+            if issubclass(cls, Mapping)
+            else _generate(shape.name, cls.__name__, members, cls)
+        )
+        return found
+
+    def write(value: Any) -> Any:
+        return (by_class.get(value.__class__) or learn(value.__class__))(value)
+
+    _by_class[write] = (by_class, learn)
+    return write
+
+
+_by_class: dict[Writer, tuple[dict[type, Writer], Callable[[type], Writer]]] = {}
+"""A structure writer's own writers by class of value, and the function that makes one."""
+
+
+def _generate(
+    shape_name: str, source_name: str, members: list[tuple[str, Shape, Writer]], cls: type | None
+) -> Writer:
+    """The code that writes one structure from a dict (``cls`` None) or from records of ``cls``.
+
+    A record attribute its class declares (a dataclass field, a property) is read directly, any
+    other with a default, as a record may carry it or not. Fields whose type cannot be ``None``
+    are written in one dict display; the others only when set.
+    """
+    namespace: dict[str, Any] = {"datetime": datetime, "ts": _write_timestamp}
+    declared = set(getattr(cls, "__dataclass_fields__", ())) if cls is not None else set()
+    always: list[str] = []
+    lines: list[str] = []
+    for i, (name, member, write_member) in enumerate(members):
         # An empty tag mapping on a record is left out, as AWS's answers leave out the Tags of
         # a resource made without tags.
-        test = "if v" if member.type_name == "list" and _is_tag_list(member) else "if v is not None"
-        from_record.append(f"        v = getattr(value, {attr!r}, None)\n        {test}: {put}")
-    source = (
-        "def write(value):\n"
-        "    out = {}\n"
-        "    if isinstance(value, dict) or isinstance(value, Mapping):\n"
-        "        get = value.get\n"
-        + ("\n".join(from_dict) or "        pass")
-        + "\n    else:\n"
-        + ("\n".join(from_record) or "        pass")
-        + "\n    return out\n"
+        tag_list = member.type_name == "list" and _is_tag_list(member)
+        if cls is None:
+            read = f"get({name!r})"
+        else:
+            attr = attribute_name(name)
+            annotation = _never_none(cls, attr)
+            if annotation and not tag_list:
+                if annotation == "datetime" and write_member is _write_timestamp:
+                    written = f"value.{attr}.timestamp()"
+                else:
+                    written = _written(write_member, f"value.{attr}", i, namespace)
+                always.append(f"{name!r}: {written}")
+                continue
+            known = attr in declared or hasattr(cls, attr)
+            read = f"value.{attr}" if known else f"getattr(value, {attr!r}, None)"
+        test = "if v" if cls is not None and tag_list else "if v is not None"
+        lines.append(f"    v = {read}")
+        lines.append(f"    {test}: out[{name!r}] = {_written(write_member, 'v', i, namespace)}")
+    head = ["def write(value):", "    out = {" + ", ".join(always) + "}"]
+    if cls is None:
+        head.append("    get = value.get")
+    source = "\n".join([*head, *lines, "    return out"]) + "\n"
+    exec(
+        compile(source, f"<smsmock writer for {shape_name} from {source_name}>", "exec"), namespace
     )
-    exec(compile(source, f"<smsmock writer for {shape.name}>", "exec"), namespace)
     compiled: Writer = namespace["write"]
     return compiled
+
+
+def _never_none(cls: type, attr: str) -> str:
+    """The type of ``attr`` if ``cls`` declares it as a dataclass field that is never ``None``
+    (its type leaves ``None`` out), else ``""``."""
+    found = getattr(cls, "__dataclass_fields__", {}).get(attr)
+    if found is None or found.default is None:
+        return ""
+    annotation = found.type if isinstance(found.type, str) else repr(found.type)
+    if any(word in annotation for word in ("None", "Optional", "Any", "object")):
+        return ""
+    return str(annotation)
+
+
+def _written(write_member: Writer, value: str, index: int, namespace: dict[str, Any]) -> str:
+    """The expression that writes ``value``, a member's value: inline for the common kinds."""
+    if write_member is _identity:
+        return value
+    if write_member is list:
+        return f"list({value})"
+    if write_member is dict:
+        return f"dict({value})"
+    if write_member is _write_timestamp:
+        return f"ts({value})" if value != "v" else "v.timestamp() if isinstance(v, datetime) else v"
+    namespace[f"w{index}"] = write_member
+    if value == "v" and write_member in _by_class:
+        namespace["Written"] = Written
+        return f"v if v.__class__ is Written else w{index}(v)"
+    return f"w{index}({value})"
 
 
 def _write_timestamp(value: Any) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from smsmock.dispatch import dispatch
 from smsmock.errors import InternalServerError, ServiceError, UnknownOperationError, ValidationError
 from smsmock.model import TARGET_PREFIX, operation_names
+from smsmock.state.ids import new_uuid
 from smsmock.state.world import DEFAULT_REGION, World
 
 log = logging.getLogger("smsmock")
@@ -32,17 +32,19 @@ def encode_json(body: dict[str, Any]) -> bytes:
 
 
 encode: Callable[[dict[str, Any]], bytes] = encode_json
-try:  # orjson (the ``fast`` extra) writes the same JSON several times faster: the hot path.
+decode: Callable[[bytes], Any] = json.loads
+try:  # orjson (the ``fast`` extra) reads and writes the same JSON several times faster.
     import orjson
 
     encode = orjson.dumps
-except ImportError:  # pragma: no cover - the tests cover encode_json directly
+    decode = orjson.loads
+except ImportError:  # pragma: no cover - the tests cover the standard library's directly
     pass
 _CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/]+)/")
 _HOST_REGION = re.compile(r"sms-voice(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Request:
     """An HTTP request as the wire sees it; header names in any case."""
 
@@ -50,9 +52,12 @@ class Request:
     url: str
     headers: Mapping[str, str]
     body: bytes = b""
+    operation: str | None = None
+    """The operation, where the caller knows it already (botocore's event names it); else it
+    is read from ``X-Amz-Target``."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Response:
     """An HTTP response: status, headers and the JSON body."""
 
@@ -86,7 +91,7 @@ def caller(request: Request, world: World) -> tuple[str, str]:
 
 def handle(request: Request, world: World) -> Response:
     """Answer one request of the service."""
-    request_id = str(uuid.uuid4())
+    request_id = new_uuid()
     try:
         operation = _operation(request)
         params = _params(request.body)
@@ -118,6 +123,8 @@ def _response(status: int, body: dict[str, Any], request_id: str) -> Response:
 
 
 def _operation(request: Request) -> str:
+    if request.operation is not None and request.operation in operation_names():
+        return request.operation
     target = header(request.headers, "X-Amz-Target") or ""
     prefix, _, name = target.partition(".")
     if prefix != TARGET_PREFIX or name not in operation_names():
@@ -129,7 +136,7 @@ def _params(body: bytes) -> dict[str, Any]:
     if not body or not body.strip():
         return {}
     try:
-        params = json.loads(body)
+        params = decode(body)
     except (UnicodeDecodeError, ValueError) as exc:
         raise ValidationError(
             f"The request body is not valid JSON: {exc}", "CANNOT_PARSE"

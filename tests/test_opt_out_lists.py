@@ -26,7 +26,7 @@ def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
 
 def a_call(sms_voice: SmsVoiceMock) -> Call:
     """What a handler receives, for the helpers other families call directly."""
-    return Call("SendTextMessage", sms_voice.backend(), datetime.now(timezone.utc), "r-1")
+    return Call("SendTextMessage", sms_voice.backend(), "r-1", datetime.now(timezone.utc))
 
 
 # -- the Default list ------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def _completed_campaign(client: Any) -> str:
 
 
 def _call(sms_voice: SmsVoiceMock) -> Call:
-    return Call("RequestPhoneNumber", sms_voice.backend(), datetime.now(timezone.utc), "req")
+    return Call("RequestPhoneNumber", sms_voice.backend(), "req", datetime.now(timezone.utc))
 
 
 def test_campaign_needs_its_brand_before_submit(client: Any) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from typing import Any
 
 import boto3
@@ -11,6 +13,7 @@ from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock, mock_sms_voice, wire
 from smsmock.state import operations
+from smsmock.state.ids import new_id, new_uuid
 from smsmock.state.world import WORLD
 
 ARN = "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-0123"
@@ -96,8 +99,13 @@ def test_unknown_target(sms_voice: SmsVoiceMock) -> None:
     assert body["__type"] == "UnknownOperationException"
 
 
+@pytest.mark.parametrize("standard_library", [False, True])
 @pytest.mark.parametrize("body", [b"{not json", b"[1, 2]", b"\xff\xfe"])
-def test_unparseable_body(sms_voice: SmsVoiceMock, body: bytes) -> None:
+def test_unparseable_body(
+    sms_voice: SmsVoiceMock, body: bytes, standard_library: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if standard_library:
+        monkeypatch.setattr(wire, "decode", json.loads)
     status, answer = raw("PinpointSMSVoiceV2.ListTagsForResource", body)
     assert status == 400
     assert answer["__type"] == "ValidationException"
@@ -154,3 +162,39 @@ def test_standard_library_encoder_writes_the_same_json(client: Any) -> None:
     answer = {k: v for k, v in number.items() if k != "ResponseMetadata"}
     answer["CreatedTimestamp"] = answer["CreatedTimestamp"].timestamp()
     assert json.loads(wire.encode_json(answer)) == json.loads(wire.encode(answer))
+
+
+def test_request_and_message_ids_are_distinct_version_4_uuids(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    number = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+    )
+    ids = [number["ResponseMetadata"]["RequestId"]]
+    for _ in range(50):
+        sent = client.send_text_message(
+            DestinationPhoneNumber="+12065550100",
+            OriginationIdentity=number["PhoneNumberId"],
+            MessageBody="hi",
+        )
+        ids += [sent["MessageId"], sent["ResponseMetadata"]["RequestId"]]
+    assert len(set(ids)) == len(ids)
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert (str(parsed), parsed.version, parsed.variant) == (text, 4, uuid.RFC_4122)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_forked_child_makes_other_ids() -> None:
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        os.write(write, f"{new_uuid()} {new_id('pool')}".encode())
+        os._exit(0)
+    os.waitpid(pid, 0)
+    child_uuid, child_id = os.read(read, 200).decode().split()
+    assert child_uuid[:24] != new_uuid()[:24]
+    assert child_id != new_id("pool")

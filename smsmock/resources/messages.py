@@ -9,7 +9,6 @@ service's error to refuse it.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -31,6 +30,7 @@ from smsmock.resources.send_rules import (
     check_verified,
     choose_origination,
 )
+from smsmock.state.ids import new_uuid
 from smsmock.state.operations import Call, Params, operation
 
 CHANNELS = ("SMS", "VOICE", "MMS", "RCS")
@@ -115,7 +115,7 @@ raises the service's error to refuse the message. Families append theirs at impo
 
 def new_message_id() -> str:
     """A message id as the service gives them (a UUID)."""
-    return str(uuid.uuid4())
+    return new_uuid()
 
 
 def record_message(

@@ -19,6 +19,7 @@ from phonenumbers import PhoneNumberType
 
 from smsmock import messaging_limits, origination_countries
 from smsmock.errors import ValidationError
+from smsmock.model import Written
 from smsmock.resources import origination
 from smsmock.state.conflicts import (
     refuse_if_deletion_protected,
@@ -59,7 +60,7 @@ class PhoneNumber(StatefulRecord):
     """Keyword → (KeywordMessage, KeywordAction); starts with the service's defaults."""
 
     @property
-    def messaging_limits(self) -> dict[str, object]:
+    def messaging_limits(self) -> Written:
         """``MessagingLimits`` (see :mod:`smsmock.messaging_limits`)."""
         return messaging_limits.phone_number_limits(self.number_type, self.number_capabilities)
 

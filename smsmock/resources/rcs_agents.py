@@ -28,7 +28,7 @@ from phonenumbers.carrierdata import CARRIER_DATA
 from smsmock import messaging_limits
 from smsmock.countries import is_country
 from smsmock.errors import ConflictError, ValidationError
-from smsmock.model import attribute_name, copy_members
+from smsmock.model import Written, attribute_name, copy_members
 from smsmock.resources import origination
 from smsmock.resources.opt_out_lists import opt_out_list
 from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_pool
@@ -91,7 +91,7 @@ class RcsAgent(Record):
     deleted: bool = False
 
     @property
-    def messaging_limits(self) -> dict[str, object]:
+    def messaging_limits(self) -> Written:
         """``MessagingLimits`` (see :mod:`smsmock.messaging_limits`)."""
         return messaging_limits.rcs_agent_limits()
 

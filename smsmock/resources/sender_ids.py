@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from smsmock import messaging_limits, origination_countries
 from smsmock.errors import ResourceNotFoundError, ValidationError
-from smsmock.model import copy_members
+from smsmock.model import Written, copy_members
 from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_pool
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
@@ -45,7 +45,7 @@ class SenderId(Record):
         return f"{self.sender_id}/{self.iso_country_code}"
 
     @property
-    def messaging_limits(self) -> dict[str, object]:
+    def messaging_limits(self) -> Written:
         """``MessagingLimits`` (see :mod:`smsmock.messaging_limits`)."""
         return messaging_limits.sender_id_limits()
 

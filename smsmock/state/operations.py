@@ -12,7 +12,7 @@ import pkgutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 from smsmock.state.world import Backend, World
@@ -26,14 +26,21 @@ _loaded = False
 _load_lock = threading.Lock()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Call:
-    """One request being answered: who asks, where, and when."""
+    """One request being answered: who asks, where, and when (``now``: the time the handler
+    first asks for it, or ``started``)."""
 
     operation: str
     backend: Backend
-    now: datetime
     request_id: str
+    started: datetime | None = None
+
+    @property
+    def now(self) -> datetime:
+        if self.started is None:
+            self.started = datetime.now(timezone.utc)
+        return self.started
 
     @property
     def world(self) -> World:

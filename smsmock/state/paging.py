@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from smsmock.errors import ValidationError
 from smsmock.model import operation_model
+from smsmock.state.ids import random_hex
 from smsmock.state.operations import Call, Params
 from smsmock.state.tables import Record, Table
 
@@ -44,22 +44,25 @@ def paginate(
     ``order`` (an increasing key, such as an insertion sequence), and the next page resumes after
     the key of the last item returned, so items removed or added between pages do not shift it.
     """
-    matches = _matcher(params.get(filters_member) or [], filters or {}, frozenset(boolean_filters))
+    requested = params.get(filters_member)
+    matches = _matcher(requested, filters or {}, frozenset(boolean_filters)) if requested else None
     limit = params.get("MaxResults") or default_page_size(call.operation)
     start = _start(call, params.get("NextToken"))
+    items, key = _items(source, start, order)
     page: list[Any] = []
-    last = start
-    for position, item in _positions(source, start, order):
+    for count, item in enumerate(items):
         if where is not None and not where(item):
             continue
         if matches is not None and not matches(item):
             continue
         if len(page) == limit:
-            token = uuid.uuid4().hex
-            call.backend.page_cursors[token] = (call.operation, last)
+            # The next page starts at this item: after its key's predecessor, or past the
+            # ``count`` items of this page's run.
+            token = random_hex()
+            resume = key(item) - 1 if key is not None else start + count
+            call.backend.page_cursors[token] = (call.operation, resume)
             return page, token
         page.append(item)
-        last = position
     return page, None
 
 
@@ -84,25 +87,24 @@ def _start(call: Call, token: str | None) -> int:
     return cursor[1]
 
 
-def _positions(
-    source: Table[Any] | Sequence[T], start: int, order: Callable[[Any], int] | None = None
-) -> Iterator[tuple[int, Any]]:
+def _items(
+    source: Table[Any] | Sequence[T], start: int, order: Callable[[Any], int] | None
+) -> tuple[Iterable[Any], Callable[[Any], int] | None]:
+    """The items from ``start`` on, and the key that orders them (``None``: by position)."""
     if isinstance(source, Table):
-        for record in source.after(start):
-            yield record.seq, record
-    elif order is not None:
-        for i in range(bisect.bisect_right(source, start, key=order), len(source)):
-            yield order(source[i]), source[i]
-    else:
-        for i in range(start, len(source)):
-            yield i + 1, source[i]
+        return source.after(start), _seq
+    if order is not None:
+        return source[bisect.bisect_right(source, start, key=order) :], order
+    return source[start:], None
+
+
+def _seq(record: Record) -> int:
+    return record.seq
 
 
 def _matcher(
     requested: list[dict[str, Any]], spec: FilterSpec, booleans: frozenset[str]
-) -> Callable[[Any], bool] | None:
-    if not requested:
-        return None
+) -> Callable[[Any], bool]:
     tests: list[tuple[Callable[[Any], FilterValue], frozenset[str]]] = []
     for i, item in enumerate(requested):
         name, values = item["Name"], frozenset(item["Values"])

@@ -75,10 +75,16 @@ class Table(Generic[R]):
 
     def after(self, seq: int) -> Iterator[R]:
         """Records created after ``seq``, in creation order (resuming a page is not a scan)."""
-        start = bisect.bisect_right(self._seqs, seq)
-        settle = self.backend.settle if self.spec.transitions else None
-        for record in self._ordered[start:]:
-            if settle is not None:
+        records = self._ordered[bisect.bisect_right(self._seqs, seq) :]
+        transitions = self.spec.transitions
+        if not transitions:
+            return iter(records)
+        return self._settled(records, transitions)
+
+    def _settled(self, records: list[R], transitions: dict[str, str]) -> Iterator[R]:
+        settle = self.backend.settle
+        for record in records:
+            if getattr(record, "status", None) in transitions:
                 settle(self.spec, record)
             yield record
 
