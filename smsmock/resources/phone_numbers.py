@@ -17,8 +17,9 @@ from datetime import datetime
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
-from smsmock import messaging_limits, origination_countries
+from smsmock import origination_countries
 from smsmock.errors import ValidationError
+from smsmock.messaging_limits import PRICING_TIER, phone_number_limits
 from smsmock.model import Written
 from smsmock.resources import origination
 from smsmock.state.conflicts import (
@@ -58,15 +59,13 @@ class PhoneNumber(StatefulRecord):
     registration_id: str | None = None
     keywords: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Keyword → (KeywordMessage, KeywordAction); starts with the service's defaults."""
+    pricing_tier: str = PRICING_TIER
+    messaging_limits: Written | None = field(default=None, init=False, repr=False)
+    """``MessagingLimits`` (:mod:`smsmock.messaging_limits`): found when the number is made, as
+    nothing changes a number's type or capabilities."""
 
-    @property
-    def messaging_limits(self) -> Written:
-        """``MessagingLimits`` (see :mod:`smsmock.messaging_limits`)."""
-        return messaging_limits.phone_number_limits(self.number_type, self.number_capabilities)
-
-    @property
-    def pricing_tier(self) -> str:
-        return messaging_limits.PRICING_TIER
+    def __post_init__(self) -> None:
+        self.messaging_limits = phone_number_limits(self.number_type, self.number_capabilities)
 
 
 PHONE_NUMBERS: TableKey[PhoneNumber] = TableKey(

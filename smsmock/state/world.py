@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
@@ -16,7 +15,6 @@ from smsmock.state.tables import Record, Table, TableKey
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
-_ACCOUNT_ID = re.compile(r"\d{12}")
 
 R = TypeVar("R", bound=Record)
 
@@ -154,7 +152,7 @@ class World:
             mapped = self.access_keys.get(access_key_id)
             if mapped is not None:
                 return mapped
-            if _ACCOUNT_ID.fullmatch(access_key_id):
+            if len(access_key_id) == 12 and access_key_id.isascii() and access_key_id.isdigit():
                 return access_key_id
         return self.default_account_id
 
