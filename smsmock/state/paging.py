@@ -48,6 +48,9 @@ def paginate(
     matches = _matcher(requested, filters or {}, frozenset(boolean_filters)) if requested else None
     limit = params.get("MaxResults") or default_page_size(call.operation)
     start = _start(call, params.get("NextToken"))
+    if where is None and matches is None and isinstance(source, Table):
+        page, more = source.first_after(start, limit)
+        return page, _token(call, page[-1].seq) if more else None
     items, key = _items(source, start, order)
     page: list[Any] = []
     for count, item in enumerate(items):
@@ -58,12 +61,16 @@ def paginate(
         if len(page) == limit:
             # The next page starts at this item: after its key's predecessor, or past the
             # ``count`` items of this page's run.
-            token = random_hex()
-            resume = key(item) - 1 if key is not None else start + count
-            call.backend.page_cursors[token] = (call.operation, resume)
-            return page, token
+            return page, _token(call, key(item) - 1 if key is not None else start + count)
         page.append(item)
     return page, None
+
+
+def _token(call: Call, resume: int) -> str:
+    """A new ``NextToken``: the next page of this operation resumes after ``resume``."""
+    token = random_hex()
+    call.backend.page_cursors[token] = (call.operation, resume)
+    return token
 
 
 @functools.cache

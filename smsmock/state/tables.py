@@ -81,6 +81,18 @@ class Table(Generic[R]):
             return iter(records)
         return self._settled(records, transitions)
 
+    def first_after(self, seq: int, count: int) -> tuple[list[R], bool]:
+        """The first ``count`` records created after ``seq``, statuses brought up to date, and
+        whether more follow (a page without filters: only its own records are looked at)."""
+        start = bisect.bisect_right(self._seqs, seq)
+        records = self._ordered[start : start + count]
+        transitions = self.spec.transitions
+        if transitions:
+            for record in records:
+                if getattr(record, "status", None) in transitions:
+                    self.backend.settle(self.spec, record)
+        return records, start + count < len(self._ordered)
+
     def _settled(self, records: list[R], transitions: dict[str, str]) -> Iterator[R]:
         settle = self.backend.settle
         for record in records:
