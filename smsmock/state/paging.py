@@ -49,8 +49,8 @@ def paginate(
     limit = params.get("MaxResults") or default_page_size(call.operation)
     start = _start(call, params.get("NextToken"))
     if where is None and matches is None and isinstance(source, Table):
-        page, more = source.first_after(start, limit)
-        return page, _token(call, page[-1].seq) if more else None
+        first, more = source.first_after(start, limit)
+        return first, _token(call, first[-1].seq) if more else None
     items, key = _items(source, start, order)
     page: list[Any] = []
     for count, item in enumerate(items):
