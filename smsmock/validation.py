@@ -122,6 +122,9 @@ def _structure_check(shape: StructureShape) -> Check:
 
 
 def _structure_check_of(members: dict[str, Check], required: tuple[str, ...]) -> Check:
+    """A structure's check. A member sent as ``null`` is one not sent, as the service reads it:
+    the check takes it out of ``value``, so that handlers never see ``None``."""
+
     def check(value: Any, path: str, failures: list[Failure]) -> None:
         if not isinstance(value, dict):
             _fail(failures, INVALID, path or "input", value, "Member must be a structure")
@@ -133,12 +136,17 @@ def _structure_check_of(members: dict[str, Check], required: tuple[str, ...]) ->
                 rule = "Member must not be null"
                 full = f"Value null at '{where}' failed to satisfy constraint: {rule}"
                 failures.append((MISSING, where, full, rule))
+        nulls = []
         for name, item in value.items():
             member = members.get(name)
             if member is None:
                 _fail(failures, INVALID, prefix + name, item, "Member is not a known parameter")
-            elif item is not None:
+            elif item is None:
+                nulls.append(name)
+            else:
                 member(item, prefix + name, failures)
+        for name in nulls:
+            del value[name]
 
     return check
 

@@ -198,3 +198,19 @@ def test_a_forked_child_makes_other_ids() -> None:
     child_uuid, child_id = os.read(read, 200).decode().split()
     assert child_uuid[:24] != new_uuid()[:24]
     assert child_id != new_id("pool")
+
+
+def test_a_null_member_is_a_member_not_sent(sms_voice: SmsVoiceMock) -> None:
+    status, agent = raw(
+        "PinpointSMSVoiceV2.CreateRcsAgent", b'{"DeletionProtectionEnabled": null, "Tags": null}'
+    )
+    assert status == 200
+    assert agent["DeletionProtectionEnabled"] is False
+    body = json.dumps({"RcsAgentId": agent["RcsAgentId"], "DeletionProtectionEnabled": None})
+    status, updated = raw("PinpointSMSVoiceV2.UpdateRcsAgent", body.encode())
+    assert (status, updated["DeletionProtectionEnabled"]) == (200, False)
+    status, page = raw("PinpointSMSVoiceV2.DescribeRcsAgents", b'{"MaxResults": null}')
+    assert status == 200
+    assert None not in page["RcsAgents"][0].values()
+    status, error = raw("PinpointSMSVoiceV2.DeleteRcsAgent", b'{"RcsAgentId": null}')
+    assert (status, error["Reason"]) == (400, "MISSING_PARAMETER")
