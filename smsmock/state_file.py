@@ -189,7 +189,8 @@ def _encode(value: Any, where: str) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {"$record": _class_name(type(value))}
         for field in dataclasses.fields(value):
-            out[field.name] = _encode(getattr(value, field.name), f"{where}.{field.name}")
+            if field.init:  # a field the record derives itself is made again when it is read
+                out[field.name] = _encode(getattr(value, field.name), f"{where}.{field.name}")
         return out
     if type(value).__module__.startswith("smsmock.") and hasattr(value, "__dict__"):
         out = {"$object": _class_name(type(value))}
@@ -240,6 +241,9 @@ def _decode_record(value: dict[str, Any], where: str) -> Any:
                 "smsmock's requires: the file was written by another version."
             )
         object.__setattr__(record, name, item)
+    post_init = getattr(record, "__post_init__", None)
+    if post_init is not None:
+        post_init()
     return record
 
 

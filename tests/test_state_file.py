@@ -12,6 +12,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
+from smsmock.model import operation_model
 from smsmock.resources.messages import SentMessage
 from smsmock.state.world import WORLD
 from smsmock.state_file import StateFileError, dump
@@ -276,5 +277,14 @@ def test_messages_events_and_inbound_are_saved(
     assert (sms_voice.sent_messages, sms_voice.inbound_messages, sms_voice.events()) == saved
     assert len(saved[0]) == 2  # the send and the STOP's automatic answer
     assert client.describe_phone_numbers()["PhoneNumbers"] == numbers
+    # What a number derives itself (its MessagingLimits) is made again, not saved.
+    assert "messaging_limits" not in (tmp_path / "state.json").read_text()
+    if (
+        "MessagingLimits"
+        in operation_model("DescribePhoneNumbers")
+        .output_shape.members["PhoneNumbers"]
+        .member.members
+    ):
+        assert numbers[0]["MessagingLimits"] == {"RateLimits": {"SMS": 3}}
     opted = client.describe_opted_out_numbers(OptOutListName="Default")["OptedOutNumbers"]
     assert [x["OptedOutNumber"] for x in opted] == ["+12065550100"]
