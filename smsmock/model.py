@@ -177,7 +177,7 @@ def _generate(
     other with a default, as a record may carry it or not. Fields whose type cannot be ``None``
     are written in one dict display; the others only when set.
     """
-    namespace: dict[str, Any] = {"datetime": datetime, "ts": _write_timestamp}
+    namespace: dict[str, Any] = {"ts": _write_timestamp, "Written": Written}
     declared = set(getattr(cls, "__dataclass_fields__", ())) if cls is not None else set()
     always: list[str] = []
     lines: list[str] = []
@@ -191,10 +191,7 @@ def _generate(
             attr = attribute_name(name)
             annotation = _never_none(cls, attr)
             if annotation and not tag_list:
-                if annotation == "datetime" and write_member is _write_timestamp:
-                    written = f"value.{attr}.timestamp()"
-                else:
-                    written = _written(write_member, f"value.{attr}", i, namespace)
+                written = _written(write_member, f"value.{attr}", i, namespace, annotation)
                 always.append(f"{name!r}: {written}")
                 continue
             known = attr in declared or hasattr(cls, attr)
@@ -225,8 +222,11 @@ def _never_none(cls: type, attr: str) -> str:
     return str(annotation)
 
 
-def _written(write_member: Writer, value: str, index: int, namespace: dict[str, Any]) -> str:
-    """The expression that writes ``value``, a member's value: inline for the common kinds."""
+def _written(
+    write_member: Writer, value: str, index: int, namespace: dict[str, Any], annotation: str = ""
+) -> str:
+    """The expression that writes ``value``, a member's value (of the record field type
+    ``annotation``, where known): inline for the common kinds."""
     if write_member is _identity:
         return value
     if write_member is list:
@@ -234,10 +234,9 @@ def _written(write_member: Writer, value: str, index: int, namespace: dict[str, 
     if write_member is dict:
         return f"dict({value})"
     if write_member is _write_timestamp:
-        return f"ts({value})" if value != "v" else "v.timestamp() if isinstance(v, datetime) else v"
+        return f"{value}.timestamp()" if annotation == "datetime" else f"ts({value})"
     namespace[f"w{index}"] = write_member
     if value == "v" and write_member in _by_class:
-        namespace["Written"] = Written
         return f"v if v.__class__ is Written else w{index}(v)"
     return f"w{index}({value})"
 

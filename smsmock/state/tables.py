@@ -76,28 +76,26 @@ class Table(Generic[R]):
     def after(self, seq: int) -> Iterator[R]:
         """Records created after ``seq``, in creation order (resuming a page is not a scan)."""
         records = self._ordered[bisect.bisect_right(self._seqs, seq) :]
-        transitions = self.spec.transitions
-        if not transitions:
+        if not self.spec.transitions:
             return iter(records)
-        return self._settled(records, transitions)
+        return self._settled(records)
 
     def first_after(self, seq: int, count: int) -> tuple[list[R], bool]:
         """The first ``count`` records created after ``seq``, statuses brought up to date, and
         whether more follow (a page without filters: only its own records are looked at)."""
         start = bisect.bisect_right(self._seqs, seq)
         records = self._ordered[start : start + count]
-        transitions = self.spec.transitions
-        if transitions:
-            for record in records:
-                if getattr(record, "status", None) in transitions:
-                    self.backend.settle(self.spec, record)
+        if self.spec.transitions:
+            for _ in self._settled(records):
+                pass
         return records, start + count < len(self._ordered)
 
-    def _settled(self, records: list[R], transitions: dict[str, str]) -> Iterator[R]:
-        settle = self.backend.settle
+    def _settled(self, records: list[R]) -> Iterator[R]:
+        """``records``, each settled as it is reached (a record in a status that moves on)."""
+        transitions = self.spec.transitions
         for record in records:
             if getattr(record, "status", None) in transitions:
-                settle(self.spec, record)
+                self.backend.settle(self.spec, record)
             yield record
 
     def add(self, record: R, *, seq: int | None = None) -> R:
