@@ -18,6 +18,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     server.add_argument("--state", metavar="FILE", help="a state file to start from")
     server.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    server.add_argument(
+        "--forward-to",
+        metavar="URL",
+        help="deliver events and inbound messages to the moto server at URL (its endpoint URL)",
+    )
     args = parser.parse_args(argv)
     if args.command == "coverage":
         from smsmock.coverage import coverage_markdown
@@ -26,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "server":
         from smsmock.server.http import run
 
-        return run(args.host, args.port, args.state, verbose=args.verbose)
+        return run(
+            args.host, args.port, args.state, verbose=args.verbose, forward_to=args.forward_to
+        )
     return 0
 
 

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import threading
+import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -69,7 +71,13 @@ class _Forwarding:
 
 def set_forwarding_endpoint(url: str | None) -> None:
     """Send deliveries to the moto server at ``url`` (``http://127.0.0.1:5000``), whether or not
-    moto is active in this process; ``None`` goes back to in-process moto only."""
+    moto is active in this process; ``None`` goes back to in-process moto only.
+
+    Raises ``ValueError`` for a URL that is not ``http(s)://host[:port]``."""
+    if url:
+        parsed = urllib.parse.urlsplit(url)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise ValueError(f"{url!r} is not a moto server's endpoint URL (http://host:port)")
     _Forwarding.endpoint_url = url.rstrip("/") if url else None
 
 
@@ -276,7 +284,12 @@ def _make_client(service: str, region: str, account_id: str, endpoint_url: str |
     from botocore.config import Config
 
     if _Clients.session is None:
-        _Clients.session = botocore.session.Session()
+        # Nothing of the user's configuration: no profile (AWS_PROFILE), config or credentials
+        # file; the clients get their region, credentials and endpoint here.
+        session = botocore.session.Session(session_vars={"profile": (None, None, None, None)})
+        session.set_config_variable("config_file", os.devnull)
+        session.set_config_variable("credentials_file", os.devnull)
+        _Clients.session = session
     config = Config(
         retries={"total_max_attempts": 1},
         connect_timeout=_TIMEOUT_SECONDS,

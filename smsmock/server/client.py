@@ -131,6 +131,15 @@ class Client:
         arguments = {"sandboxed": sandboxed, "account_id": account_id, "region": region}
         self._request("POST", "sandbox", arguments)
 
+    def forward_to(self, url: str | None) -> None:
+        """Deliver events and inbound messages to the moto server at ``url`` (its endpoint
+        URL); ``None`` stops forwarding. See ``smsmock server --forward-to``."""
+        self._request("POST", "forwarding", {"url": url})
+
+    def forwarding(self) -> str | None:
+        """The moto server deliveries go to, if any."""
+        return self._request("GET", "forwarding")["url"]  # type: ignore[no-any-return]
+
     def call(self, method: str, **arguments: Any) -> Any:
         """Any other public method of the handle (``map_access_key``, ``set_default_account``…)."""
         return self._request("POST", f"handle/{method}", arguments)
@@ -172,7 +181,8 @@ class Client:
 
 class ServerProcess:
     """``smsmock server`` in a child process on a free port; :meth:`start` returns its
-    :class:`Client` once it listens, :meth:`stop` ends it with SIGTERM."""
+    :class:`Client` once it listens, :meth:`stop` ends it with SIGTERM. ``forward_to`` is
+    ``--forward-to``: a moto server's endpoint URL that deliveries go to."""
 
     def __init__(
         self,
@@ -180,10 +190,12 @@ class ServerProcess:
         port: int = 0,
         state: str | os.PathLike[str] | None = None,
         startup_timeout: float = 30.0,
+        forward_to: str | None = None,
     ) -> None:
         self.host = host
         self.port = port
         self.state = state
+        self.forward_to = forward_to
         self.startup_timeout = startup_timeout
         self.process: subprocess.Popen[str] | None = None
         self.client: Client | None = None
@@ -193,6 +205,8 @@ class ServerProcess:
         command += ["--port", str(self.port)]
         if self.state is not None:
             command += ["--state", os.fspath(self.state)]
+        if self.forward_to is not None:
+            command += ["--forward-to", self.forward_to]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         lines: queue.Queue[str] = queue.Queue()
         stdout = self.process.stdout

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from smsmock import state_file
+from smsmock import delivery, state_file
 from smsmock.errors import ResourceNotFoundError, ServiceError
 from smsmock.mock import SmsVoiceMock
 from smsmock.state.world import WORLD
@@ -133,6 +133,18 @@ def _load_state(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
     return {}
 
 
+def _forwarding(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
+    return {"url": delivery.forwarding_endpoint()}
+
+
+def _forward_to(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
+    url = arguments.pop("url", None)
+    if arguments:
+        raise ControlError(400, f"forwarding takes only 'url', not {sorted(arguments)}.")
+    delivery.set_forwarding_endpoint(url)
+    return {"url": delivery.forwarding_endpoint()}
+
+
 def _health(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
     from smsmock import __version__
 
@@ -156,4 +168,6 @@ _ROUTES: dict[tuple[str, str], Callable[[SmsVoiceMock, dict[str, Any]], Any]] = 
     ("POST", "sandbox"): _call("set_sandbox"),
     ("GET", "state"): _state,
     ("POST", "state"): _load_state,
+    ("GET", "forwarding"): _forwarding,
+    ("POST", "forwarding"): _forward_to,
 }

@@ -19,7 +19,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from smsmock import wire
+from smsmock import delivery, wire
 from smsmock.mock import SmsVoiceMock
 from smsmock.server.control import PREFIX, ControlError, control
 from smsmock.state.world import WORLD
@@ -130,11 +130,20 @@ class Server:
 
     It serves this process's state (the one in-process mocks use too) but does not switch the
     in-process mock on: clients in this process pointed at :attr:`url` really go over HTTP.
-    ``state`` is a state file (:mod:`smsmock.state_file`) to start from.
+    ``state`` is a state file (:mod:`smsmock.state_file`) to start from; ``forward_to`` the
+    endpoint URL of a moto server that events and inbound messages are delivered to
+    (:func:`smsmock.delivery.set_forwarding_endpoint`, until the server closes).
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, state: str | None = None) -> None:
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        state: str | None = None,
+        forward_to: str | None = None,
+    ) -> None:
         self.handle = SmsVoiceMock()
+        self.forward_to = forward_to
         self._httpd = _HTTPServer((host, port), self.handle)
         self._thread: threading.Thread | None = None
         if state:
@@ -143,6 +152,8 @@ class Server:
             except BaseException:
                 self._httpd.server_close()
                 raise
+        if forward_to:
+            delivery.set_forwarding_endpoint(forward_to)
 
     @property
     def url(self) -> str:
@@ -179,9 +190,11 @@ class Server:
         self.close()
 
     def close(self) -> None:
-        """Close the listening socket and the open connections."""
+        """Close the listening socket and the open connections; stop forwarding deliveries."""
         self._httpd.server_close()
         self._httpd.close_connections()
+        if self.forward_to and delivery.forwarding_endpoint() == self.forward_to.rstrip("/"):
+            delivery.set_forwarding_endpoint(None)
 
     def __enter__(self) -> Server:
         return self.start()
@@ -195,7 +208,14 @@ class _Stop(BaseException):
     ``KeyboardInterrupt``, so the server loop's ``except Exception`` cannot swallow it."""
 
 
-def run(host: str, port: int, state: str | None = None, *, verbose: bool = False) -> int:
+def run(
+    host: str,
+    port: int,
+    state: str | None = None,
+    *,
+    verbose: bool = False,
+    forward_to: str | None = None,
+) -> int:
     """``smsmock server``: serve until SIGINT or SIGTERM; print the URL once listening."""
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
@@ -209,8 +229,8 @@ def run(host: str, port: int, state: str | None = None, *, verbose: bool = False
         signal.signal(signum, stop)
     try:
         try:
-            server = Server(host, port, state)
-        except (OSError, StateFileError) as exc:
+            server = Server(host, port, state, forward_to)
+        except (OSError, StateFileError, ValueError) as exc:
             print(f"smsmock server: cannot start on {host}:{port}: {exc}", file=sys.stderr)
             return 1
         print(f"smsmock server listening on {server.url}", flush=True)
