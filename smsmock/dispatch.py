@@ -6,6 +6,7 @@ import functools
 from typing import Any
 
 from smsmock.errors import NotImplementedOperationError
+from smsmock.events.timeline import settle
 from smsmock.model import Writer, operation_model, output_writer
 from smsmock.state.operations import Call, handler_for
 from smsmock.state.world import World
@@ -28,6 +29,7 @@ def dispatch(
         raise NotImplementedOperationError(operation)
     token_member, write = _plan(operation)
     with world.lock:
+        settle(world)  # events whose time has come arrive before the request is answered
         backend = world.backend(account_id, region)
         token = params.get(token_member) if token_member else None
         if token is not None:

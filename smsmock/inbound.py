@@ -13,17 +13,23 @@
 - A number in a pool answers with the pool's keywords and opt-out list (the pool's settings are
   the members').
 - Every inbound message is recorded (``sms.inbound_messages``); ``two_way_channel_arn`` says the
-  two-way channel it was delivered to, ``None`` when two-way is off.
+  two-way channel it was delivered to, ``None`` when two-way is off. ``payload`` is the two-way
+  JSON AWS publishes (:func:`smsmock.events.payloads.inbound_payload`); with two-way on it is
+  delivered to the channel (:func:`smsmock.delivery.deliver_inbound`, result in ``delivery``),
+  and the handle's ``on_inbound`` callbacks get the message either way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from smsmock import pricing
 from smsmock.countries import country_of, e164
+from smsmock.delivery import Delivery, deliver_inbound
+from smsmock.events import timeline
+from smsmock.events.payloads import inbound_payload
 from smsmock.resources.keywords import keyword_action
 from smsmock.resources.messages import SentMessage, record_message
 from smsmock.resources.opt_out_lists import opt_out_list, record_opt_out
@@ -54,6 +60,10 @@ class InboundMessage:
     two_way_channel_arn: str | None = None
     reply: SentMessage | None = None
     """The automatic answer the service sent, if any."""
+    payload: dict[str, Any] = field(default_factory=dict)
+    """The two-way JSON AWS publishes to the two-way channel."""
+    delivery: Delivery | None = None
+    """What became of the payload at the two-way channel; ``None`` when two-way is off."""
 
 
 def receive(
@@ -75,14 +85,26 @@ def receive(
         number, call = _find_number(world, to_number, account_id, region)
         pool = call.backend.table(POOLS).find(number.pool_id) if number.pool_id else None
         settings: Any = pool if pool is not None else number
+        timeline.settle(world)
         sender = e164(from_number)
+        previous = _last_sent(world, call, number.phone_number, sender)
         matched = keyword_action(settings, message_body)
         keyword, action, reply = None, None, None
         if matched is not None:
             keyword, text, action = matched
             reply = _apply(call, number, settings, sender, keyword, text, action)
+        message_id = new_uuid()
+        payload = inbound_payload(
+            origination_number=sender,
+            destination_number=number.phone_number,
+            message_keyword=keyword,
+            message_body=message_body,
+            inbound_message_id=message_id,
+            previous_published_message_id=previous,
+        )
+        channel = settings.two_way_channel_arn if settings.two_way_enabled else None
         inbound = InboundMessage(
-            message_id=new_uuid(),
+            message_id=message_id,
             account_id=call.account_id,
             region=call.region,
             origination_phone_number=sender,
@@ -91,11 +113,33 @@ def receive(
             timestamp=call.now,
             keyword=keyword,
             action=action,
-            two_way_channel_arn=settings.two_way_channel_arn if settings.two_way_enabled else None,
+            two_way_channel_arn=channel,
             reply=reply,
+            payload=payload,
+            delivery=(
+                deliver_inbound(channel, payload, account_id=call.account_id, region=call.region)
+                if channel
+                else None
+            ),
         )
         world.inbound_messages.append(inbound)
+        timeline.notify(world, "inbound", inbound)
         return inbound
+
+
+def _last_sent(world: World, call: Call, our_number: str, end_user: str) -> str | None:
+    """The id of the last message our number sent the end user (``previousPublishedMessageId``:
+    "the message that the customer is responding to"), if any."""
+    for message in reversed(world.sent_messages):
+        if (
+            message.destination_phone_number == end_user
+            and message.origination_identity == our_number
+            and message.account_id == call.account_id
+            and message.region == call.region
+            and not message.dry_run
+        ):
+            return str(message.message_id)
+    return None
 
 
 def _find_number(

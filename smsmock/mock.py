@@ -13,10 +13,12 @@ import os
 import threading
 import unittest
 from collections.abc import Callable, Mapping
+from datetime import timedelta
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
 from smsmock import environment
+from smsmock.events import timeline
 from smsmock.hook import Switch
 from smsmock.state.lifecycle import Mode, ModeKind
 from smsmock.state.tables import Record
@@ -208,16 +210,46 @@ class SmsVoiceMock:
     def events(
         self, configuration_set_name: str | None = None, *, event_type: str | None = None
     ) -> tuple[Any, ...]:
-        """The events event destinations would have received, in order
-        (:class:`smsmock.resources.configuration_sets.EventRecord`), optionally only those of
-        one configuration set (by name) or of one event type (``TEXT_DELIVERED`` …)."""
+        """The events event destinations received by now on the clock, in order
+        (:class:`smsmock.resources.configuration_sets.EventRecord`: ``payload`` is AWS's JSON,
+        ``delivery`` what became of it), optionally only those of one configuration set (by
+        name) or of one event type (``TEXT_DELIVERED`` …)."""
         with WORLD.lock:
+            timeline.settle(WORLD)
             return tuple(
                 e
                 for e in WORLD.events
                 if configuration_set_name in (None, e.configuration_set_name)
                 and event_type in (None, e.event_type)
             )
+
+    def set_fate(self, destination: str, fate: str, *, delay: float | timedelta = 0.0) -> None:
+        """Choose what happens to messages to ``destination`` (an E.164 number, or a pattern
+        such as ``+1206555*`` or ``*``): ``fate`` is a documented outcome (``BLOCKED``, ``SPAM``,
+        ``CARRIER_UNREACHABLE``, ``INVALID``, ``TTL_EXPIRED``, ``UNKNOWN``, ``PENDING`` …; voice:
+        ``BUSY``, ``NO_ANSWER``, ``FAILED``), for every channel that documents it, or prefixed
+        for one channel (``TEXT_BLOCKED``). The message's first event arrives at once, the last
+        ``delay`` seconds (or a timedelta) later on the clock. The latest matching choice wins.
+
+        Raises ``ValueError`` for an unknown fate (naming the closest) or a delay outside
+        [0, 72 hours).
+        """
+        timeline.set_fate(WORLD, destination, fate, delay)
+
+    def clear_fates(self) -> None:
+        """Forget every fate chosen: messages are delivered again."""
+        with WORLD.lock:
+            WORLD.fates.clear()
+
+    def on_event(self, callback: Callable[[Any], None]) -> None:
+        """Call ``callback`` with each event (an ``EventRecord``, one per matching event
+        destination) as it arrives; an exception it raises reaches the test."""
+        timeline.subscribe(WORLD, "event", callback)
+
+    def on_inbound(self, callback: Callable[[Any], None]) -> None:
+        """Call ``callback`` with each inbound message (``InboundMessage``, with ``payload``) as
+        :meth:`receive` delivers it."""
+        timeline.subscribe(WORLD, "inbound", callback)
 
     @property
     def inbound_messages(self) -> tuple[Any, ...]:

@@ -32,8 +32,9 @@ FORMAT = "smsmock-state"
 VERSION = 1
 """The format version this smsmock writes and reads; bump it when the layout changes."""
 
-_WORLD_SKIP = frozenset({"lock", "_backends", "_seq"})
-"""World attributes that are not state (the lock) or are written apart (backends, the counter)."""
+_WORLD_SKIP = frozenset({"lock", "_backends", "_seq", "subscribers", "settling"})
+"""World attributes that are not state (the lock, the handle's callbacks, the settling flag) or
+are written apart (backends, the counter)."""
 _BACKEND_SKIP = frozenset({"world", "by_arn", "_tables"})
 """Backend attributes rebuilt from elsewhere: the owner, the ARN index (rebuilt by the tables)."""
 

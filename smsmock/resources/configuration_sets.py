@@ -3,8 +3,8 @@ DescribeConfigurationSets, DeleteConfigurationSet, Create/Update/DeleteEventDest
 Set/DeleteDefaultSenderId, Set/DeleteDefaultMessageType, SetDefaultMessageFeedbackEnabled.
 
 A message sent with a configuration set takes its defaults (sender ID, message type, feedback);
-the events its event destinations would receive are kept on the world (:data:`EventRecord`, see
-:func:`publish_events`) so tests can read them from the handle (``sms.events(...)``).
+the events its event destinations receive are kept on the world (:class:`EventRecord`, made by
+:mod:`smsmock.events.timeline`) so tests can read them from the handle (``sms.events(...)``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from smsmock.delivery import Delivery
 from smsmock.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.model import attribute_name
 from smsmock.state.creation import create_record
@@ -40,6 +41,11 @@ class EventDestination:
             if getattr(self, _ATTRIBUTES[member]) is not None:
                 return member
         return ""
+
+    @property
+    def structure(self) -> dict[str, str]:
+        """The destination's model structure (``{"TopicArn": …}`` for an SNS destination)."""
+        return getattr(self, _ATTRIBUTES[self.kind]) or {}
 
     def matches(self, event_type: str) -> bool:
         """Whether an event of ``event_type`` (``TEXT_DELIVERED`` …) goes to this destination."""
@@ -92,7 +98,11 @@ _ATTRIBUTES = {
 
 @dataclass(frozen=True)
 class EventRecord:
-    """An event an event destination would receive: what happened to which message."""
+    """An event an event destination received: what happened to which message.
+
+    ``payload`` is the JSON AWS sends (:mod:`smsmock.events.payloads`); ``delivery`` what became
+    of it (:class:`smsmock.delivery.Delivery`: ``delivered`` into moto, ``failed`` with the
+    reason, or ``recorded`` when nothing could take it)."""
 
     event_type: str
     configuration_set_name: str
@@ -103,6 +113,8 @@ class EventRecord:
     region: str
     destination_phone_number: str
     timestamp: datetime
+    payload: dict[str, Any] = field(default_factory=dict)
+    delivery: Delivery | None = None
 
 
 # -- shared with messaging ---------------------------------------------------------------------
@@ -111,35 +123,6 @@ class EventRecord:
 def configuration_set(call: Call, ref: str) -> ConfigurationSet:
     """The configuration set ``ref`` (its name or ARN) names, or ``ResourceNotFoundException``."""
     return call.backend.table(CONFIGURATION_SETS).get(ref)
-
-
-def publish_events(
-    call: Call,
-    config_set: ConfigurationSet | None,
-    event_types: list[str],
-    message_id: str,
-    destination_phone_number: str,
-) -> None:
-    """Record, for each enabled event destination of ``config_set`` matching each event type,
-    the event it would receive (in ``call.world.events``)."""
-    if config_set is None:
-        return
-    for event_type in event_types:
-        for destination in config_set.event_destinations:
-            if destination.matches(event_type):
-                call.world.events.append(
-                    EventRecord(
-                        event_type=event_type,
-                        configuration_set_name=config_set.configuration_set_name,
-                        event_destination_name=destination.event_destination_name,
-                        destination_kind=destination.kind,
-                        message_id=message_id,
-                        account_id=call.account_id,
-                        region=call.region,
-                        destination_phone_number=destination_phone_number,
-                        timestamp=call.now,
-                    )
-                )
 
 
 # -- configuration sets ------------------------------------------------------------------------

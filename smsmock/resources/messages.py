@@ -17,13 +17,10 @@ from typing import Any
 from smsmock import pricing
 from smsmock.countries import country_of, e164, parse_number
 from smsmock.errors import ResourceNotFoundError, ValidationError
+from smsmock.events import timeline
 from smsmock.resources import origination
 from smsmock.resources.account import add_spend, check_spend, is_sandboxed
-from smsmock.resources.configuration_sets import (
-    ConfigurationSet,
-    configuration_set,
-    publish_events,
-)
+from smsmock.resources.configuration_sets import ConfigurationSet, configuration_set
 from smsmock.resources.send_rules import (
     check_opt_out,
     check_sender,
@@ -206,16 +203,6 @@ class SendRequest:
         )
 
 
-_EVENTS = {
-    "SMS": ["TEXT_SUCCESSFUL", "TEXT_DELIVERED"],
-    "VOICE": ["VOICE_INITIATED", "VOICE_RINGING", "VOICE_ANSWERED", "VOICE_COMPLETED"],
-    "MMS": ["MEDIA_SUCCESSFUL", "MEDIA_DELIVERED"],
-    "RCS": ["RCS_QUEUED", "RCS_SENT", "RCS_DELIVERED"],
-}
-"""The events a message that reaches its recipient produces, in order (``TEXT_SENT`` is
-documented as not supported by event destinations, so it is never produced)."""
-
-
 def send(call: Call, request: SendRequest) -> SentMessage:
     """Check ``request`` as the service does, then record it (and its events, and its spend,
     unless a dry run). Raises the service's error for the first rule it breaks."""
@@ -316,22 +303,17 @@ def publish_delivery(
     lead_events: tuple[str, ...] = (),
     events: list[str] | None = None,
 ) -> None:
-    """What follows an accepted message that is not a dry run: its delivery events to the
-    configuration set's destinations (``lead_events``, then ``events``, by default the channel's
-    delivery events) and, with feedback enabled, a ``PENDING`` feedback record that
-    PutMessageFeedback answers for from now on."""
+    """What follows an accepted message that is not a dry run: its events on the clock
+    (``lead_events``, then ``events``, by default those of the message's fate: see
+    :mod:`smsmock.events.timeline`) and, with feedback enabled, a ``PENDING`` feedback record
+    that PutMessageFeedback answers for from now on. ``TEXT_SENT`` is documented as not
+    supported by event destinations, so it is never produced."""
     if message.dry_run:
         return
-    publish_events(
-        call,
-        config_set,
-        [*lead_events, *(_EVENTS[message.channel] if events is None else events)],
-        message.message_id,
-        message.destination_phone_number,
-    )
     if message.message_feedback_enabled:
         feedbacks = call.backend.attributes.setdefault(_FEEDBACK, {})
         feedbacks[message.message_id] = ("PENDING", call.now)
+    timeline.schedule(call, message, config_set, lead_events, events)
 
 
 def _price(request: SendRequest, country: str) -> tuple[int, float, float]:

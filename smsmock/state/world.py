@@ -128,6 +128,13 @@ class World:
         """What event destinations would receive (:mod:`smsmock.resources.configuration_sets`)."""
         self.inbound_messages: list[Any] = []
         """What end users sent to the accounts' numbers (:mod:`smsmock.inbound`)."""
+        self.pending_events: list[Any] = []
+        """Events waiting for their time (:mod:`smsmock.events.timeline`)."""
+        self.fates: list[Any] = []
+        """What the handle chose to happen to messages, per destination."""
+        self.subscribers: dict[str, list[Any]] = {}
+        """The handle's ``on_event`` / ``on_inbound`` callbacks (not state: never saved)."""
+        self.settling = False
         self._backends: dict[tuple[str, str], Backend] = {}
         self._seq = itertools.count(1)
 
@@ -160,14 +167,17 @@ class World:
         return next(self._seq)
 
     def reset(self, settings: bool = False) -> None:
-        """Forget every resource and message; with ``settings``, also what the handle chose
-        (default account, access keys, quotas, lifecycle modes)."""
+        """Forget every resource, message and pending event; with ``settings``, also what the
+        handle chose (default account, access keys, quotas, lifecycle modes, fates, callbacks)."""
         with self.lock:
             self._backends.clear()
             self.sent_messages.clear()
             self.events.clear()
             self.inbound_messages.clear()
+            self.pending_events.clear()
             if settings:
+                self.fates.clear()
+                self.subscribers.clear()
                 self.default_account_id = DEFAULT_ACCOUNT_ID
                 self.access_keys.clear()
                 self.quotas.clear()

@@ -1,0 +1,327 @@
+"""What happens to a message, chosen by the test (``sms.set_fate``), on the mock's clock: later
+events arrive when freezegun moves it, a message without a final event turns ``UNKNOWN`` after
+72 hours, and callbacks see events and inbound messages as they arrive."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from freezegun import freeze_time
+from payload_schemas import check_event, check_events
+
+from smsmock import SmsVoiceMock
+
+END_USER = "+12065550100"
+OTHER_USER = "+12065550111"
+SENT_AT = "2026-06-01T12:00:00Z"
+SENT_AT_MS = 1780315200000
+
+
+@pytest.fixture
+def number(client: Any) -> str:
+    found: str = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS", "VOICE", "MMS"],
+        NumberType="TOLL_FREE",
+    )["PhoneNumberId"]
+    client.create_configuration_set(ConfigurationSetName="cs")
+    client.create_event_destination(
+        ConfigurationSetName="cs",
+        EventDestinationName="all",
+        MatchingEventTypes=["ALL"],
+        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:events"},
+    )
+    return found
+
+
+def text(client: Any, number: str, to: str = END_USER) -> str:
+    message_id: str = client.send_text_message(
+        DestinationPhoneNumber=to,
+        OriginationIdentity=number,
+        MessageBody="Your order shipped",
+        ConfigurationSetName="cs",
+    )["MessageId"]
+    return message_id
+
+
+def call(client: Any, number: str, to: str = END_USER) -> str:
+    message_id: str = client.send_voice_message(
+        DestinationPhoneNumber=to,
+        OriginationIdentity=number,
+        MessageBody="Your code is 1 2 3",
+        ConfigurationSetName="cs",
+    )["MessageId"]
+    return message_id
+
+
+def statuses(sms: SmsVoiceMock, message_id: str) -> list[tuple[str, bool]]:
+    """The ``(messageStatus, isFinal)`` of each event of one message, by now."""
+    events = [e for e in sms.events("cs") if e.message_id == message_id]
+    check_events(events)
+    return [(e.payload["messageStatus"], e.payload["isFinal"]) for e in events]
+
+
+# -- choosing a fate -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fate", "description"),
+    [
+        ("BLOCKED", "The recipient's device or carrier is blocking messages to this recipient"),
+        ("SPAM", "unsolicited commercial content"),
+        ("CARRIER_UNREACHABLE", "transient error"),
+        ("CARRIER_BLOCKED", "carrier blocked"),
+        ("UNREACHABLE", "not connected to the mobile network"),
+        ("INVALID", "phone number is not valid"),
+        ("INVALID_MESSAGE", "message body is not valid"),
+        ("TTL_EXPIRED", "time to live"),
+        ("UNKNOWN", "no other event type covers"),
+    ],
+)
+def test_a_text_fails_as_chosen(
+    client: Any, sms_voice: SmsVoiceMock, number: str, fate: str, description: str
+) -> None:
+    sms_voice.set_fate(END_USER, fate)
+
+    failed = text(client, number)
+    delivered = text(client, number, to=OTHER_USER)
+
+    [event] = [e for e in sms_voice.events("cs") if e.message_id == failed]
+    check_event(event.payload)
+    assert event.event_type == f"TEXT_{fate}"
+    assert (event.payload["messageStatus"], event.payload["isFinal"]) == (fate, True)
+    assert description in event.payload["messageStatusDescription"]
+    assert statuses(sms_voice, delivered) == [("SUCCESSFUL", True), ("DELIVERED", True)]
+
+
+@pytest.mark.parametrize(
+    ("fate", "expected"),
+    [
+        ("BUSY", [("INITIATED", False), ("BUSY", True)]),
+        ("NO_ANSWER", [("INITIATED", False), ("RINGING", False), ("NO_ANSWER", True)]),
+        ("FAILED", [("INITIATED", False), ("FAILED", True)]),
+        ("TTL_EXPIRED", [("TTL_EXPIRED", True)]),
+    ],
+)
+def test_a_call_ends_as_chosen(
+    client: Any, sms_voice: SmsVoiceMock, number: str, fate: str, expected: list[Any]
+) -> None:
+    sms_voice.set_fate(END_USER, fate)
+
+    assert statuses(sms_voice, call(client, number)) == expected
+
+
+def test_a_pattern_and_a_channel_prefix_choose_whom_and_what(
+    client: Any, sms_voice: SmsVoiceMock, number: str
+) -> None:
+    sms_voice.set_fate("+1206555*", "TEXT_SPAM")  # texts only
+    sms_voice.set_fate("+12065550111", "BUSY")  # calls only: texts keep the fate above
+
+    assert statuses(sms_voice, text(client, number)) == [("SPAM", True)]
+    assert statuses(sms_voice, text(client, number, to=OTHER_USER)) == [("SPAM", True)]
+    assert statuses(sms_voice, call(client, number, to=OTHER_USER))[-1] == ("BUSY", True)
+    assert statuses(sms_voice, call(client, number))[-1] == ("COMPLETED", True)
+    assert statuses(sms_voice, text(client, number, to="+14255550100"))[-1] == ("DELIVERED", True)
+
+
+def test_the_latest_choice_wins_and_clearing_delivers_again(
+    client: Any, sms_voice: SmsVoiceMock, number: str
+) -> None:
+    sms_voice.set_fate("*", "BLOCKED")
+    sms_voice.set_fate(END_USER, "SPAM")
+    assert statuses(sms_voice, text(client, number)) == [("SPAM", True)]
+    assert statuses(sms_voice, text(client, number, to=OTHER_USER)) == [("BLOCKED", True)]
+
+    sms_voice.clear_fates()
+
+    assert statuses(sms_voice, text(client, number))[-1] == ("DELIVERED", True)
+
+
+def test_a_misspelt_fate_is_refused_with_the_closest_names(sms_voice: SmsVoiceMock) -> None:
+    with pytest.raises(ValueError, match="Did you mean BLOCKED"):
+        sms_voice.set_fate(END_USER, "BLOKED")
+    with pytest.raises(ValueError, match="NO_ANSWER"):
+        sms_voice.set_fate(END_USER, "NO_ANSWR")
+    with pytest.raises(ValueError, match="not a message fate"):
+        sms_voice.set_fate(END_USER, "EXPLODED")
+
+
+def test_opted_out_is_not_a_fate_but_a_refused_send(sms_voice: SmsVoiceMock) -> None:
+    with pytest.raises(ValueError, match="DESTINATION_PHONE_NUMBER_OPTED_OUT"):
+        sms_voice.set_fate(END_USER, "OPTED_OUT")
+
+
+@pytest.mark.parametrize("delay", [-1, 72 * 3600, timedelta(days=3)])
+def test_a_delay_must_end_before_the_72_hour_timeout(
+    sms_voice: SmsVoiceMock, delay: float | timedelta
+) -> None:
+    with pytest.raises(ValueError, match="72 hours"):
+        sms_voice.set_fate(END_USER, "DELIVERED", delay=delay)
+
+
+def test_a_dry_run_has_no_events(client: Any, sms_voice: SmsVoiceMock, number: str) -> None:
+    client.send_text_message(
+        DestinationPhoneNumber=END_USER,
+        OriginationIdentity=number,
+        MessageBody="hi",
+        ConfigurationSetName="cs",
+        DryRun=True,
+    )
+    assert sms_voice.events("cs") == ()
+
+
+# -- the clock -----------------------------------------------------------------------------------
+
+
+def test_later_events_arrive_when_the_clock_passes_them(
+    client: Any, sms_voice: SmsVoiceMock, number: str
+) -> None:
+    sms_voice.set_fate(END_USER, "DELIVERED", delay=60)
+    with freeze_time(SENT_AT) as clock:
+        message_id = text(client, number)
+        assert statuses(sms_voice, message_id) == [("SUCCESSFUL", True)]
+
+        clock.tick(59)
+        assert statuses(sms_voice, message_id) == [("SUCCESSFUL", True)]
+
+        clock.tick(1)
+        events = sms_voice.events("cs")
+
+    assert [e.event_type for e in events] == ["TEXT_SUCCESSFUL", "TEXT_DELIVERED"]
+    assert events[1].payload["eventTimestamp"] == SENT_AT_MS + 60_000
+    assert events[1].payload["messageRequestTimestamp"] == SENT_AT_MS
+
+
+def test_events_arrive_before_the_next_request_is_answered(
+    client: Any, sms_voice: SmsVoiceMock, number: str
+) -> None:
+    arrived: list[str] = []
+    sms_voice.on_event(lambda event: arrived.append(event.event_type))
+    sms_voice.set_fate(END_USER, "NO_ANSWER", delay=timedelta(seconds=30))
+    with freeze_time(SENT_AT) as clock:
+        call(client, number)
+        assert arrived == ["VOICE_INITIATED"]
+
+        clock.tick(30)
+        client.describe_configuration_sets()  # any request: the clock has passed the events
+
+    assert arrived == ["VOICE_INITIATED", "VOICE_RINGING", "VOICE_NO_ANSWER"]
+
+
+def test_a_message_without_a_final_event_turns_unknown_after_72_hours(
+    client: Any, sms_voice: SmsVoiceMock, number: str
+) -> None:
+    sms_voice.set_fate(END_USER, "PENDING")
+    with freeze_time(SENT_AT) as clock:
+        message_id = text(client, number)
+        assert statuses(sms_voice, message_id) == [("PENDING", False)]
+
+        clock.tick(timedelta(hours=72) - timedelta(seconds=1))
+        assert statuses(sms_voice, message_id) == [("PENDING", False)]
+
+        clock.tick(1)
+        last = sms_voice.events("cs")[-1]
+
+    assert statuses(sms_voice, message_id) == [("PENDING", False), ("UNKNOWN", True)]
+    assert last.event_type == "TEXT_UNKNOWN"
+    assert last.payload["eventTimestamp"] == SENT_AT_MS + 72 * 3600 * 1000
+    assert "72 hours" in last.payload["messageStatusDescription"]
+
+
+def test_events_go_to_the_destinations_there_are_when_they_arrive(
+    client: Any, sms_voice: SmsVoiceMock, number: str
+) -> None:
+    sms_voice.set_fate(END_USER, "DELIVERED", delay=10)
+    with freeze_time(SENT_AT) as clock:
+        text(client, number)
+        client.delete_event_destination(ConfigurationSetName="cs", EventDestinationName="all")
+        clock.tick(10)
+
+        assert [e.event_type for e in sms_voice.events("cs")] == ["TEXT_SUCCESSFUL"]
+
+
+# -- callbacks -----------------------------------------------------------------------------------
+
+
+def test_callbacks_see_events_and_inbound_messages(
+    client: Any, sms_voice: SmsVoiceMock, number: str
+) -> None:
+    events: list[Any] = []
+    inbound: list[Any] = []
+    sms_voice.on_event(events.append)
+    sms_voice.on_inbound(inbound.append)
+
+    message_id = text(client, number)
+    reply = sms_voice.receive(
+        END_USER, client.describe_phone_numbers()["PhoneNumbers"][0]["PhoneNumber"], "YES"
+    )
+
+    assert [(e.event_type, e.message_id) for e in events] == [
+        ("TEXT_SUCCESSFUL", message_id),
+        ("TEXT_DELIVERED", message_id),
+    ]
+    assert events == list(sms_voice.events("cs"))
+    assert inbound == [reply]
+    assert reply.payload["previousPublishedMessageId"] == message_id
+
+
+def test_a_failing_callback_reaches_the_test(
+    client: Any, sms_voice: SmsVoiceMock, number: str
+) -> None:
+    def reject(event: Any) -> None:
+        raise AssertionError(f"unexpected {event.event_type}")
+
+    sms_voice.set_fate(END_USER, "DELIVERED", delay=5)
+    with freeze_time(SENT_AT) as clock:
+        text(client, number)
+        sms_voice.on_event(reject)
+        clock.tick(5)
+        with pytest.raises(AssertionError, match="unexpected TEXT_DELIVERED"):
+            sms_voice.events()
+
+
+def test_a_callback_may_call_the_service(client: Any, sms_voice: SmsVoiceMock, number: str) -> None:
+    feedback: list[str] = []
+
+    def mark_received(event: Any) -> None:
+        if event.event_type == "TEXT_DELIVERED":
+            answer = client.put_message_feedback(
+                MessageId=event.message_id, MessageFeedbackStatus="RECEIVED"
+            )
+            feedback.append(answer["MessageFeedbackStatus"])
+
+    sms_voice.on_event(mark_received)
+    client.send_text_message(
+        DestinationPhoneNumber=END_USER,
+        OriginationIdentity=number,
+        MessageBody="123456 is your code",
+        ConfigurationSetName="cs",
+        MessageFeedbackEnabled=True,
+    )
+
+    assert feedback == ["RECEIVED"]
+
+
+# -- state files ---------------------------------------------------------------------------------
+
+
+def test_a_saved_state_keeps_its_events_and_its_timeline(
+    client: Any, sms_voice: SmsVoiceMock, number: str, tmp_path: Path
+) -> None:
+    sms_voice.set_fate(END_USER, "PENDING")
+    with freeze_time(SENT_AT) as clock:
+        text(client, number)
+        saved = sms_voice.events()
+        sms_voice.save_state(tmp_path / "state.json")
+        sms_voice.reset()
+        assert sms_voice.events() == ()
+
+        sms_voice.load_state(tmp_path / "state.json")
+        assert sms_voice.events() == saved
+        clock.tick(timedelta(hours=72))
+
+        assert [e.event_type for e in sms_voice.events()] == ["TEXT_PENDING", "TEXT_UNKNOWN"]
