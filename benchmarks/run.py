@@ -1,6 +1,6 @@
 """smsmock's benchmarks: per-call cost against botocore's floor and moto, activation cost, scale,
-opt-out lookups and import cost. Rounds alternate between the variants in one process and report
-medians and ratios; nothing here is a pass/fail timing.
+opt-out lookups, event delivery into moto and import cost. Rounds alternate between the variants
+in one process and report medians and ratios; nothing here is a pass/fail timing.
 
     python benchmarks/run.py            # the full run (about 25 seconds)
     python benchmarks/run.py --smoke    # a quick run that only checks everything works (CI)
@@ -9,6 +9,7 @@ medians and ratios; nothing here is a pass/fail timing.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -199,6 +200,61 @@ def opt_out_cost(opted_out: tuple[int, ...], sends: int) -> dict[int, float]:
     return out
 
 
+def delivery_cost(rounds: int, calls: int) -> dict[str, float]:
+    """send_text_message with a configuration set without event destinations, and with one SNS
+    destination (every text event) that smsmock delivers into moto, where an SQS queue is
+    subscribed to the topic; and, as moto's own part, a user's client publishing the same
+    events' JSON to the same topic."""
+    from moto import mock_aws
+
+    with mock_aws(), mock_sms_voice() as sms:
+        sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        sns = boto3.client("sns", region_name="us-east-1")
+        sqs = boto3.client("sqs", region_name="us-east-1")
+        topic = sns.create_topic(Name="sms-events")["TopicArn"]
+        queue = sqs.create_queue(QueueName="receipts")["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])
+        sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn["Attributes"]["QueueArn"])
+        (number_id,) = request_numbers(client, 1)
+        client.create_configuration_set(ConfigurationSetName="none")
+        client.create_configuration_set(ConfigurationSetName="sns")
+        client.create_event_destination(
+            ConfigurationSetName="sns",
+            EventDestinationName="receipts",
+            MatchingEventTypes=["TEXT_ALL"],
+            SnsDestination={"TopicArn": topic},
+        )
+
+        def send(configuration_set: str) -> None:
+            client.send_text_message(
+                DestinationPhoneNumber="+12125550100",
+                OriginationIdentity=number_id,
+                MessageBody="Your parcel arrives today",
+                ConfigurationSetName=configuration_set,
+            )
+
+        send("sns")
+        payloads = [json.dumps(event.payload) for event in sms.events()]
+        sqs.purge_queue(QueueUrl=queue)
+
+        def publish() -> None:
+            for payload in payloads:
+                sns.publish(TopicArn=topic, Message=payload)
+
+        result = per_call(
+            {
+                "no destination": lambda: send("none"),
+                "SNS destination": lambda: send("sns"),
+                "moto publish": publish,
+            },
+            rounds,
+            calls,
+        )
+        result["events per send"] = len(payloads)
+        return result
+
+
 def import_cost(rounds: int) -> dict[str, float]:
     """Median seconds for a fresh interpreter to import boto3, and boto3 then smsmock."""
     codes = {"boto3": "import boto3", "boto3+smsmock": "import boto3, smsmock"}
@@ -251,6 +307,17 @@ def main() -> None:
     for count, cost in sends.items():
         print(f"  N={count:5d} {cost * 1e6:8.1f} us")
     print(f"  ratio {sends[counts[1]] / sends[counts[0]]:.2f}   (flat means no scan)")
+
+    sent = delivery_cost(rounds, 10 if smoke else 30)
+    events = int(sent["events per send"])
+    print(f"send_text_message and its {events} events delivered into moto (median per send)")
+    print(f"  no event destination       {sent['no destination'] * 1e6:8.1f} us")
+    print(f"  one SNS destination (moto) {sent['SNS destination'] * 1e6:8.1f} us")
+    print(f"  moto's own: {events} sns.publish {sent['moto publish'] * 1e6:8.1f} us")
+    ratio = sent["SNS destination"] / sent["no destination"]
+    print(f"  SNS destination / no destination = {ratio:.2f}")
+    above = sent["SNS destination"] - sent["no destination"]
+    print(f"  delivery cost / moto's publish cost = {above / sent['moto publish']:.2f}")
 
     imports = import_cost(1 if smoke else 11)
     extra = imports["boto3+smsmock"] - imports["boto3"]

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
         ("README.md", "test_send"),
         ("README.md", "test_opted_out_destination_is_refused"),
         ("docs/getting-started.md", "test_opted_out_destination_is_refused"),
+        ("docs/delivery.md", "test_receipts_reach_the_queue"),
     ],
 )
 def test_documented_examples_run(page: str, test_name: str, pytester: pytest.Pytester) -> None:

@@ -1,0 +1,170 @@
+"""Server mode delivering into a moto server: ``smsmock server --forward-to URL`` in a child
+process, moto's ``ThreadedMotoServer`` in this one, both on 127.0.0.1.
+
+No in-process mock is active here: every call goes over HTTP to one server or the other.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import pytest
+from moto.server import ThreadedMotoServer
+
+from smsmock.server import Client, ControlError, ServerProcess
+
+REGION = "us-east-1"
+
+
+@pytest.fixture(scope="module")
+def moto_url() -> Iterator[str]:
+    """A moto server on a free loopback port for this module's tests."""
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def forwarding_server(moto_url: str) -> Iterator[Client]:
+    """An smsmock server that forwards deliveries to :func:`moto_url`."""
+    with ServerProcess(forward_to=moto_url) as server:
+        yield server
+
+
+@pytest.fixture
+def sms(forwarding_server: Client, moto_url: str) -> Client:
+    forwarding_server.reset(settings=True)
+    forwarding_server.forward_to(moto_url)
+    return forwarding_server
+
+
+def moto_client(moto_url: str, service: str) -> Any:
+    return boto3.client(
+        service,
+        region_name=REGION,
+        endpoint_url=moto_url,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+
+
+def queue_behind_topic(moto_url: str, name: str) -> tuple[str, Any, str]:
+    """A topic in the moto server with a queue subscribed: its ARN, the SQS client, the URL."""
+    sns, sqs = moto_client(moto_url, "sns"), moto_client(moto_url, "sqs")
+    topic = sns.create_topic(Name=name)["TopicArn"]
+    url = sqs.create_queue(QueueName=name)["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn["QueueArn"])
+    return topic, sqs, url
+
+
+def published(sqs: Any, url: str) -> list[dict[str, Any]]:
+    messages: list[dict[str, Any]] = []
+    while True:
+        answer = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)
+        if not answer.get("Messages"):
+            return messages
+        for message in answer["Messages"]:
+            messages.append(json.loads(json.loads(message["Body"])["Message"]))
+            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+
+
+# -- the option --------------------------------------------------------------------------------
+
+
+def test_the_forward_to_option_is_in_effect(forwarding_server: Client, moto_url: str) -> None:
+    assert forwarding_server.forwarding() == moto_url
+
+
+def test_forwarding_is_changed_and_stopped_through_the_control_endpoint(sms: Client) -> None:
+    sms.forward_to("http://127.0.0.1:1/")
+    assert sms.forwarding() == "http://127.0.0.1:1"
+
+    sms.forward_to(None)
+    assert sms.forwarding() is None
+
+
+def test_a_forwarding_url_that_is_not_one_is_refused(sms: Client, moto_url: str) -> None:
+    with pytest.raises(ControlError) as caught:
+        sms.forward_to("127.0.0.1:5000")
+
+    assert caught.value.status == 400
+    assert "endpoint URL" in caught.value.message
+    assert sms.forwarding() == moto_url
+
+
+def test_the_server_will_not_start_with_a_forwarding_url_that_is_not_one() -> None:
+    command = [sys.executable, "-m", "smsmock", "server", "--port", "0", "--forward-to", "moto"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+    assert done.returncode == 1
+    assert "endpoint URL" in done.stderr
+
+
+# -- deliveries over HTTP ----------------------------------------------------------------------
+
+
+def two_way_number(sms: Client, topic: str) -> str:
+    client = sms.boto3_client(REGION)
+    number = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+    )
+    client.update_phone_number(
+        PhoneNumberId=number["PhoneNumberId"], TwoWayEnabled=True, TwoWayChannelArn=topic
+    )
+    return str(number["PhoneNumber"])
+
+
+def test_an_inbound_message_reaches_the_moto_servers_queue(sms: Client, moto_url: str) -> None:
+    topic, sqs, url = queue_behind_topic(moto_url, "inbound-over-http")
+    ours = two_way_number(sms, topic)
+
+    sms.receive("+12065550100", ours, "YES")
+
+    (payload,) = published(sqs, url)
+    assert payload["originationNumber"] == "+12065550100"
+    assert payload["destinationNumber"] == ours
+    assert payload["messageBody"] == "YES"
+    (inbound,) = sms.inbound_messages()
+    assert inbound["payload"] == payload
+
+
+def test_events_of_a_send_reach_the_moto_servers_queue(sms: Client, moto_url: str) -> None:
+    topic, sqs, url = queue_behind_topic(moto_url, "events-over-http")
+    client = sms.boto3_client(REGION)
+    number = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+    )
+    client.create_configuration_set(ConfigurationSetName="receipts")
+    client.create_event_destination(
+        ConfigurationSetName="receipts",
+        EventDestinationName="to-sns",
+        MatchingEventTypes=["TEXT_ALL"],
+        SnsDestination={"TopicArn": topic},
+    )
+
+    sent = client.send_text_message(
+        DestinationPhoneNumber="+12065550142",
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageBody="Your order shipped",
+        ConfigurationSetName="receipts",
+    )
+
+    delivered = published(sqs, url)
+    listed = sms.events(configuration_set_name="receipts")
+    assert delivered
+    assert {p["messageId"] for p in delivered} == {sent["MessageId"]}
+    assert [e["payload"] for e in listed if e["payload"] in delivered] == delivered
