@@ -4,12 +4,15 @@ events arrive when freezegun moves it, a message without a final event turns ``U
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
 from freezegun import freeze_time
+from moto import mock_aws
 from payload_schemas import check_event, check_events
 
 from smsmock import SmsVoiceMock
@@ -325,3 +328,44 @@ def test_a_saved_state_keeps_its_events_and_its_timeline(
         clock.tick(timedelta(hours=72))
 
         assert [e.event_type for e in sms_voice.events()] == ["TEXT_PENDING", "TEXT_UNKNOWN"]
+
+
+# -- delivered where the configuration says ------------------------------------------------------
+
+
+def test_a_chosen_failure_reaches_the_users_queue_through_moto(sms_voice: SmsVoiceMock) -> None:
+    with mock_aws():
+        sns = boto3.client("sns", region_name="us-east-1")
+        sqs = boto3.client("sqs", region_name="us-east-1")
+        topic = sns.create_topic(Name="receipts")["TopicArn"]
+        url = sqs.create_queue(QueueName="receipts")["QueueUrl"]
+        queue_arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])
+        sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=queue_arn["Attributes"]["QueueArn"])
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        number = client.request_phone_number(
+            IsoCountryCode="US",
+            MessageType="TRANSACTIONAL",
+            NumberCapabilities=["SMS"],
+            NumberType="TOLL_FREE",
+        )["PhoneNumberId"]
+        client.create_configuration_set(ConfigurationSetName="cs")
+        for name, arn in (("receipts", topic), ("gone", topic + "-deleted")):
+            client.create_event_destination(
+                ConfigurationSetName="cs",
+                EventDestinationName=name,
+                MatchingEventTypes=["TEXT_ALL"],
+                SnsDestination={"TopicArn": arn},
+            )
+        sms_voice.set_fate(END_USER, "CARRIER_BLOCKED")
+
+        message_id = text(client, number)
+
+        answer = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)
+    [body] = [json.loads(json.loads(m["Body"])["Message"]) for m in answer["Messages"]]
+    check_event(body)
+    assert (body["messageId"], body["messageStatus"]) == (message_id, "CARRIER_BLOCKED")
+    delivered, failed = sms_voice.events("cs")
+    assert delivered.payload == body
+    assert delivered.delivery.status == "delivered"
+    # A topic that does not exist never fails the send: the event is recorded as not delivered.
+    assert (failed.event_destination_name, failed.delivery.status) == ("gone", "failed")
