@@ -369,3 +369,22 @@ def test_a_chosen_failure_reaches_the_users_queue_through_moto(sms_voice: SmsVoi
     assert delivered.delivery.status == "delivered"
     # A topic that does not exist never fails the send: the event is recorded as not delivered.
     assert (failed.event_destination_name, failed.delivery.status) == ("gone", "failed")
+
+
+def test_settling_lets_due_events_arrive_without_a_request(
+    client: Any, sms_voice: SmsVoiceMock, number: str
+) -> None:
+    arrived: list[str] = []
+    sms_voice.on_event(lambda event: arrived.append(event.event_type))
+    sms_voice.set_fate(END_USER, "DELIVERED", delay=60)
+    with freeze_time(SENT_AT) as clock:
+        text(client, number)
+        clock.tick(30)
+        assert sms_voice.settle_events() == ()
+        clock.tick(30)
+
+        [record] = sms_voice.settle_events()
+
+    assert record.event_type == "TEXT_DELIVERED"
+    assert arrived == ["TEXT_SUCCESSFUL", "TEXT_DELIVERED"]
+    assert sms_voice.settle_events() == ()

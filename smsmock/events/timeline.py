@@ -151,20 +151,23 @@ def schedule(
     settle(world, now)
 
 
-def settle(world: World, now: datetime | None = None) -> None:
-    """Let every event due by ``now`` (default: the clock's now) arrive, in time order."""
+def settle(world: World, now: datetime | None = None) -> list[EventRecord]:
+    """Let every event due by ``now`` (default: the clock's now) arrive, in time order; the
+    records they made."""
+    arrived: list[EventRecord] = []
     if not world.pending_events:
-        return
+        return arrived
     when = now or datetime.now(timezone.utc)
     with world.lock:
         if world.settling:
-            return  # a callback's own request: the outer settle goes on with the rest
+            return arrived  # a callback's own request: the outer settle goes on with the rest
         world.settling = True
         try:
             while world.pending_events and world.pending_events[0].due <= when:
-                arrive(world, world.pending_events.pop(0))
+                arrived += arrive(world, world.pending_events.pop(0))
         finally:
             world.settling = False
+    return arrived
 
 
 def arrive(world: World, event: PendingEvent) -> list[EventRecord]:
