@@ -146,13 +146,13 @@ def moto_target() -> tuple[str, str | None] | None:
         return ("in-process", None)
     # ...except in TEST_SERVER_MODE, where it points boto3 at its server instead.
     settings = sys.modules.get("moto.settings")
-    mock_class = getattr(models, "MockAWS", None)
+    server_mode = getattr(models, "ServerModeMockAWS", None)
     if (
         settings is not None
         and getattr(settings, "TEST_SERVER_MODE", False)
-        and getattr(mock_class, "_nested_count", 0) > 0
+        and getattr(server_mode, "_nested_count", 0) > 0
     ):
-        return ("server", str(settings.test_server_mode_endpoint()))
+        return ("server", str(settings.test_server_mode_endpoint()).rstrip("/"))
     return None
 
 

@@ -1,7 +1,8 @@
 """Server mode delivering into a moto server: ``smsmock server --forward-to URL`` in a child
 process, moto's ``ThreadedMotoServer`` in this one, both on 127.0.0.1.
 
-No in-process mock is active here: every call goes over HTTP to one server or the other.
+No in-process mock is active here (but in the last test, moto's own ``TEST_SERVER_MODE``):
+every call goes over HTTP to one server or the other.
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from typing import Any
 
 import boto3
 import pytest
+from moto import mock_aws, settings
 from moto.server import ThreadedMotoServer
 
+from smsmock import mock_sms_voice
+from smsmock.delivery import moto_target
 from smsmock.server import Client, ControlError, ServerProcess
 
 REGION = "us-east-1"
@@ -111,8 +115,8 @@ def test_the_server_will_not_start_with_a_forwarding_url_that_is_not_one() -> No
 # -- deliveries over HTTP ----------------------------------------------------------------------
 
 
-def two_way_number(sms: Client, topic: str) -> str:
-    client = sms.boto3_client(REGION)
+def two_way_number(client: Any, topic: str) -> str:
+    """A toll-free number of ``client``'s account whose replies go to ``topic``."""
     number = client.request_phone_number(
         IsoCountryCode="US",
         MessageType="TRANSACTIONAL",
@@ -127,7 +131,7 @@ def two_way_number(sms: Client, topic: str) -> str:
 
 def test_an_inbound_message_reaches_the_moto_servers_queue(sms: Client, moto_url: str) -> None:
     topic, sqs, url = queue_behind_topic(moto_url, "inbound-over-http")
-    ours = two_way_number(sms, topic)
+    ours = two_way_number(sms.boto3_client(REGION), topic)
 
     sms.receive("+12065550100", ours, "YES")
 
@@ -168,3 +172,25 @@ def test_events_of_a_send_reach_the_moto_servers_queue(sms: Client, moto_url: st
     assert delivered
     assert {p["messageId"] for p in delivered} == {sent["MessageId"]}
     assert [e["payload"] for e in listed if e["payload"] in delivered] == delivered
+
+
+# -- moto's own server mode ----------------------------------------------------------------------
+
+
+def test_in_moto_test_server_mode_deliveries_go_to_its_server(
+    moto_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "TEST_SERVER_MODE", True)
+    monkeypatch.setenv("TEST_SERVER_MODE_ENDPOINT", moto_url)
+    monkeypatch.setenv("MOTO_CALL_RESET_API", "false")  # other tests share this moto server
+    with mock_aws(), mock_sms_voice() as sms:
+        assert moto_target() == ("server", moto_url)
+        topic, sqs, url = queue_behind_topic(moto_url, "moto-server-mode")
+        client = boto3.client("pinpoint-sms-voice-v2", region_name=REGION)
+        ours = two_way_number(client, topic)
+
+        inbound = sms.receive("+12065550100", ours, "YES")
+
+        assert inbound.delivery.status == "delivered"
+        assert published(sqs, url) == [inbound.payload]
+    assert moto_target() is None
