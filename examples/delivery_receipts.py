@@ -146,7 +146,7 @@ def main() -> dict[str, str]:
                 for number in ("+12065550142", "+12065550199", "+12065550177")
             }
             clock.tick(timedelta(hours=72))  # the carrier's receipt and the timeout are due
-            sms.events()  # reading the handle lets due events arrive (as any request does)
+            sms.settle_events()  # due events arrive (as on any request to the mock)
             print(f"{consumer.drain()} receipts read from the queue")
 
         outcome = {}
