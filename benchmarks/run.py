@@ -27,8 +27,11 @@ from smsmock.hook import EVENT, before_send
 Bench = Callable[[], None]
 
 
-def per_call(variants: dict[str, Bench], rounds: int, calls: int) -> dict[str, float]:
-    """Median seconds per call of each variant, rounds alternating between them."""
+def per_call(
+    variants: dict[str, Bench], rounds: int, calls: int, between: Bench | None = None
+) -> dict[str, float]:
+    """Median seconds per call of each variant, rounds alternating between them; ``between``
+    runs, untimed, after each variant's calls."""
     samples: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(rounds):
         for name, bench in variants.items():
@@ -36,6 +39,8 @@ def per_call(variants: dict[str, Bench], rounds: int, calls: int) -> dict[str, f
             for _ in range(calls):
                 bench()
             samples[name].append((time.perf_counter() - start) / calls)
+            if between is not None:
+                between()
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
@@ -236,7 +241,17 @@ def delivery_cost(rounds: int, calls: int) -> dict[str, float]:
 
         send("sns")
         payloads = [json.dumps(event.payload) for event in sms.events()]
-        sqs.purge_queue(QueueUrl=queue)
+
+        def empty() -> None:
+            # moto's SQS gets slower as a queue fills (several times at 1,000 messages): a
+            # consumer keeps it short; so does this, untimed (PurgeQueue: once a minute only).
+            while messages := sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get(
+                "Messages"
+            ):
+                entries = [
+                    {"Id": m["MessageId"], "ReceiptHandle": m["ReceiptHandle"]} for m in messages
+                ]
+                sqs.delete_message_batch(QueueUrl=queue, Entries=entries)
 
         def publish() -> None:
             for payload in payloads:
@@ -250,6 +265,7 @@ def delivery_cost(rounds: int, calls: int) -> dict[str, float]:
             },
             rounds,
             calls,
+            between=empty,
         )
         result["events per send"] = len(payloads)
         return result
