@@ -2,7 +2,7 @@
 opt-out lookups, event delivery into moto and import cost. Rounds alternate between the variants
 in one process and report medians and ratios; nothing here is a pass/fail timing.
 
-    python benchmarks/run.py            # the full run (about 25 seconds)
+    python benchmarks/run.py            # the full run (about 30 seconds on a quiet machine)
     python benchmarks/run.py --smoke    # a quick run that only checks everything works (CI)
 """
 
