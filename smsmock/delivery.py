@@ -64,14 +64,17 @@ class Delivery:
 
 
 class _Forwarding:
-    """The moto server deliveries go to instead of an in-process moto (``None``: none)."""
+    """The moto server deliveries go to instead of an in-process moto (``None``: none), and the
+    one a server was started with (what a settings reset goes back to)."""
 
     endpoint_url: str | None = None
+    configured: str | None = None
 
 
-def set_forwarding_endpoint(url: str | None) -> None:
+def set_forwarding_endpoint(url: str | None, *, configured: bool = False) -> None:
     """Send deliveries to the moto server at ``url`` (``http://127.0.0.1:5000``), whether or not
-    moto is active in this process; ``None`` goes back to in-process moto only.
+    moto is active in this process; ``None`` goes back to in-process moto only. ``configured``
+    makes it also what :func:`reset_forwarding` goes back to (``smsmock server --forward-to``).
 
     Raises ``ValueError`` for a URL that is not ``http(s)://host[:port]``."""
     if url:
@@ -79,6 +82,13 @@ def set_forwarding_endpoint(url: str | None) -> None:
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
             raise ValueError(f"{url!r} is not a moto server's endpoint URL (http://host:port)")
     _Forwarding.endpoint_url = url.rstrip("/") if url else None
+    if configured:
+        _Forwarding.configured = _Forwarding.endpoint_url
+
+
+def reset_forwarding() -> None:
+    """Forward to the configured moto server again (none if none was configured)."""
+    _Forwarding.endpoint_url = _Forwarding.configured
 
 
 def forwarding_endpoint() -> str | None:

@@ -19,8 +19,8 @@ from moto import mock_aws, settings
 from moto.server import ThreadedMotoServer
 
 from smsmock import mock_sms_voice
-from smsmock.delivery import moto_target
-from smsmock.server import Client, ControlError, ServerProcess
+from smsmock.delivery import forwarding_endpoint, moto_target
+from smsmock.server import Client, ControlError, Server, ServerProcess
 
 REGION = "us-east-1"
 
@@ -43,9 +43,8 @@ def forwarding_server(moto_url: str) -> Iterator[Client]:
 
 
 @pytest.fixture
-def sms(forwarding_server: Client, moto_url: str) -> Client:
+def sms(forwarding_server: Client) -> Client:
     forwarding_server.reset(settings=True)
-    forwarding_server.forward_to(moto_url)
     return forwarding_server
 
 
@@ -95,6 +94,14 @@ def test_forwarding_is_changed_and_stopped_through_the_control_endpoint(sms: Cli
     assert sms.forwarding() is None
 
 
+def test_a_settings_reset_goes_back_to_the_forward_to_option(sms: Client, moto_url: str) -> None:
+    sms.forward_to("http://127.0.0.1:1")
+
+    sms.reset(settings=True)
+
+    assert sms.forwarding() == moto_url
+
+
 def test_a_forwarding_url_that_is_not_one_is_refused(sms: Client, moto_url: str) -> None:
     with pytest.raises(ControlError) as caught:
         sms.forward_to("127.0.0.1:5000")
@@ -102,6 +109,22 @@ def test_a_forwarding_url_that_is_not_one_is_refused(sms: Client, moto_url: str)
     assert caught.value.status == 400
     assert "endpoint URL" in caught.value.message
     assert sms.forwarding() == moto_url
+
+
+def test_an_in_process_server_forwards_until_it_stops(moto_url: str) -> None:
+    with Server(forward_to=moto_url) as server:
+        assert Client(server.url).forwarding() == moto_url
+        assert moto_target() == ("server", moto_url)
+
+    assert forwarding_endpoint() is None
+    assert moto_target() is None
+
+
+def test_an_in_process_server_refuses_a_forwarding_url_that_is_not_one() -> None:
+    with pytest.raises(ValueError, match="endpoint URL"):
+        Server(forward_to="localhost")
+
+    assert forwarding_endpoint() is None
 
 
 def test_the_server_will_not_start_with_a_forwarding_url_that_is_not_one() -> None:

@@ -56,7 +56,7 @@ class Client:
 
     def reset(self, settings: bool = False) -> None:
         """Forget every resource and message; with ``settings`` also quotas, lifecycle modes,
-        access keys and the default account."""
+        access keys, the default account, and a :meth:`forward_to` (back to ``--forward-to``)."""
         self._request("POST", "reset", {"settings": settings})
 
     def sent_messages(self) -> list[dict[str, Any]]:

@@ -109,6 +109,8 @@ def _reset(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
     if arguments:
         raise ControlError(400, f"reset takes only 'settings', not {sorted(arguments)}.")
     WORLD.reset(settings=settings)
+    if settings:
+        delivery.reset_forwarding()  # back to --forward-to
     return {}
 
 

@@ -146,14 +146,14 @@ class Server:
         self.forward_to = forward_to
         self._httpd = _HTTPServer((host, port), self.handle)
         self._thread: threading.Thread | None = None
-        if state:
-            try:
+        try:
+            if state:
                 self.handle.load_state(state)
-            except BaseException:
-                self._httpd.server_close()
-                raise
-        if forward_to:
-            delivery.set_forwarding_endpoint(forward_to)
+            if forward_to:
+                delivery.set_forwarding_endpoint(forward_to, configured=True)
+        except BaseException:
+            self._httpd.server_close()
+            raise
 
     @property
     def url(self) -> str:
@@ -193,8 +193,8 @@ class Server:
         """Close the listening socket and the open connections; stop forwarding deliveries."""
         self._httpd.server_close()
         self._httpd.close_connections()
-        if self.forward_to and delivery.forwarding_endpoint() == self.forward_to.rstrip("/"):
-            delivery.set_forwarding_endpoint(None)
+        if self.forward_to:
+            delivery.set_forwarding_endpoint(None, configured=True)
 
     def __enter__(self) -> Server:
         return self.start()
