@@ -138,8 +138,7 @@ def main() -> dict[str, str]:
         sms.set_fate("+12065550199", "CARRIER_UNREACHABLE", delay=timedelta(seconds=30))
         sms.set_fate("+12065550177", "PENDING")
 
-        # The mock's clock is freezegun's, started once moto's services are loaded (above):
-        # modules first imported while time is frozen keep freezegun's classes after it stops.
+        # The mock's clock is freezegun's: the test moves it.
         with freeze_time(datetime.now(timezone.utc)) as clock:
             sent = {
                 number: notifications.notify(number, "Your parcel arrives today")
