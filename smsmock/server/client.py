@@ -80,14 +80,15 @@ class Client:
         return self._request("POST", "inbound", arguments)  # type: ignore[no-any-return]
 
     def inbound_messages(self) -> list[dict[str, Any]]:
-        """Every message :meth:`receive` delivered, in order."""
+        """Every message :meth:`receive` delivered, in order, each with its two-way ``payload``
+        and ``delivery`` (``None`` when two-way is off)."""
         return self._request("GET", "inbound")["messages"]  # type: ignore[no-any-return]
 
     def events(
         self, configuration_set_name: str | None = None, *, event_type: str | None = None
     ) -> list[dict[str, Any]]:
-        """The events event destinations would have received; see
-        :meth:`smsmock.SmsVoiceMock.events`."""
+        """The events event destinations received, each with its ``payload`` (AWS's JSON) and
+        ``delivery`` (``{"status": …, "detail": …}``); see :meth:`smsmock.SmsVoiceMock.events`."""
         query = {"configuration_set_name": configuration_set_name, "event_type": event_type}
         given = urllib.parse.urlencode({k: v for k, v in query.items() if v is not None})
         return self._request("GET", f"events?{given}")["events"]  # type: ignore[no-any-return]
