@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from smsmock.countries import country_of, e164
+from smsmock.countries import country_of, end_user_number
 from smsmock.errors import ConflictError, ValidationError
 from smsmock.model import copy_members
 from smsmock.pricing import segments, text_price, voice_minutes, voice_price
@@ -274,7 +274,7 @@ def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
             "INVALID_PARAMETER",
             [("TemplateId", f"Not a {channel} template of the {record.tier} tier.")],
         )
-    destination = e164(params["DestinationPhoneNumber"])
+    destination = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     country = country_of(destination)
     if country is None or country not in record.enabled_countries:
         raise ValidationError(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
-from smsmock.countries import country_of, e164, is_country, iso_country_codes
+from smsmock.countries import country_of, end_user_number, is_country, iso_country_codes
 from smsmock.errors import ResourceNotFoundError, ValidationError
 from smsmock.resources.protect_configurations import (
     RESOURCE_TYPE,
@@ -125,7 +125,7 @@ def put_number_override(call: Call, params: Params) -> dict[str, Any]:
             "INVALID_PARAMETER",
             [("ExpirationTimestamp", "Must be a time in the future.")],
         )
-    number = e164(params["DestinationPhoneNumber"])
+    number = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     existing = _live_override(config, number, now)
     override = NumberOverride(
         destination_phone_number=number,
@@ -141,7 +141,7 @@ def put_number_override(call: Call, params: Params) -> dict[str, Any]:
 @operation("DeleteProtectConfigurationRuleSetNumberOverride")
 def delete_number_override(call: Call, params: Params) -> dict[str, Any]:
     config = protect_configuration(call, params["ProtectConfigurationId"])
-    number = e164(params["DestinationPhoneNumber"])
+    number = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     override = _live_override(config, number, _now(call))
     if override is None:
         raise ResourceNotFoundError(

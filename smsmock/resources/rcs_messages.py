@@ -38,7 +38,7 @@ from typing import Any
 import phonenumbers
 
 from smsmock import pricing
-from smsmock.countries import country_of, e164, parse_number
+from smsmock.countries import country_of, e164, end_user_number, parse_number
 from smsmock.errors import ConflictError, ValidationError
 from smsmock.resources.account import check_spend
 from smsmock.resources.configuration_sets import configuration_set
@@ -302,9 +302,9 @@ def send_rcs_message(call: Call, params: Params) -> dict[str, Any]:
     fallback = params.get("FallbackConfiguration")
     if fallback is not None:
         check_fallback(fallback)
-    destination = e164(params["DestinationPhoneNumber"])
+    destination = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     country = country_of(destination)
-    if country is None or parse_number(destination) is None:
+    if country is None:
         raise ValidationError(
             f"The destination phone number {params['DestinationPhoneNumber']} is not a valid "
             "E.164 phone number.",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from smsmock.countries import e164, parse_number
+from smsmock.countries import e164, end_user_number
 from smsmock.errors import ConflictError, ValidationError
 from smsmock.resources.messages import SendRequest, send
 from smsmock.state.creation import create_record, refuse_existing
@@ -114,13 +114,7 @@ def _unverified(call: Call, ref: str) -> VerifiedDestinationNumber:
 @operation("CreateVerifiedDestinationNumber")
 def create_verified_destination_number(call: Call, params: Params) -> VerifiedDestinationNumber:
     table = call.backend.table(VERIFIED_DESTINATION_NUMBERS)
-    number = e164(params["DestinationPhoneNumber"])
-    if parse_number(number) is None:
-        raise ValidationError(
-            f"The phone number {params['DestinationPhoneNumber']} is not a valid E.164 number.",
-            "INVALID_PARAMETER",
-            [("DestinationPhoneNumber", "Invalid phone number.")],
-        )
+    number = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     agent_id = None
     if params.get("RcsAgentId"):
         from smsmock.resources.rcs_agents import rcs_agents
