@@ -12,10 +12,10 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from smsmock.model import operation_model
-from smsmock.resources.messages import SentMessage
+from smsmock.engine.model import operation_model
+from smsmock.faces.state_file import StateFileError, dump
+from smsmock.operations.messages import SentMessage
 from smsmock.state.world import WORLD
-from smsmock.state_file import StateFileError, dump
 
 SERVICE = "pinpoint-sms-voice-v2"
 OTHER_ACCOUNT = "111122223333"
@@ -178,7 +178,7 @@ def _foreign_class(data: dict[str, Any]) -> None:
 
 
 def _unknown_class(data: dict[str, Any]) -> None:
-    _records(data)[-1]["$record"] = "smsmock.resources.opt_out_lists:Gone"
+    _records(data)[-1]["$record"] = "smsmock.operations.opt_out_lists:Gone"
 
 
 def _unknown_setting(data: dict[str, Any]) -> None:
@@ -199,7 +199,7 @@ def _bad_datetime(data: dict[str, Any]) -> None:
         (_unknown_field, r"fields \['colour'\] that this smsmock's does not"),
         (_missing_field, "lacks the field 'opt_out_list_name'"),
         (_foreign_class, "os:PathLike is not a class of smsmock"),
-        (_unknown_class, "has no class smsmock.resources.opt_out_lists:Gone"),
+        (_unknown_class, "has no class smsmock.operations.opt_out_lists:Gone"),
         (_unknown_setting, "world setting 'colour'"),
         (_bad_datetime, r"cannot read \$datetime value"),
     ],

@@ -153,7 +153,7 @@ class Table(Generic[R]):
 
     def get(self, ref: str, resource_type: str | None = None) -> R:
         """Like :meth:`find`, or ``ResourceNotFoundException`` naming the kind and ``ref``."""
-        from smsmock.errors import ResourceNotFoundError
+        from smsmock.state.errors import ResourceNotFoundError
 
         record = self.find(ref)
         if record is None:

@@ -1,0 +1,188 @@
+"""Keywords: PutKeyword, DeleteKeyword, DescribeKeywords — on a phone number or a pool.
+
+Every phone number and pool has the two mandatory keywords (``HELP`` and ``STOP``; "The keywords
+HELP and STOP are mandatory keywords that each phone number must have", CloudFormation
+``AWS::SMSVOICE::PhoneNumber``). Their messages can be changed, not their actions, and they cannot
+be deleted (DeleteKeyword: "Keywords HELP and STOP can't be deleted or modified"). Keywords are
+case insensitive ("Keywords are case insensitive"; a keyword "can't start or end with a space").
+
+Besides ``STOP``, end users opt out with any of :data:`OPT_OUT_KEYWORDS` (the user guide's
+"Required opt-out keywords"); :func:`keyword_action` resolves an inbound message to what it does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smsmock.operations import origination
+from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
+from smsmock.state.paging import paginate
+from smsmock.state.registry import Call, Params, operation
+
+HELP_MESSAGE = "For assistance with your account, call (206) 555-0199."
+STOP_MESSAGE = "You are now opted out and will no longer receive messages."
+"""The default messages: the user guide's examples of compliant HELP and STOP responses (AWS
+does not publish the text of its defaults)."""
+
+DEFAULT_KEYWORDS: dict[str, tuple[str, str]] = {
+    "HELP": (HELP_MESSAGE, "AUTOMATIC_RESPONSE"),
+    "STOP": (STOP_MESSAGE, "OPT_OUT"),
+}
+"""The mandatory keywords every phone number and pool starts with: keyword → (message, action)."""
+
+OPT_OUT_KEYWORDS = frozenset(
+    {"ARRET", "CANCEL", "END", "OPT-OUT", "OPTOUT", "QUIT", "REMOVE", "STOP", "TD", "UNSUBSCRIBE"}
+)
+"""Words with which an end user opts out "where required by local laws and regulations (such as
+in the US and Canada)", whether or not they are configured as keywords."""
+
+
+def default_keywords() -> dict[str, tuple[str, str]]:
+    """A fresh copy of :data:`DEFAULT_KEYWORDS` for a new phone number or pool."""
+    return dict(DEFAULT_KEYWORDS)
+
+
+def keywords_of(record: Any) -> dict[str, tuple[str, str]]:
+    """The record's keywords, the mandatory ones always among them."""
+    keywords: dict[str, tuple[str, str]] = record.keywords
+    for name, value in DEFAULT_KEYWORDS.items():
+        if _find(keywords, name) is None:
+            keywords[name] = value
+    return keywords
+
+
+def keyword_action(record: Any, message: str) -> tuple[str, str, str] | None:
+    """What an inbound ``message`` to ``record`` triggers: ``(keyword, message, action)`` for the
+    keyword its first word is (case insensitive), an opt-out for the required opt-out words, or
+    ``None``."""
+    words = message.strip().split()
+    if not words:
+        return None
+    first = words[0]
+    keywords = keywords_of(record)
+    key = _find(keywords, first) or _find(keywords, message.strip())
+    if key is not None:
+        text, action = keywords[key]
+        return key, text, action
+    if first.upper() in OPT_OUT_KEYWORDS and getattr(record, "iso_country_code", "US") in (
+        "US",
+        "CA",
+    ):
+        text, action = keywords[_find(keywords, "STOP") or "STOP"]
+        return first.upper(), text, action
+    return None
+
+
+def _find(keywords: dict[str, tuple[str, str]], keyword: str) -> str | None:
+    """The stored spelling of ``keyword``, matched case-insensitively."""
+    folded = keyword.casefold()
+    return next((k for k in keywords if k.casefold() == folded), None)
+
+
+def _identity(call: Call, ref: str) -> Any:
+    return origination.resolve_origination_identity(call, ref, kinds=("phone-number", "pool"))
+
+
+def _output(record: Any, keyword: str, message: str, action: str) -> dict[str, Any]:
+    return {
+        **origination.identity_members(record),
+        "Keyword": keyword,
+        "KeywordMessage": message,
+        "KeywordAction": action,
+    }
+
+
+def _is_us_toll_free(record: Any) -> bool:
+    return bool(
+        getattr(record, "number_type", None) == "TOLL_FREE"
+        and getattr(record, "iso_country_code", None) == "US"
+    )
+
+
+@operation("PutKeyword")
+def put_keyword(call: Call, params: Params) -> dict[str, Any]:
+    record = _identity(call, params["OriginationIdentity"])
+    keyword, message = params["Keyword"], params["KeywordMessage"]
+    action = params.get("KeywordAction", "AUTOMATIC_RESPONSE")
+    if keyword != keyword.strip():
+        raise ValidationError(
+            "A keyword can't start or end with a space.",
+            "INVALID_PARAMETER",
+            [("Keyword", "Must not start or end with a space.")],
+        )
+    keywords = keywords_of(record)
+    existing = _find(keywords, keyword)
+    default = _find(DEFAULT_KEYWORDS, keyword)
+    if default is not None and action != DEFAULT_KEYWORDS[default][1]:
+        raise ValidationError(
+            f"The action of the keyword {default} can't be changed.",
+            "INVALID_PARAMETER",
+            [("KeywordAction", f"{default} must keep the action {DEFAULT_KEYWORDS[default][1]}.")],
+        )
+    if _is_us_toll_free(record) and (action == "OPT_OUT" or default == "STOP"):
+        # "For US toll-free numbers, opt-outs are managed at the carrier level. The only
+        # supported opt-out keyword for a US toll-free number is STOP. You can't add additional
+        # opt-out keywords, or change the response message".
+        raise ValidationError(
+            "Opt-out keywords of a US toll-free number are managed by the carriers: only STOP, "
+            "with its carrier response.",
+            "INVALID_PARAMETER",
+            [("Keyword", "Opt-out keywords can't be changed on a US toll-free number.")],
+        )
+    if existing is None:
+        quota = (
+            "KEYWORDS_PER_POOL"
+            if origination.kind_of(record).resource_type == "pool"
+            else ("KEYWORDS_PER_PHONE_NUMBER")
+        )
+        call.backend.check_quota(quota, len(keywords))
+    else:
+        keyword = existing
+    keywords[keyword] = (message, action)
+    return _output(record, keyword, message, action)
+
+
+@operation("DeleteKeyword")
+def delete_keyword(call: Call, params: Params) -> dict[str, Any]:
+    record = _identity(call, params["OriginationIdentity"])
+    keywords = keywords_of(record)
+    existing = _find(keywords, params["Keyword"])
+    if existing is None:
+        raise ResourceNotFoundError("keyword", params["Keyword"])
+    if _find(DEFAULT_KEYWORDS, existing) is not None:
+        raise ConflictError(
+            f"The keyword {existing} is mandatory and can't be deleted.",
+            "RESOURCE_DELETION_NOT_ALLOWED",
+            "keyword",
+            existing,
+        )
+    message, action = keywords.pop(existing)
+    return _output(record, existing, message, action)
+
+
+@operation("DescribeKeywords")
+def describe_keywords(call: Call, params: Params) -> dict[str, Any]:
+    record = _identity(call, params["OriginationIdentity"])
+    keywords = keywords_of(record)
+    names = list(keywords)
+    wanted = params.get("Keywords")
+    if wanted:
+        names = []
+        for keyword in wanted:
+            existing = _find(keywords, keyword)
+            if existing is None:
+                raise ResourceNotFoundError("keyword", keyword)
+            if existing not in names:
+                names.append(existing)
+    items = [
+        {"Keyword": name, "KeywordMessage": keywords[name][0], "KeywordAction": keywords[name][1]}
+        for name in names
+    ]
+    page, token = paginate(
+        call, items, params, filters={"keyword-action": lambda item: item["KeywordAction"]}
+    )
+    return {
+        **origination.identity_members(record),
+        "Keywords": page,
+        "NextToken": token,
+    }

@@ -1,0 +1,273 @@
+"""Opt-out lists: CreateOptOutList, DescribeOptOutLists, DeleteOptOutList, PutOptedOutNumber,
+DescribeOptedOutNumbers, DeleteOptedOutNumber.
+
+Every account and region has the ``Default`` list (AWS gives one to every account): it is made the
+first time anything in the account and region reads or writes opt-out lists, so it is there in
+``DescribeOptOutLists`` before first use, and it cannot be deleted. Senders check recipients with
+:func:`is_opted_out`, one dict lookup however long the list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import phonenumbers
+
+from smsmock.rules.countries import e164, parse_number
+from smsmock.state.creation import create_record
+from smsmock.state.describe import describe_operation
+from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
+from smsmock.state.paging import paginate
+from smsmock.state.registry import Call, Params, operation
+from smsmock.state.tables import Record, Table, TableKey
+from smsmock.state.world import Backend
+
+DEFAULT_OPT_OUT_LIST = "Default"
+OPT_IN_INTERVAL = timedelta(days=30)
+"""DeleteOptedOutNumber: "Each destination phone number can only be deleted once every 30 days"."""
+
+
+@dataclass(kw_only=True)
+class OptedOutNumber:
+    """A number on an opt-out list; attributes are the model's ``OptedOutNumberInformation``."""
+
+    opted_out_number: str
+    opted_out_timestamp: datetime
+    end_user_opted_out: bool = False
+    seq: int = field(default=0, repr=False, compare=False)
+    """When it was put on the list, in the world's creation order (``0``: not given one yet);
+    DescribeOptedOutNumbers pages by it."""
+
+
+@dataclass(kw_only=True)
+class OptOutList(Record):
+    """An opt-out list; ``numbers`` is keyed by E.164 number, so a send's check is one lookup."""
+
+    opt_out_list_arn: str
+    opt_out_list_name: str
+    created_timestamp: datetime
+    numbers: dict[str, OptedOutNumber] = field(default_factory=dict)
+    opted_in: dict[str, datetime] = field(default_factory=dict, repr=False)
+    """E.164 number → when DeleteOptedOutNumber last took it off this list (the 30-day rule)."""
+
+
+OPT_OUT_LISTS: TableKey[OptOutList] = TableKey(
+    "opt-out-list",
+    key=lambda r: r.opt_out_list_name,
+    quota="OPT_OUT_LISTS_PER_ACCOUNT",
+    arn=lambda r: r.opt_out_list_arn,
+)
+
+
+# -- shared with phone numbers, pools and messaging -------------------------------------------
+
+
+def opt_out_lists(backend: Backend, now: datetime) -> Table[OptOutList]:
+    """The backend's opt-out lists, ``Default`` among them (made at ``now`` if not there yet)."""
+    table = backend.table(OPT_OUT_LISTS)
+    if DEFAULT_OPT_OUT_LIST not in table:
+        table.add(
+            OptOutList(
+                opt_out_list_arn=backend.arn("opt-out-list", DEFAULT_OPT_OUT_LIST),
+                opt_out_list_name=DEFAULT_OPT_OUT_LIST,
+                created_timestamp=now,
+            )
+        )
+    return table
+
+
+def opt_out_list(call: Call, ref: str) -> OptOutList:
+    """The opt-out list named ``ref`` (its name or ARN), or ``ResourceNotFoundException``."""
+    return opt_out_lists(call.backend, call.now).get(ref)
+
+
+def is_opted_out(call: Call, list_name: str, number: str) -> bool:
+    """Whether ``number`` (E.164, the ``+`` optional) is on the list ``list_name`` (a name or
+    ARN; an unknown list holds nobody)."""
+    found = opt_out_lists(call.backend, call.now).find(list_name)
+    return found is not None and e164(number) in found.numbers
+
+
+def record_opt_out(
+    call: Call, list_name: str, number: str, *, end_user: bool = True
+) -> OptedOutNumber:
+    """Put ``number`` on the list, as an end user's STOP does (``EndUserOptedOut`` true) or as
+    PutOptedOutNumber does (false). A number already there keeps its entry."""
+    found = opt_out_list(call, list_name)
+    key = e164(number)
+    entry = found.numbers.get(key)
+    if entry is None:
+        entry = found.numbers[key] = OptedOutNumber(
+            opted_out_number=key,
+            opted_out_timestamp=call.now,
+            end_user_opted_out=end_user,
+            seq=call.backend.world.next_seq(),
+        )
+    elif end_user and not entry.end_user_opted_out:
+        # The end user's own STOP is the stronger fact: it is what the 30-day rule protects.
+        entry.end_user_opted_out = True
+        entry.opted_out_timestamp = call.now
+    return entry
+
+
+def _valid_destination(number: str, member: str) -> str:
+    """``number`` in E.164 if it is a valid phone number, else ``ValidationException``."""
+    # Possible, not strictly valid: libphonenumber rejects the fictional ranges (+1 555 01xx,
+    # +44 7700 900xxx) that users' tests send to, and AWS documents no finer rule.
+    parsed = parse_number(number)
+    if parsed is None or not phonenumbers.is_possible_number(parsed):
+        raise ValidationError(
+            f"The phone number {number} is not a valid E.164 phone number.",
+            "INVALID_PARAMETER",
+            [(member, "Invalid phone number.")],
+        )
+    return e164(number)
+
+
+def _list_output(found: OptOutList, entry: OptedOutNumber) -> dict[str, Any]:
+    return {
+        "OptOutListArn": found.opt_out_list_arn,
+        "OptOutListName": found.opt_out_list_name,
+        "OptedOutNumber": entry.opted_out_number,
+        "OptedOutTimestamp": entry.opted_out_timestamp,
+        "EndUserOptedOut": entry.end_user_opted_out,
+    }
+
+
+# -- opt-out lists ----------------------------------------------------------------------------
+
+
+@operation("CreateOptOutList")
+def create_opt_out_list(call: Call, params: Params) -> OptOutList:
+    # The Default list counts towards the quota: it is one of the account's lists.
+    return create_record(
+        call,
+        opt_out_lists(call.backend, call.now),
+        params,
+        lambda name, arn: OptOutList(
+            opt_out_list_arn=arn, opt_out_list_name=name, created_timestamp=call.now
+        ),
+        key=params["OptOutListName"],
+    )
+
+
+describe_operation(
+    "DescribeOptOutLists",
+    lambda call: opt_out_lists(call.backend, call.now),
+    "OptOutListNames",
+    "OptOutLists",
+    owner=True,
+)
+
+
+@operation("DeleteOptOutList")
+def delete_opt_out_list(call: Call, params: Params) -> OptOutList:
+    table = opt_out_lists(call.backend, call.now)
+    found = table.get(params["OptOutListName"])
+    name = found.opt_out_list_name
+    if name == DEFAULT_OPT_OUT_LIST:
+        raise ConflictError(
+            "The Default opt-out list cannot be deleted.",
+            "RESOURCE_DELETION_NOT_ALLOWED",
+            "opt-out-list",
+            name,
+        )
+    user = _user_of(call.backend, name)
+    if user is not None:
+        raise ConflictError(
+            f"The opt-out list {name} is in use by {user} and cannot be deleted.",
+            "RESOURCE_DELETION_NOT_ALLOWED",
+            "opt-out-list",
+            name,
+        )
+    table.remove(found)
+    return found
+
+
+def _user_of(backend: Backend, name: str) -> str | None:
+    """The first origination identity (phone number, pool, RCS agent …) that uses the opt-out
+    list ``name``, if any."""
+    from smsmock.operations.origination import origination_kinds
+
+    for kind in origination_kinds():
+        for record in backend.table(kind.table):
+            if kind.traits(record).opt_out_list_name == name:
+                return kind.identity(record)
+    return None
+
+
+# -- opted-out numbers ------------------------------------------------------------------------
+
+
+@operation("PutOptedOutNumber")
+def put_opted_out_number(call: Call, params: Params) -> dict[str, Any]:
+    found = opt_out_list(call, params["OptOutListName"])
+    number = _valid_destination(params["OptedOutNumber"], "OptedOutNumber")
+    entry = record_opt_out(call, found.opt_out_list_name, number, end_user=False)
+    return _list_output(found, entry)
+
+
+@operation("DescribeOptedOutNumbers")
+def describe_opted_out_numbers(call: Call, params: Params) -> dict[str, Any]:
+    found = opt_out_list(call, params["OptOutListName"])
+    wanted = params.get("OptedOutNumbers")
+    if wanted:
+        entries = []
+        for number in wanted:
+            entry = found.numbers.get(e164(number))
+            if entry is None:
+                raise ResourceNotFoundError("opted-out-number", number)
+            entries.append(entry)
+    else:
+        entries = _in_order(call, found)
+    page, token = paginate(
+        call,
+        entries,
+        params,
+        filters={"end-user-opted-out": lambda entry: entry.end_user_opted_out},
+        boolean_filters=["end-user-opted-out"],
+        # The whole list pages by when each number was put on it, not by position: a NextToken
+        # resumes after the last number returned, so numbers deleted (or added) between pages
+        # neither shift the next page nor make it skip or repeat one.
+        order=None if wanted else (lambda entry: entry.seq),
+    )
+    return {
+        "OptOutListArn": found.opt_out_list_arn,
+        "OptOutListName": found.opt_out_list_name,
+        "OptedOutNumbers": page,
+        "NextToken": token,
+    }
+
+
+def _in_order(call: Call, found: OptOutList) -> list[OptedOutNumber]:
+    """The list's numbers in the order they were put on it. An entry without a ``seq`` (made
+    by hand, or saved by an older smsmock) is given the next one the first time it is listed."""
+    entries = list(found.numbers.values())
+    for entry in entries:
+        if entry.seq == 0:
+            entry.seq = call.backend.world.next_seq()
+    # Nearly always sorted already (entries are added in seq order): a linear pass.
+    entries.sort(key=lambda entry: entry.seq)
+    return entries
+
+
+@operation("DeleteOptedOutNumber")
+def delete_opted_out_number(call: Call, params: Params) -> dict[str, Any]:
+    found = opt_out_list(call, params["OptOutListName"])
+    number = e164(params["OptedOutNumber"])
+    entry = found.numbers.get(number)
+    if entry is None:
+        raise ResourceNotFoundError("opted-out-number", params["OptedOutNumber"])
+    last = found.opted_in.get(number)
+    if last is not None and call.now - last < OPT_IN_INTERVAL:
+        raise ValidationError(
+            f"The phone number {number} was opted in less than 30 days ago and cannot be "
+            "opted in again yet.",
+            "PHONE_NUMBER_CANNOT_BE_OPTED_IN",
+            [("OptedOutNumber", "A number can be removed once every 30 days.")],
+        )
+    del found.numbers[number]
+    found.opted_in[number] = call.now
+    return _list_output(found, entry)
