@@ -5,8 +5,8 @@ Importing it registers the botocore hook; nothing is answered until a mock is st
 
 from smsmock.engine.hook import install as _install
 from smsmock.faces.mock import SmsVoiceMock, mock_sms_voice
+from smsmock.faces.version import __version__
 
 __all__ = ["SmsVoiceMock", "__version__", "mock_sms_voice"]
-__version__ = "0.1.0"
 
 _install()

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from smsmock import SmsVoiceMock
 from smsmock.engine import wire
-from smsmock.engine.model import operation_model, service_model
-from smsmock.state.registry import implemented_operations
+from smsmock.engine.handlers import implemented_operations
+from smsmock.state.service_model import operation_model, service_model
 from smsmock.state.world import WORLD
 
 EXAMPLES = int(os.environ.get("SMSMOCK_FUZZ_EXAMPLES", "12"))

@@ -11,7 +11,8 @@ from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
 from smsmock import SmsVoiceMock
-from smsmock.operations.opt_out_lists import OPT_OUT_LISTS, is_opted_out, record_opt_out
+from smsmock.records.opt_out_lists import OPT_OUT_LISTS
+from smsmock.rules.opt_outs import is_opted_out, record_opt_out
 from smsmock.state.registry import Call
 
 ACCOUNT = "123456789012"

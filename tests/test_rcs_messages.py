@@ -13,9 +13,9 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from smsmock.operations.rcs_agents import set_testing_agent
-from smsmock.operations.verified_destinations import VERIFIED_DESTINATION_NUMBERS
+from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
 from smsmock.rules import pricing
+from smsmock.rules.rcs import set_testing_agent
 
 if (
     "SendRcsMessage"

@@ -21,13 +21,13 @@ from registration_data import (
 )
 
 from smsmock import SmsVoiceMock
-from smsmock.operations.registration_associations import (
+from smsmock.records.sender_ids import SENDER_IDS
+from smsmock.rules.registration_associations import (
     associate_phone_number,
     completed_registration,
     forget_associations,
     registration_for_number,
 )
-from smsmock.operations.sender_ids import SENDER_IDS
 from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.state.registry import Call
 

@@ -179,7 +179,7 @@ def test_messages_start_empty(sms_voice_server: Client) -> None:
 
 def test_sent_messages_have_the_records_fields(sms_voice_server: Client, tmp_path: Path) -> None:
     # A state with one sent message, made in-process and loaded over HTTP.
-    from smsmock.operations.messages import SentMessage
+    from smsmock.records.messages import SentMessage
 
     with mock_sms_voice() as sms:
         from smsmock.state.world import WORLD
@@ -211,7 +211,7 @@ def test_sent_messages_have_the_records_fields(sms_voice_server: Client, tmp_pat
 
 def test_lifecycle_and_advance(sms_voice_server: Client, tmp_path: Path) -> None:
     # A pool waiting in CREATING (manual mode), seeded through a state file.
-    from smsmock.operations.pools import POOLS, Pool
+    from smsmock.records.pools import POOLS, Pool
 
     with mock_sms_voice() as sms:
         sms.set_lifecycle("pool", "manual")
@@ -265,7 +265,7 @@ def _phone_number(client: Any) -> dict[str, Any]:
 
 def test_sent_messages_over_http_are_the_handles_records(sms_voice_server: Client) -> None:
     from smsmock.faces.server.control import plain
-    from smsmock.operations.messages import SentMessage
+    from smsmock.records.messages import SentMessage
 
     client = sms_voice_server.boto3_client()
     sms_voice_server.set_sandbox(False)

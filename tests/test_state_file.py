@@ -12,9 +12,9 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from smsmock.engine.model import operation_model
 from smsmock.faces.state_file import StateFileError, dump
-from smsmock.operations.messages import SentMessage
+from smsmock.records.messages import SentMessage
+from smsmock.state.service_model import operation_model
 from smsmock.state.world import WORLD
 
 SERVICE = "pinpoint-sms-voice-v2"
@@ -178,7 +178,7 @@ def _foreign_class(data: dict[str, Any]) -> None:
 
 
 def _unknown_class(data: dict[str, Any]) -> None:
-    _records(data)[-1]["$record"] = "smsmock.operations.opt_out_lists:Gone"
+    _records(data)[-1]["$record"] = "smsmock.records.opt_out_lists:Gone"
 
 
 def _unknown_setting(data: dict[str, Any]) -> None:
@@ -199,7 +199,7 @@ def _bad_datetime(data: dict[str, Any]) -> None:
         (_unknown_field, r"fields \['colour'\] that this smsmock's does not"),
         (_missing_field, "lacks the field 'opt_out_list_name'"),
         (_foreign_class, "os:PathLike is not a class of smsmock"),
-        (_unknown_class, "has no class smsmock.operations.opt_out_lists:Gone"),
+        (_unknown_class, "has no class smsmock.records.opt_out_lists:Gone"),
         (_unknown_setting, "world setting 'colour'"),
         (_bad_datetime, r"cannot read \$datetime value"),
     ],
@@ -227,6 +227,19 @@ def test_a_file_that_does_not_fit_is_refused_and_nothing_changes(
 
 
 @pytest.mark.parametrize("text", ["not json", "[1, 2]", ""])
+def test_a_file_naming_the_record_classes_where_they_lived_before_loads(
+    client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
+) -> None:
+    client.create_opt_out_list(OptOutListName="saved")
+    path = tmp_path / "state.json"
+    sms_voice.save_state(path)
+    path.write_text(path.read_text().replace("smsmock.records.", "smsmock.resources."))
+    sms_voice.reset()
+    sms_voice.load_state(path)
+    names = [o["OptOutListName"] for o in client.describe_opt_out_lists()["OptOutLists"]]
+    assert "saved" in names
+
+
 def test_a_file_that_is_not_a_state_file_is_refused(
     sms_voice: SmsVoiceMock, tmp_path: Path, text: str
 ) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from smsmock.engine.model import Writer, operation_model, output_writer
+from smsmock.engine.handlers import handler_for
+from smsmock.engine.model import Writer, output_writer
 from smsmock.engine.validation import validate
 from smsmock.state.errors import NotImplementedOperationError
-from smsmock.state.registry import Call, handler_for
+from smsmock.state.registry import Call
+from smsmock.state.service_model import operation_model
 from smsmock.state.world import World
 
 

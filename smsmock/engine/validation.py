@@ -24,8 +24,8 @@ from typing import Any, cast
 
 from botocore.model import Shape, StructureShape
 
-from smsmock.engine.model import operation_model
 from smsmock.state.errors import ValidationError
+from smsmock.state.service_model import operation_model
 
 MISSING = "MISSING_PARAMETER"
 INVALID = "INVALID_PARAMETER"

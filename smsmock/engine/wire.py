@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smsmock.engine.dispatch import dispatch
-from smsmock.engine.model import TARGET_PREFIX, operation_names
 from smsmock.state.errors import (
     InternalServerError,
     ServiceError,
@@ -23,6 +22,7 @@ from smsmock.state.errors import (
     ValidationError,
 )
 from smsmock.state.ids import new_uuid
+from smsmock.state.service_model import TARGET_PREFIX, operation_names
 from smsmock.state.world import DEFAULT_REGION, World
 
 log = logging.getLogger("smsmock")

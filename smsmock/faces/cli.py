@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from smsmock.faces.coverage import coverage_markdown
+from smsmock.faces.server.http import run
+
 
 def main(argv: list[str] | None = None) -> int:
     """Run a sub-command."""
@@ -20,12 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     server.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args(argv)
     if args.command == "coverage":
-        from smsmock.faces.coverage import coverage_markdown
-
         sys.stdout.write(coverage_markdown())
     if args.command == "server":
-        from smsmock.faces.server.http import run
-
         return run(args.host, args.port, args.state, verbose=args.verbose)
     return 0
 

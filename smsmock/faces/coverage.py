@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from smsmock.engine.model import operation_names
-from smsmock.state.registry import implemented_operations
+from smsmock.engine.handlers import implemented_operations
+from smsmock.state.service_model import operation_names
 
 
 def missing_operations() -> list[str]:

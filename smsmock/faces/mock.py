@@ -18,6 +18,11 @@ from typing import Any, TypeVar, overload
 
 from smsmock.engine import environment
 from smsmock.engine.hook import Switch
+from smsmock.faces import state_file
+from smsmock.rules.inbound import receive
+from smsmock.rules.notify import upgrade_tier
+from smsmock.rules.rcs import launch_in_country, set_rcs_capable
+from smsmock.rules.spend import set_sandboxed, spent
 from smsmock.state.lifecycle import Mode, ModeKind
 from smsmock.state.tables import Record
 from smsmock.state.world import WORLD, Backend
@@ -240,7 +245,6 @@ class SmsVoiceMock:
         messages) and the message is recorded for the two-way channel. Returns the
         :class:`smsmock.rules.inbound.InboundMessage`; ``LookupError`` if no account has the
         number."""
-        from smsmock.rules.inbound import receive
 
         return receive(
             WORLD, from_number, to_number, message_body, account_id=account_id, region=region
@@ -252,7 +256,6 @@ class SmsVoiceMock:
         """Put an account (default: the default account) in the SMS/MMS and voice sandbox of a
         region (default ``us-east-1``), or take it out: in the sandbox only verified destination
         numbers receive, and DescribeAccountAttributes says ``SANDBOXED``."""
-        from smsmock.operations.account import set_sandboxed
 
         with WORLD.lock:
             set_sandboxed(WORLD.backend(account_id, region), sandboxed)
@@ -268,8 +271,6 @@ class SmsVoiceMock:
         """US dollars spent on ``channel`` (``SMS``, ``VOICE``, ``MMS``) in ``month``
         (``"2026-11"``; default: the current month on the clock freezegun moves)."""
         from datetime import datetime, timezone
-
-        from smsmock.operations.account import spent
 
         when = month or f"{datetime.now(timezone.utc):%Y-%m}"
         with WORLD.lock:
@@ -287,7 +288,6 @@ class SmsVoiceMock:
     ) -> Any:
         """Launch an RCS agent (id or ARN) in a country, as carriers' approval of an RCS
         registration does (``status``: ``PENDING``, ``PARTIAL``, ``ACTIVE`` …)."""
-        from smsmock.operations.rcs_agents import launch_in_country
 
         with WORLD.lock:
             backend = WORLD.backend(account_id, region)
@@ -303,7 +303,6 @@ class SmsVoiceMock:
     ) -> None:
         """Say whether the phone at ``phone_number`` takes RCS (every mobile does by default):
         with ``False`` an RCS send falls back to SMS, or fails without a fallback."""
-        from smsmock.operations.rcs_messages import set_rcs_capable
 
         with WORLD.lock:
             set_rcs_capable(WORLD.backend(account_id, region), phone_number, capable)
@@ -318,7 +317,6 @@ class SmsVoiceMock:
     ) -> Any:
         """Decide a notify configuration's tier upgrade (AWS reviews it): ``ADVANCED``, or
         ``REJECTED`` keeping the ``BASIC`` tier."""
-        from smsmock.operations.notify import upgrade_tier
 
         with WORLD.lock:
             return upgrade_tier(WORLD.backend(account_id, region), notify_configuration, approved)
@@ -326,7 +324,6 @@ class SmsVoiceMock:
     def save_state(self, path: str | os.PathLike[str]) -> None:
         """Write the whole state (every account and region, the settings, the sent messages)
         to the JSON file ``path``; see :mod:`smsmock.faces.state_file`."""
-        from smsmock.faces import state_file
 
         state_file.save(WORLD, path)
 
@@ -336,7 +333,6 @@ class SmsVoiceMock:
         Raises :class:`smsmock.faces.state_file.StateFileError` (and changes nothing) for a file of
         another format version or one that does not fit this smsmock's records.
         """
-        from smsmock.faces import state_file
 
         state_file.load(WORLD, path)
 

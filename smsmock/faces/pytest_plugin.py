@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from smsmock import SmsVoiceMock, mock_sms_voice
+from smsmock.faces.mock import SmsVoiceMock, mock_sms_voice
 from smsmock.faces.server.client import Client, ServerProcess
 
 

@@ -24,7 +24,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from smsmock.state.registry import load_resources
+from smsmock.engine.handlers import load_resources
+from smsmock.faces.version import __version__
 from smsmock.state.tables import TABLE_KEYS, TableKey
 from smsmock.state.world import Backend, World
 
@@ -47,8 +48,6 @@ class StateFileError(ValueError):
 
 def dump(world: World) -> dict[str, Any]:
     """The state of ``world`` as a JSON-ready dict (taken under the world's lock)."""
-    from smsmock import __version__
-
     names = table_names()
     with world.lock:
         backends = []
@@ -288,6 +287,22 @@ def _class_name(cls: type) -> str:
     return f"{cls.__module__}:{cls.__qualname__}"
 
 
+_FORMER_MODULES = (
+    ("smsmock.resources.", "smsmock.records."),
+    ("smsmock.inbound", "smsmock.rules.inbound"),
+)
+"""Where the classes that state files name lived before the package was layered (files written
+then name ``smsmock.resources.pools:Pool``, now ``smsmock.records.pools:Pool``)."""
+
+
+def _current_module(module_name: str) -> str:
+    """The module that holds now what ``module_name`` held when a file was written."""
+    for former, current in _FORMER_MODULES:
+        if module_name == former or module_name.startswith(former):
+            return current + module_name[len(former) :]
+    return module_name
+
+
 def _class(name: Any) -> type:
     """The smsmock class ``module:Qualname`` names; classes elsewhere are refused (a state file
     is data: it must not make smsmock import arbitrary modules)."""
@@ -297,7 +312,7 @@ def _class(name: Any) -> type:
     if module_name != "smsmock" and not module_name.startswith("smsmock."):
         raise StateFileError(f"{name} is not a class of smsmock.")
     try:
-        found: Any = importlib.import_module(module_name)
+        found: Any = importlib.import_module(_current_module(module_name))
         for part in qualname.split("."):
             found = getattr(found, part)
     except (ImportError, AttributeError):
@@ -317,8 +332,6 @@ def _check_header(data: Any) -> None:
         raise StateFileError('This is not an smsmock state file (no "format": "smsmock-state").')
     version = data.get("version")
     if version != VERSION:
-        from smsmock import __version__
-
         raise StateFileError(
             f"The state file is format version {version!r} "
             f"(written by {data.get('written_by', 'an unknown smsmock')}); smsmock {__version__} "

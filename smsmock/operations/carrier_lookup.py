@@ -34,10 +34,10 @@ from typing import Any
 import phonenumbers
 from phonenumbers import PhoneNumberType, carrier
 
-from smsmock.engine.model import service_model
 from smsmock.rules.countries import country_name, is_country
 from smsmock.state.errors import ValidationError
 from smsmock.state.registry import Call, Params, operation
+from smsmock.state.service_model import service_model
 
 _TYPES = {
     PhoneNumberType.MOBILE: "MOBILE",

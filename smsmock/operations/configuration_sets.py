@@ -2,144 +2,31 @@
 DescribeConfigurationSets, DeleteConfigurationSet, Create/Update/DeleteEventDestination,
 Set/DeleteDefaultSenderId, Set/DeleteDefaultMessageType, SetDefaultMessageFeedbackEnabled.
 
-A message sent with a configuration set takes its defaults (sender ID, message type, feedback);
-the events its event destinations would receive are kept on the world (:data:`EventRecord`, see
-:func:`publish_events`) so tests can read them from the handle (``sms.events(...)``).
-"""
+A message sent with a configuration set takes its defaults (sender ID, message type, feedback); the
+events its event destinations would receive are kept on the world
+(:data:`~smsmock.records.configuration_sets.EventRecord`, see
+:func:`~smsmock.rules.events.publish_events`) so tests can read them from the handle
+(``sms.events(...)``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from smsmock.engine.model import attribute_name
+from smsmock.records.configuration_sets import (
+    CONFIGURATION_SETS,
+    DESTINATION_ATTRIBUTES,
+    DESTINATION_MEMBERS,
+    ConfigurationSet,
+    EventDestination,
+    configuration_set,
+)
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
-from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
+from smsmock.state.errors import ConflictError, ValidationError
 from smsmock.state.registry import Call, Params, operation
-from smsmock.state.tables import Record, TableKey
-
-
-@dataclass(kw_only=True)
-class EventDestination:
-    """One event destination; attributes are the model's ``EventDestination``. The three
-    destination members are the model's structures, kept as the caller gave them."""
-
-    event_destination_name: str
-    enabled: bool
-    matching_event_types: list[str]
-    cloud_watch_logs_destination: dict[str, str] | None = None
-    kinesis_firehose_destination: dict[str, str] | None = None
-    sns_destination: dict[str, str] | None = None
-
-    @property
-    def kind(self) -> str:
-        """Which of the three destinations this is (the type cannot change on update)."""
-        for member in _DESTINATION_MEMBERS:
-            if getattr(self, _ATTRIBUTES[member]) is not None:
-                return member
-        return ""
-
-    def matches(self, event_type: str) -> bool:
-        """Whether an event of ``event_type`` (``TEXT_DELIVERED`` …) goes to this destination."""
-        if not self.enabled:
-            return False
-        wanted = self.matching_event_types
-        channel = event_type.split("_", 1)[0]
-        return event_type in wanted or "ALL" in wanted or f"{channel}_ALL" in wanted
-
-
-@dataclass(kw_only=True)
-class ConfigurationSet(Record):
-    """A configuration set; attributes are the model's ``ConfigurationSetInformation``.
-
-    ``protect_configuration_id`` is set by AssociateProtectConfiguration
-    (:mod:`smsmock.operations.protect_configurations`).
-    """
-
-    configuration_set_arn: str
-    configuration_set_name: str
-    created_timestamp: datetime
-    event_destinations: list[EventDestination] = field(default_factory=list)
-    default_message_type: str | None = None
-    default_sender_id: str | None = None
-    default_message_feedback_enabled: bool = False
-    protect_configuration_id: str | None = None
-
-    def event_destination(self, name: str) -> EventDestination:
-        """The event destination ``name``, or ``ResourceNotFoundException``."""
-        for destination in self.event_destinations:
-            if destination.event_destination_name == name:
-                return destination
-        raise ResourceNotFoundError("event-destination", name)
-
-
-CONFIGURATION_SETS: TableKey[ConfigurationSet] = TableKey(
-    "configuration-set",
-    key=lambda r: r.configuration_set_name,
-    quota="CONFIGURATION_SETS_PER_ACCOUNT",
-    arn=lambda r: r.configuration_set_arn,
-)
-
-_DESTINATION_MEMBERS = ("CloudWatchLogsDestination", "KinesisFirehoseDestination", "SnsDestination")
-_ATTRIBUTES = {
-    "CloudWatchLogsDestination": "cloud_watch_logs_destination",
-    "KinesisFirehoseDestination": "kinesis_firehose_destination",
-    "SnsDestination": "sns_destination",
-}
-
-
-@dataclass(frozen=True)
-class EventRecord:
-    """An event an event destination would receive: what happened to which message."""
-
-    event_type: str
-    configuration_set_name: str
-    event_destination_name: str
-    destination_kind: str
-    message_id: str
-    account_id: str
-    region: str
-    destination_phone_number: str
-    timestamp: datetime
-
+from smsmock.state.service_model import attribute_name
 
 # -- shared with messaging ---------------------------------------------------------------------
-
-
-def configuration_set(call: Call, ref: str) -> ConfigurationSet:
-    """The configuration set ``ref`` (its name or ARN) names, or ``ResourceNotFoundException``."""
-    return call.backend.table(CONFIGURATION_SETS).get(ref)
-
-
-def publish_events(
-    call: Call,
-    config_set: ConfigurationSet | None,
-    event_types: list[str],
-    message_id: str,
-    destination_phone_number: str,
-) -> None:
-    """Record, for each enabled event destination of ``config_set`` matching each event type,
-    the event it would receive (in ``call.world.events``)."""
-    if config_set is None:
-        return
-    for event_type in event_types:
-        for destination in config_set.event_destinations:
-            if destination.matches(event_type):
-                call.world.events.append(
-                    EventRecord(
-                        event_type=event_type,
-                        configuration_set_name=config_set.configuration_set_name,
-                        event_destination_name=destination.event_destination_name,
-                        destination_kind=destination.kind,
-                        message_id=message_id,
-                        account_id=call.account_id,
-                        region=call.region,
-                        destination_phone_number=destination_phone_number,
-                        timestamp=call.now,
-                    )
-                )
 
 
 # -- configuration sets ------------------------------------------------------------------------
@@ -191,7 +78,7 @@ def delete_configuration_set(call: Call, params: Params) -> ConfigurationSet:
 
 def _destination_member(params: Params, required: bool) -> str | None:
     """The one destination member the request gives (``None`` if none and not ``required``)."""
-    given = [member for member in _DESTINATION_MEMBERS if params.get(member) is not None]
+    given = [member for member in DESTINATION_MEMBERS if params.get(member) is not None]
     if len(given) > 1:
         raise ValidationError(
             "Give only one of CloudWatchLogsDestination, KinesisFirehoseDestination and "
@@ -205,7 +92,7 @@ def _destination_member(params: Params, required: bool) -> str | None:
                 "An event destination needs one of CloudWatchLogsDestination, "
                 "KinesisFirehoseDestination or SnsDestination.",
                 "MISSING_PARAMETER",
-                [(member, "One destination is required.") for member in _DESTINATION_MEMBERS],
+                [(member, "One destination is required.") for member in DESTINATION_MEMBERS],
             )
         return None
     return given[0]
@@ -241,7 +128,7 @@ def create_event_destination(call: Call, params: Params) -> dict[str, Any]:
         enabled=True,
         matching_event_types=list(params["MatchingEventTypes"]),
     )
-    setattr(destination, _ATTRIBUTES[member], dict(params[member]))
+    setattr(destination, DESTINATION_ATTRIBUTES[member], dict(params[member]))
     record.event_destinations.append(destination)
     return _destination_output(record, destination)
 
@@ -262,7 +149,7 @@ def update_event_destination(call: Call, params: Params) -> dict[str, Any]:
             destination.event_destination_name,
         )
     if member is not None:
-        setattr(destination, _ATTRIBUTES[member], dict(params[member]))
+        setattr(destination, DESTINATION_ATTRIBUTES[member], dict(params[member]))
     if "Enabled" in params:
         destination.enabled = params["Enabled"]
     if "MatchingEventTypes" in params:

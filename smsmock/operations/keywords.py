@@ -6,77 +6,23 @@ HELP and STOP are mandatory keywords that each phone number must have", CloudFor
 be deleted (DeleteKeyword: "Keywords HELP and STOP can't be deleted or modified"). Keywords are
 case insensitive ("Keywords are case insensitive"; a keyword "can't start or end with a space").
 
-Besides ``STOP``, end users opt out with any of :data:`OPT_OUT_KEYWORDS` (the user guide's
-"Required opt-out keywords"); :func:`keyword_action` resolves an inbound message to what it does.
-"""
+Besides ``STOP``, end users opt out with any of :data:`~smsmock.rules.keywords.OPT_OUT_KEYWORDS`
+(the user guide's "Required opt-out keywords"); :func:`~smsmock.rules.keywords.keyword_action`
+resolves an inbound message to what it does."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from smsmock.operations import origination
+from smsmock.rules import origination
+from smsmock.rules.keywords import (
+    DEFAULT_KEYWORDS,
+    _find,
+    keywords_of,
+)
 from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.state.paging import paginate
 from smsmock.state.registry import Call, Params, operation
-
-HELP_MESSAGE = "For assistance with your account, call (206) 555-0199."
-STOP_MESSAGE = "You are now opted out and will no longer receive messages."
-"""The default messages: the user guide's examples of compliant HELP and STOP responses (AWS
-does not publish the text of its defaults)."""
-
-DEFAULT_KEYWORDS: dict[str, tuple[str, str]] = {
-    "HELP": (HELP_MESSAGE, "AUTOMATIC_RESPONSE"),
-    "STOP": (STOP_MESSAGE, "OPT_OUT"),
-}
-"""The mandatory keywords every phone number and pool starts with: keyword → (message, action)."""
-
-OPT_OUT_KEYWORDS = frozenset(
-    {"ARRET", "CANCEL", "END", "OPT-OUT", "OPTOUT", "QUIT", "REMOVE", "STOP", "TD", "UNSUBSCRIBE"}
-)
-"""Words with which an end user opts out "where required by local laws and regulations (such as
-in the US and Canada)", whether or not they are configured as keywords."""
-
-
-def default_keywords() -> dict[str, tuple[str, str]]:
-    """A fresh copy of :data:`DEFAULT_KEYWORDS` for a new phone number or pool."""
-    return dict(DEFAULT_KEYWORDS)
-
-
-def keywords_of(record: Any) -> dict[str, tuple[str, str]]:
-    """The record's keywords, the mandatory ones always among them."""
-    keywords: dict[str, tuple[str, str]] = record.keywords
-    for name, value in DEFAULT_KEYWORDS.items():
-        if _find(keywords, name) is None:
-            keywords[name] = value
-    return keywords
-
-
-def keyword_action(record: Any, message: str) -> tuple[str, str, str] | None:
-    """What an inbound ``message`` to ``record`` triggers: ``(keyword, message, action)`` for the
-    keyword its first word is (case insensitive), an opt-out for the required opt-out words, or
-    ``None``."""
-    words = message.strip().split()
-    if not words:
-        return None
-    first = words[0]
-    keywords = keywords_of(record)
-    key = _find(keywords, first) or _find(keywords, message.strip())
-    if key is not None:
-        text, action = keywords[key]
-        return key, text, action
-    if first.upper() in OPT_OUT_KEYWORDS and getattr(record, "iso_country_code", "US") in (
-        "US",
-        "CA",
-    ):
-        text, action = keywords[_find(keywords, "STOP") or "STOP"]
-        return first.upper(), text, action
-    return None
-
-
-def _find(keywords: dict[str, tuple[str, str]], keyword: str) -> str | None:
-    """The stored spelling of ``keyword``, matched case-insensitively."""
-    folded = keyword.casefold()
-    return next((k for k in keywords if k.casefold() == folded), None)
 
 
 def _identity(call: Call, ref: str) -> Any:

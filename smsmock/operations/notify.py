@@ -16,98 +16,43 @@ voice spend.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from smsmock.engine.model import copy_members
-from smsmock.operations import account, origination
-from smsmock.operations.configuration_sets import CONFIGURATION_SETS
-from smsmock.operations.messages import message_feedback, publish_delivery, record_message
-from smsmock.operations.notify_templates import (
+from smsmock.records.configuration_sets import CONFIGURATION_SETS
+from smsmock.records.notify import (
+    NOTIFY_CONFIGURATIONS,
+    RESOURCE_TYPE,
+    NotifyConfiguration,
+    notify_configuration_for_pool,
+    notify_configurations,
+)
+from smsmock.records.pools import POOLS
+from smsmock.rules import origination
+from smsmock.rules.countries import country_of, e164
+from smsmock.rules.notify_templates import (
     countries_by_code,
     notify_countries,
     notify_template,
     resolve_template,
 )
-from smsmock.operations.pools import POOLS
-from smsmock.operations.protect_configurations import protect_verdict
-from smsmock.rules.countries import country_of, e164
 from smsmock.rules.pricing import segments, text_price, voice_minutes, voice_price
+from smsmock.rules.protect import protect_verdict
+from smsmock.rules.sending import message_feedback, publish_delivery, record_message
+from smsmock.rules.spend import check_spend
 from smsmock.state.conflicts import refuse_if_deletion_protected
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ConflictError, ValidationError
-from smsmock.state.lifecycle import StatefulRecord
 from smsmock.state.paging import attribute_filters, record_filter
 from smsmock.state.registry import Call, Params, operation
-from smsmock.state.tables import Table, TableKey
-from smsmock.state.world import Backend
+from smsmock.state.service_model import copy_members
 
-RESOURCE_TYPE = "notify-configuration"
 CHANNELS = ("SMS", "VOICE")
 UNSET_TEMPLATE = "UNSET_DEFAULT_TEMPLATE"
 UNSET_POOL = "UNSET_DEFAULT_POOL_FOR_NOTIFY"
 
 
 # -- configurations -----------------------------------------------------------------------------
-
-
-@dataclass(kw_only=True)
-class NotifyConfiguration(StatefulRecord):
-    """A notify configuration; attributes are the model's ``NotifyConfigurationInformation``."""
-
-    notify_configuration_arn: str
-    notify_configuration_id: str
-    display_name: str
-    use_case: str
-    enabled_channels: list[str]
-    enabled_countries: list[str]
-    created_timestamp: datetime
-    default_template_id: str | None = None
-    pool_id: str | None = None
-    tier: str = "BASIC"
-    tier_upgrade_status: str = "BASIC"
-    rejection_reason: str | None = None
-    deletion_protection_enabled: bool = False
-    sent_per_day: dict[str, int] = field(default_factory=dict, repr=False)
-    calls_per_destination: dict[str, int] = field(default_factory=dict, repr=False)
-    """Today's voice calls by ``{day}/{destination}`` (older days are dropped)."""
-
-
-def _on_transition(backend: Backend, record: NotifyConfiguration, old: str, new: str) -> None:
-    if new == "REJECTED" and record.rejection_reason is None:
-        record.rejection_reason = "The display name does not identify a brand or business."
-
-
-NOTIFY_CONFIGURATIONS: TableKey[NotifyConfiguration] = TableKey(
-    RESOURCE_TYPE,
-    key=lambda r: r.notify_configuration_id,
-    id_prefix="notify",
-    quota="NOTIFY_CONFIGURATIONS_PER_ACCOUNT",
-    arn=lambda r: r.notify_configuration_arn,
-    transitions={"PENDING": "ACTIVE"},
-    on_transition=_on_transition,
-)
-
-
-def notify_configurations(backend: Backend) -> Table[NotifyConfiguration]:
-    return backend.table(NOTIFY_CONFIGURATIONS)
-
-
-def notify_configuration_for_pool(backend: Backend, pool_id: str) -> NotifyConfiguration | None:
-    """The notify configuration that sends from ``pool_id``, if any (for DeletePool's
-    ``POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION``)."""
-    return notify_configurations(backend).first(lambda r: r.pool_id == pool_id)
-
-
-def upgrade_tier(backend: Backend, ref: str, approved: bool = True) -> NotifyConfiguration:
-    """Decide a tier upgrade (AWS reviews the request; a test decides here): ``ADVANCED``, or
-    ``REJECTED`` keeping the ``BASIC`` tier."""
-    record = notify_configurations(backend).get(ref)
-    record.tier = "ADVANCED" if approved else record.tier
-    record.tier_upgrade_status = "ADVANCED" if approved else "REJECTED"
-    return record
 
 
 def _channels(channels: list[str]) -> list[str]:
@@ -319,7 +264,7 @@ def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
     else:
         price = voice_price(country, voice_minutes(body))
     if not dry_run:
-        account.check_spend(call, "NOTIFY", price)
+        check_spend(call, "NOTIFY", price)
     # Notify messages count against the notify spend limit, not their channel's.
     message = record_message(
         call,
@@ -375,9 +320,3 @@ def send_notify_text_message(call: Call, params: Params) -> dict[str, Any]:
 @operation("SendNotifyVoiceMessage")
 def send_notify_voice_message(call: Call, params: Params) -> dict[str, Any]:
     return _send(call, params, "VOICE")
-
-
-# -- spend limit --------------------------------------------------------------------------------
-
-
-account.register_spend_limit_operations("Notify", "NOTIFY")

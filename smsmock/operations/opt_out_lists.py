@@ -4,112 +4,38 @@ DescribeOptedOutNumbers, DeleteOptedOutNumber.
 Every account and region has the ``Default`` list (AWS gives one to every account): it is made the
 first time anything in the account and region reads or writes opt-out lists, so it is there in
 ``DescribeOptOutLists`` before first use, and it cannot be deleted. Senders check recipients with
-:func:`is_opted_out`, one dict lookup however long the list.
+:func:`~smsmock.rules.opt_outs.is_opted_out`, one dict lookup however long the list.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import phonenumbers
 
+from smsmock.records.opt_out_lists import (
+    DEFAULT_OPT_OUT_LIST,
+    OptedOutNumber,
+    OptOutList,
+    opt_out_list,
+    opt_out_lists,
+)
 from smsmock.rules.countries import e164, parse_number
+from smsmock.rules.opt_outs import record_opt_out
+from smsmock.rules.origination import origination_kinds
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.state.paging import paginate
 from smsmock.state.registry import Call, Params, operation
-from smsmock.state.tables import Record, Table, TableKey
 from smsmock.state.world import Backend
 
-DEFAULT_OPT_OUT_LIST = "Default"
 OPT_IN_INTERVAL = timedelta(days=30)
 """DeleteOptedOutNumber: "Each destination phone number can only be deleted once every 30 days"."""
 
 
-@dataclass(kw_only=True)
-class OptedOutNumber:
-    """A number on an opt-out list; attributes are the model's ``OptedOutNumberInformation``."""
-
-    opted_out_number: str
-    opted_out_timestamp: datetime
-    end_user_opted_out: bool = False
-    seq: int = field(default=0, repr=False, compare=False)
-    """When it was put on the list, in the world's creation order (``0``: not given one yet);
-    DescribeOptedOutNumbers pages by it."""
-
-
-@dataclass(kw_only=True)
-class OptOutList(Record):
-    """An opt-out list; ``numbers`` is keyed by E.164 number, so a send's check is one lookup."""
-
-    opt_out_list_arn: str
-    opt_out_list_name: str
-    created_timestamp: datetime
-    numbers: dict[str, OptedOutNumber] = field(default_factory=dict)
-    opted_in: dict[str, datetime] = field(default_factory=dict, repr=False)
-    """E.164 number → when DeleteOptedOutNumber last took it off this list (the 30-day rule)."""
-
-
-OPT_OUT_LISTS: TableKey[OptOutList] = TableKey(
-    "opt-out-list",
-    key=lambda r: r.opt_out_list_name,
-    quota="OPT_OUT_LISTS_PER_ACCOUNT",
-    arn=lambda r: r.opt_out_list_arn,
-)
-
-
 # -- shared with phone numbers, pools and messaging -------------------------------------------
-
-
-def opt_out_lists(backend: Backend, now: datetime) -> Table[OptOutList]:
-    """The backend's opt-out lists, ``Default`` among them (made at ``now`` if not there yet)."""
-    table = backend.table(OPT_OUT_LISTS)
-    if DEFAULT_OPT_OUT_LIST not in table:
-        table.add(
-            OptOutList(
-                opt_out_list_arn=backend.arn("opt-out-list", DEFAULT_OPT_OUT_LIST),
-                opt_out_list_name=DEFAULT_OPT_OUT_LIST,
-                created_timestamp=now,
-            )
-        )
-    return table
-
-
-def opt_out_list(call: Call, ref: str) -> OptOutList:
-    """The opt-out list named ``ref`` (its name or ARN), or ``ResourceNotFoundException``."""
-    return opt_out_lists(call.backend, call.now).get(ref)
-
-
-def is_opted_out(call: Call, list_name: str, number: str) -> bool:
-    """Whether ``number`` (E.164, the ``+`` optional) is on the list ``list_name`` (a name or
-    ARN; an unknown list holds nobody)."""
-    found = opt_out_lists(call.backend, call.now).find(list_name)
-    return found is not None and e164(number) in found.numbers
-
-
-def record_opt_out(
-    call: Call, list_name: str, number: str, *, end_user: bool = True
-) -> OptedOutNumber:
-    """Put ``number`` on the list, as an end user's STOP does (``EndUserOptedOut`` true) or as
-    PutOptedOutNumber does (false). A number already there keeps its entry."""
-    found = opt_out_list(call, list_name)
-    key = e164(number)
-    entry = found.numbers.get(key)
-    if entry is None:
-        entry = found.numbers[key] = OptedOutNumber(
-            opted_out_number=key,
-            opted_out_timestamp=call.now,
-            end_user_opted_out=end_user,
-            seq=call.backend.world.next_seq(),
-        )
-    elif end_user and not entry.end_user_opted_out:
-        # The end user's own STOP is the stronger fact: it is what the 30-day rule protects.
-        entry.end_user_opted_out = True
-        entry.opted_out_timestamp = call.now
-    return entry
 
 
 def _valid_destination(number: str, member: str) -> str:
@@ -189,7 +115,6 @@ def delete_opt_out_list(call: Call, params: Params) -> OptOutList:
 def _user_of(backend: Backend, name: str) -> str | None:
     """The first origination identity (phone number, pool, RCS agent …) that uses the opt-out
     list ``name``, if any."""
-    from smsmock.operations.origination import origination_kinds
 
     for kind in origination_kinds():
         for record in backend.table(kind.table):

@@ -10,52 +10,26 @@ every identity that joins later must match them (:func:`join_pool`, which Reques
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any
 
-from smsmock.engine.model import copy_members
-from smsmock.operations import origination
-from smsmock.operations.keywords import keywords_of
-from smsmock.operations.opt_out_lists import opt_out_list
+from smsmock.records.notify import notify_configuration_for_pool
+from smsmock.records.opt_out_lists import opt_out_list
+from smsmock.records.pools import POOLS, Pool, pool
+from smsmock.rules import origination
+from smsmock.rules.pools import (
+    join_pool,
+    leave_pool,
+    poolable_kinds,
+)
 from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_unless_active
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ConflictError, ValidationError
-from smsmock.state.lifecycle import StatefulRecord
 from smsmock.state.paging import attribute_filters, paginate
 from smsmock.state.registry import Call, Params, operation
-from smsmock.state.tables import Record, TableKey
-
-
-@dataclass(kw_only=True)
-class Pool(StatefulRecord):
-    """A pool of origination identities; attributes are the model's ``PoolInformation``."""
-
-    pool_arn: str
-    pool_id: str
-    message_type: str
-    created_timestamp: datetime
-    opt_out_list_name: str = "Default"
-    two_way_enabled: bool = False
-    two_way_channel_arn: str | None = None
-    two_way_channel_role: str | None = None
-    self_managed_opt_outs_enabled: bool = False
-    shared_routes_enabled: bool = False
-    deletion_protection_enabled: bool = False
-    members: list[str] = field(default_factory=list)
-    """ARNs of the pool's origination identities, in the order they joined."""
-    keywords: dict[str, tuple[str, str]] = field(default_factory=dict)
-
-
-POOLS: TableKey[Pool] = TableKey(
-    "pool",
-    key=lambda r: r.pool_id,
-    id_prefix="pool",
-    quota="POOLS_PER_ACCOUNT",
-    arn=lambda r: r.pool_arn,
-    transitions={"CREATING": "ACTIVE"},
-)
+from smsmock.state.service_model import copy_members
+from smsmock.state.tables import Record
 
 
 @dataclass(frozen=True)
@@ -69,128 +43,7 @@ class OriginationIdentityMetadata:
     phone_number: str | None
 
 
-def _pool_traits(record: Pool) -> origination.Traits:
-    return origination.Traits(
-        iso_country_code=None,
-        message_types=frozenset({record.message_type}),
-        number_capabilities=(),
-        opt_out_list_name=record.opt_out_list_name,
-        two_way_enabled=record.two_way_enabled,
-        self_managed_opt_outs_enabled=record.self_managed_opt_outs_enabled,
-    )
-
-
-# A pool is an origination identity a message can be sent from, but it cannot join a pool.
-origination.register_identity_kind(
-    origination.IdentityKind(
-        resource_type="pool",
-        table=POOLS,
-        record_type=Pool,
-        recognises=lambda ref: ref.startswith("pool-"),
-        identity=lambda r: r.pool_id,
-        arn=lambda r: r.pool_arn,
-        traits=_pool_traits,
-        poolable=False,
-        priority=20,
-    )
-)
-
-
 # -- shared with phone numbers ----------------------------------------------------------------
-
-
-def pool(call: Call, ref: str) -> Pool:
-    """The pool ``ref`` (its id or ARN) names, or ``ResourceNotFoundException``."""
-    return call.backend.table(POOLS).get(ref)
-
-
-def poolable_kinds() -> list[str]:
-    """The resource types of the identities that can join a pool."""
-    return [k.resource_type for k in origination.origination_kinds() if k.poolable]
-
-
-def join_pool(call: Call, target: Pool, identity: Any) -> None:
-    """Add ``identity`` (a phone number, sender ID …) to ``target``, or raise the
-    ``ConflictException`` (or quota error) AWS answers when it cannot join."""
-    kind = origination.kind_of(identity)
-    arn = kind.arn(identity)
-    if arn in target.members or (kind.exclusive and identity.pool_id is not None):
-        raise ConflictError(
-            f"The origination identity {kind.identity(identity)} is already associated with "
-            f"the pool {identity.pool_id or target.pool_id}.",
-            "RESOURCE_ALREADY_ASSOCIATED",
-            kind.resource_type,
-            kind.identity(identity),
-        )
-    _check_compatible(target, kind, identity)
-    call.backend.check_quota("ORIGINATION_IDENTITIES_PER_POOL", len(target.members))
-    target.members.append(arn)
-    if identity.pool_id is None:
-        identity.pool_id = target.pool_id
-
-
-def leave_pool(call: Call, source: Pool, identity: Any) -> None:
-    """Take ``identity`` out of ``source``; a sender ID still in other pools names one of them."""
-    kind = origination.kind_of(identity)
-    arn = kind.arn(identity)
-    if arn in source.members:
-        source.members.remove(arn)
-    if identity.pool_id == source.pool_id:
-        other = call.backend.table(POOLS).first(lambda p: arn in p.members)
-        identity.pool_id = other.pool_id if other is not None else None
-
-
-def _check_compatible(target: Pool, kind: origination.IdentityKind, identity: Any) -> None:
-    """The pool's settings and the identity's must agree (AssociateOriginationIdentity: "If the
-    origination identity configuration doesn't match the pool's configuration, an error is
-    returned"); a setting the kind does not have never mismatches."""
-    traits = kind.traits(identity)
-    problems = [
-        (
-            # CreatePool: the pool's configuration "includes keywords"; an identity that has
-            # keywords (a phone number; sender IDs and RCS agents have none) must have the same.
-            hasattr(identity, "keywords") and _keywords(identity) != _keywords(target),
-            "KEYWORD_MISMATCH",
-            "keywords",
-        ),
-        (
-            bool(traits.message_types) and target.message_type not in traits.message_types,
-            "MESSAGE_TYPE_MISMATCH",
-            f"message type {target.message_type}",
-        ),
-        (
-            traits.opt_out_list_name is not None
-            and traits.opt_out_list_name != target.opt_out_list_name,
-            "OPT_OUT_LIST_MISMATCH",
-            f"opt-out list {target.opt_out_list_name}",
-        ),
-        (
-            traits.two_way_enabled is not None and traits.two_way_enabled != target.two_way_enabled,
-            "TWO_WAY_CONFIG_MISMATCH",
-            "two-way configuration",
-        ),
-        (
-            traits.self_managed_opt_outs_enabled is not None
-            and traits.self_managed_opt_outs_enabled != target.self_managed_opt_outs_enabled,
-            "SELF_MANAGED_OPT_OUTS_MISMATCH",
-            "self-managed opt-outs setting",
-        ),
-    ]
-    for mismatched, reason, what in problems:
-        if mismatched:
-            raise ConflictError(
-                f"The origination identity {kind.identity(identity)} does not match the "
-                f"pool's {what}.",
-                reason,
-                kind.resource_type,
-                kind.identity(identity),
-            )
-
-
-def _keywords(record: Any) -> dict[str, tuple[str, str]]:
-    """The record's keywords (the mandatory ones among them), keyed case-insensitively
-    ("Keywords are case insensitive")."""
-    return {name.casefold(): value for name, value in keywords_of(record).items()}
 
 
 def _identity_in_country(call: Call, params: Params) -> tuple[origination.IdentityKind, Any]:
@@ -336,7 +189,6 @@ def delete_pool(call: Call, params: Params) -> Pool:
     _check_active(record)
     # A notify configuration sends from its pool (CreateNotifyConfiguration's PoolId): the
     # model's POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION is the pool still in use by one.
-    from smsmock.operations.notify import notify_configuration_for_pool
 
     user = notify_configuration_for_pool(call.backend, record.pool_id)
     if user is not None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
-from smsmock.operations.protect_configurations import (
+from smsmock.records.protect_configurations import (
     RESOURCE_TYPE,
     RULE_SET_CAPABILITIES,
     NumberOverride,

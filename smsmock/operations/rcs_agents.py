@@ -2,204 +2,40 @@
 DescribeRcsAgentCountryLaunchStatus.
 
 An RCS agent is an origination identity (CreateRcsAgent: "The RCS agent serves as an
-origination identity"), registered with :mod:`smsmock.operations.origination` so that it can be
+origination identity"), registered with :mod:`smsmock.rules.origination` so that it can be
 found by id or ARN and join a pool (one pool at most: ``RcsAgentInformation`` has one
 ``PoolId``). It is not country-specific.
 
-An agent is launched country by country through registrations. :func:`launch_in_country` records
-a country launch (its registration, status and carriers) and :func:`set_testing_agent` the
-testing agent; the registrations family, or a test through ``sms.backend()``, calls them. The
-agent's ``Status`` follows from them: ``CREATED`` with none, ``TESTING`` with only a testing
-agent, ``PENDING`` while launches are pending, ``PARTIAL`` when some countries are ``ACTIVE``,
-``ACTIVE`` when all are.
-"""
+An agent is launched country by country through registrations.
+:func:`~smsmock.rules.rcs.launch_in_country` records a country launch (its registration, status and
+carriers) and :func:`~smsmock.rules.rcs.set_testing_agent` the testing agent; the registrations
+family, or a test through ``sms.backend()``, calls them. The agent's ``Status`` follows from them:
+``CREATED`` with none, ``TESTING`` with only a testing agent, ``PENDING`` while launches are
+pending, ``PARTIAL`` when some countries are ``ACTIVE``, ``ACTIVE`` when all are."""
 
 from __future__ import annotations
 
-import functools
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-import phonenumbers
-from phonenumbers.carrierdata import CARRIER_DATA
-
-from smsmock.engine.model import Written, attribute_name, copy_members
-from smsmock.operations import origination
-from smsmock.operations.opt_out_lists import opt_out_list
-from smsmock.rules import messaging_limits
+from smsmock.records.opt_out_lists import opt_out_list
+from smsmock.records.pools import POOLS
+from smsmock.records.rcs_agents import (
+    RCS_AGENTS,
+    RESOURCE_TYPE,
+    RcsAgent,
+    rcs_agents,
+)
+from smsmock.rules import origination
 from smsmock.rules.countries import is_country
 from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_pool
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ConflictError, ValidationError
-from smsmock.state.ids import new_id
 from smsmock.state.paging import paginate, record_filter
 from smsmock.state.registry import Call, Params, operation
-from smsmock.state.tables import Record, Table, TableKey
-from smsmock.state.world import Backend
-
-RESOURCE_TYPE = "rcs-agent"
-
-
-@dataclass(kw_only=True)
-class CarrierStatus:
-    carrier_name: str
-    status: str = "PENDING"
-
-
-@dataclass(kw_only=True)
-class CountryLaunch:
-    """One country an agent is launched in; attributes are the model's
-    ``CountryLaunchStatusInformation``."""
-
-    iso_country_code: str
-    status: str
-    registration_id: str
-    rcs_platform_id: str | None = None
-    carrier_status: list[CarrierStatus] = field(default_factory=list)
-
-
-@dataclass(kw_only=True)
-class TestingAgent:
-    status: str
-    registration_id: str
-    testing_agent_id: str | None = None
-
-
-@dataclass(kw_only=True)
-class RcsAgent(Record):
-    """An RCS agent; attributes are the model's ``RcsAgentInformation``."""
-
-    rcs_agent_arn: str
-    rcs_agent_id: str
-    created_timestamp: datetime
-    deletion_protection_enabled: bool = False
-    opt_out_list_name: str = "Default"
-    self_managed_opt_outs_enabled: bool = False
-    two_way_enabled: bool = False
-    two_way_channel_arn: str | None = None
-    two_way_channel_role: str | None = None
-    two_way_media_s3_bucket_name: str | None = None
-    two_way_media_s3_key_prefix: str | None = None
-    two_way_media_s3_role: str | None = None
-    two_way_rcs_events_enabled: list[str] | None = None
-    pool_id: str | None = None
-    testing_agent: TestingAgent | None = None
-    launches: dict[str, CountryLaunch] = field(default_factory=dict)
-    deleted: bool = False
-
-    @property
-    def messaging_limits(self) -> Written:
-        """``MessagingLimits`` (see :mod:`smsmock.rules.messaging_limits`)."""
-        return messaging_limits.rcs_agent_limits()
-
-    @property
-    def status(self) -> str:
-        if self.deleted:
-            return "DELETED"
-        statuses = {launch.status for launch in self.launches.values()} - {"REJECTED"}
-        if not statuses:
-            return "TESTING" if self.testing_agent is not None else "CREATED"
-        if statuses == {"ACTIVE"}:
-            return "ACTIVE"
-        if "ACTIVE" in statuses or "PARTIAL" in statuses:
-            return "PARTIAL"
-        return "PENDING"
-
-
-RCS_AGENTS: TableKey[RcsAgent] = TableKey(
-    RESOURCE_TYPE,
-    key=lambda r: r.rcs_agent_id,
-    id_prefix="rcs",
-    quota="RCS_AGENTS_PER_ACCOUNT",
-    arn=lambda r: r.rcs_agent_arn,
-)
-
-
-def rcs_agents(backend: Backend) -> Table[RcsAgent]:
-    return backend.table(RCS_AGENTS)
-
-
-def _traits(agent: RcsAgent) -> origination.Traits:
-    return origination.Traits(
-        iso_country_code=None,
-        message_types=frozenset(),
-        number_capabilities=("RCS",),
-        opt_out_list_name=agent.opt_out_list_name,
-        two_way_enabled=agent.two_way_enabled,
-        self_managed_opt_outs_enabled=agent.self_managed_opt_outs_enabled,
-    )
-
-
-origination.register_identity_kind(
-    origination.IdentityKind(
-        resource_type=RESOURCE_TYPE,
-        table=RCS_AGENTS,
-        record_type=RcsAgent,
-        recognises=lambda ref: ref.startswith("rcs-"),
-        identity=lambda r: r.rcs_agent_id,
-        arn=lambda r: r.rcs_agent_arn,
-        traits=_traits,
-        priority=15,
-    )
-)
-
+from smsmock.state.service_model import attribute_name, copy_members
 
 # -- launches: called by registrations (or by tests through the handle's backend) -------------
-
-
-@functools.cache
-def major_carriers(iso_country_code: str, count: int = 3) -> tuple[str, ...]:
-    """The carriers holding the most number ranges of a country in libphonenumber's carrier
-    data; empty where the calling code is shared by several countries (+1, +7, +44 …), whose
-    ranges the data does not tell apart by country."""
-    code = phonenumbers.country_code_for_region(iso_country_code)
-    if not code or len(phonenumbers.region_codes_for_country_code(code)) != 1:
-        return ()
-    prefix = str(code)
-    counts = Counter(
-        names["en"]
-        for range_prefix, names in CARRIER_DATA.items()
-        if range_prefix.startswith(prefix) and names.get("en")
-    )
-    return tuple(name for name, _ in counts.most_common(count))
-
-
-def launch_in_country(
-    backend: Backend,
-    agent_ref: str,
-    iso_country_code: str,
-    registration_id: str,
-    status: str = "PENDING",
-    carriers: list[str] | None = None,
-) -> CountryLaunch:
-    """Launch (or move the launch of) an agent in a country; carriers default to the country's
-    :func:`major_carriers`, each taking the launch's status (``PARTIAL`` leaves them pending)."""
-    agent = rcs_agents(backend).get(agent_ref)
-    names = carriers if carriers is not None else list(major_carriers(iso_country_code))
-    carrier_status = "PENDING" if status in ("CREATED", "PARTIAL") else status
-    launch = CountryLaunch(
-        iso_country_code=iso_country_code,
-        status=status,
-        registration_id=registration_id,
-        rcs_platform_id=f"{agent.rcs_agent_id}-{iso_country_code.lower()}",
-        carrier_status=[CarrierStatus(carrier_name=n, status=carrier_status) for n in names],
-    )
-    agent.launches[iso_country_code] = launch
-    return launch
-
-
-def set_testing_agent(
-    backend: Backend, agent_ref: str, registration_id: str, status: str = "ACTIVE"
-) -> TestingAgent:
-    """Give an agent its testing agent (from an RCS testing registration)."""
-    agent = rcs_agents(backend).get(agent_ref)
-    agent.testing_agent = TestingAgent(
-        status=status, registration_id=registration_id, testing_agent_id=new_id("testing-agent")
-    )
-    return agent.testing_agent
 
 
 # -- operations ---------------------------------------------------------------------------------
@@ -323,7 +159,6 @@ def _still_matches_pool(call: Call, agent: RcsAgent) -> None:
     (AssociateOriginationIdentity); an agent in a pool cannot be changed away from them."""
     if agent.pool_id is None:
         return
-    from smsmock.operations.pools import POOLS
 
     pool = call.backend.table(POOLS).find(agent.pool_id)
     if pool is None:

@@ -9,10 +9,10 @@ identity, the opt-out list, and whether RCS reaches the destination:
 
 - the agent must be launched in the destination's country (a country launch ``ACTIVE`` or
   ``PARTIAL``), or have an ``ACTIVE`` testing agent and the destination be verified for the agent
-  (CreateVerifiedDestinationNumber with ``RcsAgentId``), as RCS testing sends only to test
-  devices;
+  (CreateVerifiedDestinationNumber with ``RcsAgentId``), as RCS testing sends only to test devices;
 - the destination must be an RCS-capable mobile: a number CarrierLookup types ``MOBILE`` and not
-  marked otherwise with :func:`set_rcs_capable` (the mock's switch for a phone without RCS).
+  marked otherwise with :func:`~smsmock.rules.rcs.set_rcs_capable` (the mock's switch for a phone
+  without RCS).
 
 When RCS cannot reach the destination and a fallback is configured, the fallback SMS (or MMS) is
 sent through the ordinary send pipeline (:func:`smsmock.operations.messages.send`: its own
@@ -38,31 +38,31 @@ from typing import Any
 
 import phonenumbers
 
-from smsmock.operations.account import check_spend
-from smsmock.operations.configuration_sets import configuration_set
-from smsmock.operations.messages import (
+from smsmock.records.configuration_sets import configuration_set
+from smsmock.records.messages import SentMessage
+from smsmock.records.pools import Pool
+from smsmock.records.rcs_agents import RcsAgent
+from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
+from smsmock.rules import pricing
+from smsmock.rules.countries import country_of, e164, parse_number
+from smsmock.rules.media_types import check_media_urls
+from smsmock.rules.origination import resolve_origination_identity
+from smsmock.rules.rcs import _NO_RCS
+from smsmock.rules.send_rules import check_opt_out
+from smsmock.rules.sending import (
     SEND_CHECKS,
     Outgoing,
     SendRequest,
-    SentMessage,
     message_feedback,
     new_message_id,
     publish_delivery,
     record_message,
     send,
 )
-from smsmock.operations.origination import resolve_origination_identity
-from smsmock.operations.pools import Pool
-from smsmock.operations.rcs_agents import RcsAgent
-from smsmock.operations.send_rules import check_opt_out
-from smsmock.operations.verified_destinations import VERIFIED_DESTINATION_NUMBERS
-from smsmock.rules import pricing
-from smsmock.rules.countries import country_of, e164, parse_number
-from smsmock.rules.media_types import check_media_urls
+from smsmock.rules.spend import check_spend
 from smsmock.state.conflicts import refuse_unless_active
 from smsmock.state.errors import ConflictError, ValidationError
 from smsmock.state.registry import Call, Params, operation
-from smsmock.state.world import Backend
 
 TRAFFIC_TYPES = ("AUTHENTICATION", "TRANSACTION", "PROMOTION", "SERVICE_REQUEST", "ACKNOWLEDGEMENT")
 """SendRcsMessage's MessageTrafficType: "Valid values are AUTHENTICATION, TRANSACTION,
@@ -88,19 +88,6 @@ _WEBVIEW_MODES = ("FULL", "HALF", "TALL")
 
 LAUNCHED = ("ACTIVE", "PARTIAL")
 """Country launch statuses in which the agent's messages reach that country's carriers."""
-
-_NO_RCS = "rcs_incapable_numbers"
-"""``backend.attributes`` key: destination numbers whose phones do not take RCS."""
-
-
-def set_rcs_capable(backend: Backend, number: str, capable: bool) -> None:
-    """Say whether the phone at ``number`` takes RCS (all mobiles do by default); a test's way to
-    exercise the SMS fallback: ``set_rcs_capable(sms.backend(), "+12065550100", False)``."""
-    numbers: set[str] = backend.attributes.setdefault(_NO_RCS, set())
-    if capable:
-        numbers.discard(e164(number))
-    else:
-        numbers.add(e164(number))
 
 
 # -- the content --------------------------------------------------------------------------------

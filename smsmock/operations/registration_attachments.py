@@ -12,63 +12,25 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
-from smsmock.operations.registrations import REGISTRATIONS
+from smsmock.records.registration_attachments import (
+    MAX_ATTACHMENT_BYTES,
+    REGISTRATION_ATTACHMENTS,
+    RegistrationAttachment,
+)
+from smsmock.records.registrations import REGISTRATIONS
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ConflictError, ValidationError
-from smsmock.state.lifecycle import StatefulRecord
 from smsmock.state.paging import attribute_filters
 from smsmock.state.registry import Call, Params, operation
-from smsmock.state.tables import TableKey
 
-if TYPE_CHECKING:
-    from smsmock.state.world import Backend
-
-MAX_ATTACHMENT_BYTES = 500 * 1024
 # File signatures of the accepted kinds (the API reference: "PDF, JPEG and PNG").
 SIGNATURES = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png")
 S3_URI = re.compile(r"s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/\S+")
 CREATED_LOG = "registration_attachments_created"
-
-
-@dataclass(kw_only=True)
-class RegistrationAttachment(StatefulRecord):
-    """An uploaded file; attributes are the model's ``RegistrationAttachmentsInformation``."""
-
-    registration_attachment_arn: str
-    registration_attachment_id: str
-    created_timestamp: datetime
-    attachment_url: str | None = None
-    body: bytes | None = None
-    attachment_upload_error_reason: str | None = None
-    deleted: bool = False
-
-    @property
-    def attachment_status(self) -> str:
-        return "DELETED" if self.deleted else self.status
-
-
-def _on_transition(backend: Backend, record: RegistrationAttachment, old: str, new: str) -> None:
-    if new not in ("UPLOAD_IN_PROGRESS", "UPLOAD_COMPLETE", "UPLOAD_FAILED"):
-        record.status = old
-        raise ValueError(f"{new} is not an attachment upload status")
-    record.attachment_upload_error_reason = "INTERNAL_ERROR" if new == "UPLOAD_FAILED" else None
-
-
-REGISTRATION_ATTACHMENTS: TableKey[RegistrationAttachment] = TableKey(
-    "registration-attachment",
-    key=lambda r: r.registration_attachment_id,
-    id_prefix="attachment",
-    quota="REGISTRATION_ATTACHMENTS_PER_ACCOUNT",
-    arn=lambda r: r.registration_attachment_arn,
-    transitions={"UPLOAD_IN_PROGRESS": "UPLOAD_COMPLETE"},
-    on_transition=_on_transition,
-)
 
 
 def _check_source(params: Params) -> tuple[bytes | None, str | None]:
@@ -138,11 +100,6 @@ def create_registration_attachment(call: Call, params: Params) -> RegistrationAt
     )
     call.backend.attributes[CREATED_LOG] = [*created, call.now]
     return record
-
-
-def attachment(call: Call, ref: str) -> RegistrationAttachment:
-    """The attachment with id or ARN ``ref`` (``ResourceNotFoundException`` otherwise)."""
-    return call.backend.table(REGISTRATION_ATTACHMENTS).get(ref)
 
 
 @operation("DeleteRegistrationAttachment")

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from smsmock.operations.registration_attachments import attachment
-from smsmock.operations.registration_definitions import (
-    check_value,
-    field_of,
-    form_of,
-    requested_fields,
-)
-from smsmock.operations.registrations import FieldValue, Registration, registration
+from smsmock.records.registration_attachments import attachment
+from smsmock.records.registrations import FieldValue, Registration, registration
+from smsmock.rules.registration_forms import check_value, field_of, form_of, requested_fields
 from smsmock.state.errors import ConflictError, ValidationError
 from smsmock.state.paging import paginate
 from smsmock.state.registry import Call, Params, operation

@@ -9,58 +9,17 @@ false and cannot send until a registration marks it registered (:func:`check_can
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from smsmock.engine.model import Written, copy_members
-from smsmock.rules import messaging_limits, origination_countries
+from smsmock.records.sender_ids import SENDER_IDS, SenderId
+from smsmock.rules import origination_countries, registration_associations
 from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_pool
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ResourceNotFoundError, ValidationError
 from smsmock.state.paging import record_filter
 from smsmock.state.registry import Call, Params, operation
-from smsmock.state.tables import Record, Table, TableKey
-
-
-@dataclass(kw_only=True)
-class SenderId(Record):
-    """A sender ID in one country; attributes are the model's ``SenderIdInformation``.
-
-    Its id is ``{SenderId}/{IsoCountryCode}`` (the ARN's resource part), as one sender ID may be
-    requested in several countries.
-    """
-
-    sender_id_arn: str
-    sender_id: str
-    iso_country_code: str
-    message_types: list[str]
-    monthly_leasing_price: str
-    deletion_protection_enabled: bool = False
-    registered: bool = False
-    registration_id: str | None = None
-    pool_id: str | None = None
-
-    @property
-    def key(self) -> str:
-        return f"{self.sender_id}/{self.iso_country_code}"
-
-    @property
-    def messaging_limits(self) -> Written:
-        """``MessagingLimits`` (see :mod:`smsmock.rules.messaging_limits`)."""
-        return messaging_limits.sender_id_limits()
-
-    @property
-    def pricing_tier(self) -> str:
-        return messaging_limits.PRICING_TIER
-
-
-SENDER_IDS: TableKey[SenderId] = TableKey(
-    "sender-id",
-    key=lambda r: r.key,
-    quota="SENDER_IDS_PER_ACCOUNT",
-    arn=lambda r: r.sender_id_arn,
-)
-
+from smsmock.state.service_model import copy_members
+from smsmock.state.tables import Table
 
 # -- for other families -----------------------------------------------------------------------
 
@@ -178,7 +137,6 @@ def release_sender_id(call: Call, params: Params) -> SenderId:
     table = call.backend.table(SENDER_IDS)
     record = find_sender_id(table, params["SenderId"], params["IsoCountryCode"])
     check_can_release(record)
-    from smsmock.operations import registration_associations
 
     registration_associations.check_can_release(call, record)
     registration_associations.release(call, record)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from smsmock.records.opt_out_lists import opt_out_lists
 from smsmock.state.errors import ResourceNotFoundError, ValidationError
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.tables import Record
@@ -36,7 +37,6 @@ def tagged_resource(call: Call, arn: str) -> Record:
     record = call.backend.by_arn.get(arn)
     if record is None and arn == call.backend.arn("opt-out-list", "Default"):
         # Every account has the Default opt-out list, even before anything has touched it.
-        from smsmock.operations.opt_out_lists import opt_out_lists
 
         record = opt_out_lists(call.backend, call.now).get("Default")
     if record is None:

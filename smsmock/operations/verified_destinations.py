@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from smsmock.operations.messages import SendRequest, send
+from smsmock.records.rcs_agents import rcs_agents
+from smsmock.records.verified_destinations import (
+    VERIFIED_DESTINATION_NUMBERS,
+    VerifiedDestinationNumber,
+    verified_destination,
+)
 from smsmock.rules.countries import e164, parse_number
+from smsmock.rules.sending import SendRequest, send
 from smsmock.state.creation import create_record, refuse_existing
 from smsmock.state.errors import ConflictError, ValidationError
 from smsmock.state.paging import paginate, record_filter
 from smsmock.state.registry import Call, Params, operation
-from smsmock.state.tables import Record, TableKey
 
 CODE_VALIDITY = timedelta(minutes=10)
 """How long a verification code can be used (a choice: the documentation gives no figure)."""
@@ -49,52 +53,6 @@ _MESSAGES = {
 matters to a test: it is the only run of six digits in the body)."""
 
 CODE_PATTERN = re.compile(r"\d{6}")
-
-
-@dataclass(kw_only=True)
-class VerifiedDestinationNumber(Record):
-    """A destination number of the sandbox; attributes are the model's
-    ``VerifiedDestinationNumberInformation``."""
-
-    verified_destination_number_arn: str
-    verified_destination_number_id: str
-    destination_phone_number: str
-    status: str
-    created_timestamp: datetime
-    rcs_agent_id: str | None = None
-    code: str | None = field(default=None, repr=False)
-    code_sent_at: datetime | None = None
-    code_sends: list[datetime] = field(default_factory=list, repr=False)
-    """When codes were sent (the daily attempts quota; the first code's fee is waived)."""
-
-    @property
-    def alias(self) -> str:
-        """The destination number (with the RCS agent, when it is verified for one)."""
-        if self.rcs_agent_id:
-            return f"{self.destination_phone_number}/{self.rcs_agent_id}"
-        return self.destination_phone_number
-
-
-VERIFIED_DESTINATION_NUMBERS: TableKey[VerifiedDestinationNumber] = TableKey(
-    "verified-destination-number",
-    key=lambda r: r.verified_destination_number_id,
-    id_prefix="verifieddestination",
-    quota="VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT",
-    aliases=lambda r: (r.alias,),
-    arn=lambda r: r.verified_destination_number_arn,
-)
-
-
-def is_verified(call: Call, number: str) -> bool:
-    """Whether ``number`` is a ``VERIFIED`` destination of the account here (one lookup)."""
-    found = call.backend.table(VERIFIED_DESTINATION_NUMBERS).find(e164(number))
-    return found is not None and found.status == "VERIFIED"
-
-
-def verified_destination(call: Call, ref: str) -> VerifiedDestinationNumber:
-    """The verified destination number ``ref`` (its id or ARN) names, or
-    ``ResourceNotFoundException``."""
-    return call.backend.table(VERIFIED_DESTINATION_NUMBERS).get(ref)
 
 
 def _unverified(call: Call, ref: str) -> VerifiedDestinationNumber:
@@ -123,8 +81,6 @@ def create_verified_destination_number(call: Call, params: Params) -> VerifiedDe
         )
     agent_id = None
     if params.get("RcsAgentId"):
-        from smsmock.operations.rcs_agents import rcs_agents
-
         agent_id = rcs_agents(call.backend).get(params["RcsAgentId"]).rcs_agent_id
     alias = f"{number}/{agent_id}" if agent_id else number
     refuse_existing(

@@ -22,13 +22,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from smsmock.operations.keywords import keyword_action
-from smsmock.operations.messages import SentMessage, record_message
-from smsmock.operations.opt_out_lists import opt_out_list, record_opt_out
-from smsmock.operations.phone_numbers import PHONE_NUMBERS, PhoneNumber
-from smsmock.operations.pools import POOLS
+from smsmock.records.messages import SentMessage
+from smsmock.records.opt_out_lists import opt_out_list
+from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber
+from smsmock.records.pools import POOLS
 from smsmock.rules import pricing
 from smsmock.rules.countries import country_of, e164
+from smsmock.rules.keywords import keyword_action
+from smsmock.rules.opt_outs import record_opt_out
+from smsmock.rules.sending import record_message
 from smsmock.state.ids import new_uuid
 from smsmock.state.registry import Call
 from smsmock.state.world import World

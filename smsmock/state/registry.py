@@ -7,9 +7,6 @@ against the model; the output is a dict or record the model's output shape write
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,8 +19,6 @@ Handler = Callable[["Call", Params], Any]
 F = TypeVar("F", bound=Handler)
 
 HANDLERS: dict[str, Handler] = {}
-_loaded = False
-_load_lock = threading.Lock()
 
 
 @dataclass(slots=True)
@@ -69,29 +64,3 @@ def operation(name: str) -> Callable[[F], F]:
         return handler
 
     return register
-
-
-def handler_for(name: str) -> Handler | None:
-    """The handler of ``name``; the resource modules are imported on the first request."""
-    if not _loaded:
-        load_resources()
-    return HANDLERS.get(name)
-
-
-def load_resources() -> None:
-    """Import every module of :mod:`smsmock.operations`, each registering its operations."""
-    global _loaded
-    with _load_lock:
-        if _loaded:
-            return
-        import smsmock.operations as package
-
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-            importlib.import_module(f"{package.__name__}.{info.name}")
-        _loaded = True
-
-
-def implemented_operations() -> frozenset[str]:
-    """The operations smsmock answers."""
-    load_resources()
-    return frozenset(HANDLERS)

@@ -1,10 +1,9 @@
 """The control endpoints under ``/_smsmock/``: what the handle does in-process, over HTTP.
 
-Each endpoint is one method of the handle (:class:`smsmock.SmsVoiceMock`) called with the JSON
-body (a GET: the query) as keyword arguments, so the server offers what the handle offers and
-nothing is described twice. Answers are JSON; records are written field by field (datetimes as
-ISO 8601).
-"""
+Each endpoint is one method of the handle (:class:`smsmock.faces.mock.SmsVoiceMock`) called with the
+JSON body (a GET: the query) as keyword arguments, so the server offers what the handle offers and
+nothing is described twice. Answers are JSON; records are written field by field (datetimes as ISO
+8601)."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from typing import Any
 
 from smsmock.faces import state_file
 from smsmock.faces.mock import SmsVoiceMock
+from smsmock.faces.version import __version__
 from smsmock.state.errors import ResourceNotFoundError, ServiceError
 from smsmock.state.world import WORLD
 
@@ -134,8 +134,6 @@ def _load_state(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
 
 
 def _health(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
-    from smsmock import __version__
-
     return {"status": "ok", "version": __version__}
 
 

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from smsmock.operations import origination
-from smsmock.operations.configuration_sets import ConfigurationSet
-from smsmock.operations.opt_out_lists import DEFAULT_OPT_OUT_LIST, is_opted_out
-from smsmock.operations.origination import resolve_origination_identity
-from smsmock.operations.phone_numbers import PHONE_NUMBERS
-from smsmock.operations.pools import Pool
-from smsmock.operations.sender_ids import SENDER_IDS
+from smsmock.records.configuration_sets import ConfigurationSet
+from smsmock.records.opt_out_lists import DEFAULT_OPT_OUT_LIST
+from smsmock.records.phone_numbers import PHONE_NUMBERS
+from smsmock.records.pools import Pool
+from smsmock.records.sender_ids import SENDER_IDS
+from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
+from smsmock.rules import origination
+from smsmock.rules.countries import e164
+from smsmock.rules.opt_outs import is_opted_out
+from smsmock.rules.origination import resolve_origination_identity
 from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.state.registry import Call
 
@@ -199,7 +202,6 @@ def check_opt_out(call: Call, identity: Any, destination: str) -> None:
 
 
 def check_verified(call: Call, destination: str) -> None:
-    from smsmock.operations.verified_destinations import is_verified
 
     if not is_verified(call, destination):
         raise ConflictError(
@@ -209,3 +211,9 @@ def check_verified(call: Call, destination: str) -> None:
             "verified-destination-number",
             destination,
         )
+
+
+def is_verified(call: Call, number: str) -> bool:
+    """Whether ``number`` is a ``VERIFIED`` destination of the account here (one lookup)."""
+    found = call.backend.table(VERIFIED_DESTINATION_NUMBERS).find(e164(number))
+    return found is not None and found.status == "VERIFIED"

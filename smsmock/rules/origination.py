@@ -5,11 +5,10 @@ a sender ID) into the record it names. The kinds of identity are a small registr
 :class:`IdentityKind` says which table holds it, which references can name it, and the traits
 pools compare (country, message types, opt-out list, two-way, self-managed opt-outs).
 
-Phone numbers and sender IDs are built in; other families register their kind with
-:func:`register_identity_kind` when their module is imported (pools in
-:mod:`smsmock.operations.pools`; RCS agents in theirs) — every resource module is imported before
-the first request is answered. A reference is tried against the kinds in ``priority`` order
-(lower first); bare sender IDs, which look like almost anything, come last.
+The kinds are registered here, at import: phone numbers, RCS agents, pools and sender IDs
+(another family adds its own with :func:`register_identity_kind`). A reference is tried against
+the kinds in ``priority`` order (lower first); bare sender IDs, which look like almost
+anything, come last.
 
 Every record of a kind that can join pools has a ``pool_id`` attribute (``None`` when it is in no
 pool); for kinds that may be in several pools (sender IDs) it names one of them.
@@ -20,16 +19,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber
+from smsmock.records.pools import POOLS, Pool
+from smsmock.records.rcs_agents import RCS_AGENTS, RcsAgent
+from smsmock.records.rcs_agents import RESOURCE_TYPE as RCS_AGENT_RESOURCE_TYPE
+from smsmock.records.sender_ids import SENDER_IDS, SenderId
 from smsmock.state.errors import ResourceNotFoundError, ValidationError
 from smsmock.state.paging import attribute_filters
 from smsmock.state.registry import Call
 from smsmock.state.tables import Record, Table, TableKey
-
-if TYPE_CHECKING:
-    from smsmock.operations.phone_numbers import PhoneNumber
-    from smsmock.operations.sender_ids import SenderId
 
 _ARN = re.compile(r"arn:[^:]+:sms-voice:[^:]*:[^:]*:(?P<type>[a-z-]+)/(?P<id>.+)")
 _SENDER_ID = re.compile(r"[A-Za-z0-9_-]{1,11}(/[A-Z]{2})?")
@@ -94,8 +94,6 @@ def register_identity_kind(kind: IdentityKind) -> None:
 
 def origination_kinds() -> list[IdentityKind]:
     """Every registered kind, in the order references are tried."""
-    if "phone-number" not in _KINDS:
-        _register_builtin_kinds()
     return sorted(_KINDS.values(), key=lambda k: k.priority)
 
 
@@ -217,37 +215,87 @@ def _find_sender_id(table: Table[Any], ref: str, iso_country_code: str | None) -
     return matches[0] if matches else None
 
 
-def _register_builtin_kinds() -> None:
-    # Imported here, not at the top: phone numbers may use pools, which use this module.
-    from smsmock.operations.phone_numbers import PHONE_NUMBERS, PhoneNumber
-    from smsmock.operations.sender_ids import SENDER_IDS, SenderId
+register_identity_kind(
+    IdentityKind(
+        resource_type="phone-number",
+        table=PHONE_NUMBERS,
+        record_type=PhoneNumber,
+        recognises=lambda ref: ref.startswith("phone-") or ref.lstrip("+").isdigit(),
+        find=_find_phone_number,
+        identity=lambda r: r.phone_number_id,
+        arn=lambda r: r.phone_number_arn,
+        traits=_phone_traits,
+        priority=10,
+    )
+)
+register_identity_kind(
+    IdentityKind(
+        resource_type="sender-id",
+        table=SENDER_IDS,
+        record_type=SenderId,
+        recognises=lambda ref: _SENDER_ID.fullmatch(ref) is not None,
+        identity=lambda r: r.sender_id,
+        arn=lambda r: r.sender_id_arn,
+        traits=_sender_traits,
+        find=_find_sender_id,
+        # CreatePool, AssociateOriginationIdentity: "A sender ID can be associated with
+        # multiple pools."
+        exclusive=False,
+        priority=100,
+    )
+)
 
-    register_identity_kind(
-        IdentityKind(
-            resource_type="phone-number",
-            table=PHONE_NUMBERS,
-            record_type=PhoneNumber,
-            recognises=lambda ref: ref.startswith("phone-") or ref.lstrip("+").isdigit(),
-            find=_find_phone_number,
-            identity=lambda r: r.phone_number_id,
-            arn=lambda r: r.phone_number_arn,
-            traits=_phone_traits,
-            priority=10,
-        )
+
+# -- pools and RCS agents ---------------------------------------------------------------------
+
+
+def _pool_traits(record: Pool) -> Traits:
+    return Traits(
+        iso_country_code=None,
+        message_types=frozenset({record.message_type}),
+        number_capabilities=(),
+        opt_out_list_name=record.opt_out_list_name,
+        two_way_enabled=record.two_way_enabled,
+        self_managed_opt_outs_enabled=record.self_managed_opt_outs_enabled,
     )
-    register_identity_kind(
-        IdentityKind(
-            resource_type="sender-id",
-            table=SENDER_IDS,
-            record_type=SenderId,
-            recognises=lambda ref: _SENDER_ID.fullmatch(ref) is not None,
-            identity=lambda r: r.sender_id,
-            arn=lambda r: r.sender_id_arn,
-            traits=_sender_traits,
-            find=_find_sender_id,
-            # CreatePool, AssociateOriginationIdentity: "A sender ID can be associated with
-            # multiple pools."
-            exclusive=False,
-            priority=100,
-        )
+
+
+# A pool is an origination identity a message can be sent from, but it cannot join a pool.
+register_identity_kind(
+    IdentityKind(
+        resource_type="pool",
+        table=POOLS,
+        record_type=Pool,
+        recognises=lambda ref: ref.startswith("pool-"),
+        identity=lambda r: r.pool_id,
+        arn=lambda r: r.pool_arn,
+        traits=_pool_traits,
+        poolable=False,
+        priority=20,
     )
+)
+
+
+def _rcs_agent_traits(agent: RcsAgent) -> Traits:
+    return Traits(
+        iso_country_code=None,
+        message_types=frozenset(),
+        number_capabilities=("RCS",),
+        opt_out_list_name=agent.opt_out_list_name,
+        two_way_enabled=agent.two_way_enabled,
+        self_managed_opt_outs_enabled=agent.self_managed_opt_outs_enabled,
+    )
+
+
+register_identity_kind(
+    IdentityKind(
+        resource_type=RCS_AGENT_RESOURCE_TYPE,
+        table=RCS_AGENTS,
+        record_type=RcsAgent,
+        recognises=lambda ref: ref.startswith("rcs-"),
+        identity=lambda r: r.rcs_agent_id,
+        arn=lambda r: r.rcs_agent_arn,
+        traits=_rcs_agent_traits,
+        priority=15,
+    )
+)

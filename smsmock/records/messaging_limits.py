@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from smsmock.engine.model import Written
+from smsmock.state.service_model import Written
 
 PRICING_TIER = "STANDARD"
 
