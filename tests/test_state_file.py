@@ -226,7 +226,6 @@ def test_a_file_that_does_not_fit_is_refused_and_nothing_changes(
     assert names == ["Default", "saved", "live"]
 
 
-@pytest.mark.parametrize("text", ["not json", "[1, 2]", ""])
 def test_a_file_naming_the_record_classes_where_they_lived_before_loads(
     client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
 ) -> None:
@@ -240,6 +239,7 @@ def test_a_file_naming_the_record_classes_where_they_lived_before_loads(
     assert "saved" in names
 
 
+@pytest.mark.parametrize("text", ["not json", "[1, 2]", ""])
 def test_a_file_that_is_not_a_state_file_is_refused(
     sms_voice: SmsVoiceMock, tmp_path: Path, text: str
 ) -> None:
