@@ -19,8 +19,8 @@ from typing import Any
 from smsmock.records.opt_out_lists import opt_out_lists
 from smsmock.records.protect_configurations import account_default
 from smsmock.rules.spend import (
-    _OVERRIDES,
-    _TIER,
+    ACCOUNT_TIER,
+    SPEND_LIMIT_OVERRIDES,
     SPEND_LIMITS,
     enforced_limit,
 )
@@ -57,7 +57,7 @@ ACCOUNT_LIMITS = {
 
 @operation("DescribeSpendLimits")
 def describe_spend_limits(call: Call, params: Params) -> dict[str, Any]:
-    overrides: dict[str, int] = call.backend.attributes.get(_OVERRIDES, {})
+    overrides: dict[str, int] = call.backend.attributes.get(SPEND_LIMIT_OVERRIDES, {})
     limits = [
         {
             "Name": name,
@@ -90,14 +90,14 @@ def set_spend_limit_override(call: Call, params: Params, channel: str) -> dict[s
             "REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT",
             [("MonthlyLimit", f"Must be less than or equal to {maximum}.")],
         )
-    call.backend.attributes.setdefault(_OVERRIDES, {})[name] = limit
+    call.backend.attributes.setdefault(SPEND_LIMIT_OVERRIDES, {})[name] = limit
     return {"MonthlyLimit": limit}
 
 
 def delete_spend_limit_override(call: Call, channel: str) -> dict[str, Any]:
     """Remove the account's override for ``channel``; the limit AWS sets applies again."""
     name = SPEND_LIMITS[channel]
-    overrides: dict[str, int] = call.backend.attributes.get(_OVERRIDES, {})
+    overrides: dict[str, int] = call.backend.attributes.get(SPEND_LIMIT_OVERRIDES, {})
     # The response's MonthlyLimit is the override that was removed (none: the limit in force).
     previous = overrides.pop(name, None)
     return {"MonthlyLimit": previous if previous is not None else call.backend.quota(name)}
@@ -131,7 +131,7 @@ for _noun, _channel in (
 @operation("DescribeAccountAttributes")
 def describe_account_attributes(call: Call, params: Params) -> dict[str, Any]:
     attributes = [
-        {"Name": "ACCOUNT_TIER", "Value": call.backend.attributes.get(_TIER, "PRODUCTION")}
+        {"Name": "ACCOUNT_TIER", "Value": call.backend.attributes.get(ACCOUNT_TIER, "PRODUCTION")}
     ]
     default = _default_protect_configuration_id(call.backend)
     if default is not None:

@@ -21,10 +21,10 @@ from typing import Any
 
 from smsmock.rules import origination_countries, registration_associations
 from smsmock.rules.available_numbers import (
-    _check_search_country,
-    _NumbersInRegion,
+    NumbersInRegion,
     available_numbers,
     check_preference,
+    check_search_country,
 )
 from smsmock.state.errors import ValidationError
 from smsmock.state.paging import paginate
@@ -35,7 +35,7 @@ from smsmock.state.registry import Call, Params, operation
 def list_available_phone_numbers(call: Call, params: Params) -> dict[str, Any]:
     country, number_type = params["IsoCountryCode"], params["NumberType"]
     capabilities = list(dict.fromkeys(params["NumberCapabilities"]))
-    _check_search_country(country, "IsoCountryCode")
+    check_search_country(country, "IsoCountryCode")
     origination_countries.check_number_request(country, number_type, capabilities, "TRANSACTIONAL")
     if number_type == "TEN_DLC" and not params.get("RegistrationId"):
         # "A registration is required for regulated number types": a 10DLC number comes from
@@ -53,7 +53,7 @@ def list_available_phone_numbers(call: Call, params: Params) -> dict[str, Any]:
         check_preference(params["NumberPreference"]) if params.get("NumberPreference") else None
     )
     numbers = available_numbers(
-        country, number_type, capabilities, preference, _NumbersInRegion(call)
+        country, number_type, capabilities, preference, NumbersInRegion(call)
     )
     page, token = paginate(call, numbers, params)
     return {"AvailablePhoneNumbers": page, "NextToken": token}

@@ -17,7 +17,7 @@ from typing import Any
 from smsmock.rules import origination
 from smsmock.rules.keywords import (
     DEFAULT_KEYWORDS,
-    _find,
+    find_keyword,
     keywords_of,
 )
 from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
@@ -57,8 +57,8 @@ def put_keyword(call: Call, params: Params) -> dict[str, Any]:
             [("Keyword", "Must not start or end with a space.")],
         )
     keywords = keywords_of(record)
-    existing = _find(keywords, keyword)
-    default = _find(DEFAULT_KEYWORDS, keyword)
+    existing = find_keyword(keywords, keyword)
+    default = find_keyword(DEFAULT_KEYWORDS, keyword)
     if default is not None and action != DEFAULT_KEYWORDS[default][1]:
         raise ValidationError(
             f"The action of the keyword {default} can't be changed.",
@@ -92,10 +92,10 @@ def put_keyword(call: Call, params: Params) -> dict[str, Any]:
 def delete_keyword(call: Call, params: Params) -> dict[str, Any]:
     record = _identity(call, params["OriginationIdentity"])
     keywords = keywords_of(record)
-    existing = _find(keywords, params["Keyword"])
+    existing = find_keyword(keywords, params["Keyword"])
     if existing is None:
         raise ResourceNotFoundError("keyword", params["Keyword"])
-    if _find(DEFAULT_KEYWORDS, existing) is not None:
+    if find_keyword(DEFAULT_KEYWORDS, existing) is not None:
         raise ConflictError(
             f"The keyword {existing} is mandatory and can't be deleted.",
             "RESOURCE_DELETION_NOT_ALLOWED",
@@ -115,7 +115,7 @@ def describe_keywords(call: Call, params: Params) -> dict[str, Any]:
     if wanted:
         names = []
         for keyword in wanted:
-            existing = _find(keywords, keyword)
+            existing = find_keyword(keywords, keyword)
             if existing is None:
                 raise ResourceNotFoundError("keyword", keyword)
             if existing not in names:

@@ -14,7 +14,7 @@ from typing import Any
 
 from smsmock.rules.media_types import check_media_urls
 from smsmock.rules.sending import (
-    _FEEDBACK,
+    MESSAGE_FEEDBACK,
     SendRequest,
     send,
 )
@@ -96,7 +96,7 @@ FEEDBACK_TIMEOUT = timedelta(hours=1)
 
 def feedback_status(call: Call, message_id: str) -> str | None:
     """A feedback-enabled message's status: ``PENDING`` turns ``FAILED`` after an hour."""
-    records: dict[str, tuple[str, datetime]] = call.backend.attributes.get(_FEEDBACK, {})
+    records: dict[str, tuple[str, datetime]] = call.backend.attributes.get(MESSAGE_FEEDBACK, {})
     found = records.get(message_id)
     if found is None:
         return None
@@ -113,5 +113,5 @@ def put_message_feedback(call: Call, params: Params) -> dict[str, Any]:
         # Only messages sent with MessageFeedbackEnabled have a feedback record.
         raise ResourceNotFoundError("message", message_id)
     status = params["MessageFeedbackStatus"]
-    call.backend.attributes[_FEEDBACK][message_id] = (status, call.now)
+    call.backend.attributes[MESSAGE_FEEDBACK][message_id] = (status, call.now)
     return {"MessageId": message_id, "MessageFeedbackStatus": status}

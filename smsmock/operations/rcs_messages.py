@@ -47,7 +47,7 @@ from smsmock.rules import pricing
 from smsmock.rules.countries import country_of, e164, parse_number
 from smsmock.rules.media_types import check_media_urls
 from smsmock.rules.origination import resolve_origination_identity
-from smsmock.rules.rcs import _NO_RCS
+from smsmock.rules.rcs import NO_RCS_NUMBERS
 from smsmock.rules.send_rules import check_opt_out
 from smsmock.rules.sending import (
     SEND_CHECKS,
@@ -251,7 +251,7 @@ def _unreachable(call: Call, agent: RcsAgent, destination: str, country: str) ->
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     )
-    if not mobile or destination in call.backend.attributes.get(_NO_RCS, ()):
+    if not mobile or destination in call.backend.attributes.get(NO_RCS_NUMBERS, ()):
         return "DEVICE"
     return None
 

@@ -19,8 +19,8 @@ from smsmock.records.registrations import (
     registration,
 )
 from smsmock.rules.registration_associations import (
-    _associate,
-    _find_target,
+    associate,
+    find_target,
 )
 from smsmock.rules.registration_forms import form_of
 from smsmock.state.paging import paginate
@@ -30,8 +30,8 @@ from smsmock.state.registry import Call, Params, operation
 @operation("CreateRegistrationAssociation")
 def create_registration_association(call: Call, params: Params) -> dict[str, Any]:
     record = registration(call, params["RegistrationId"])
-    target = _find_target(call, params["ResourceId"], form_of(record.registration_type))
-    association = _associate(call, record, target, params["ResourceId"])
+    target = find_target(call, params["ResourceId"], form_of(record.registration_type))
+    association = associate(call, record, target, params["ResourceId"])
     return {
         "RegistrationArn": record.registration_arn,
         "RegistrationId": record.registration_id,

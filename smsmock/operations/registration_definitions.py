@@ -16,11 +16,11 @@ from __future__ import annotations
 from typing import Any
 
 from smsmock.rules.registration_forms import (
-    _supported_values,
     check_section,
     form_of,
     forms,
     requested_fields,
+    supported_values,
 )
 from smsmock.state.paging import paginate
 from smsmock.state.registry import Call, Params, operation
@@ -41,8 +41,8 @@ def describe_registration_type_definitions(call: Call, params: Params) -> dict[s
         definitions,
         params,
         filters={
-            "supported-association-resource-type": _supported_values("ResourceType"),
-            "supported-association-iso-country-code": _supported_values("IsoCountryCode"),
+            "supported-association-resource-type": supported_values("ResourceType"),
+            "supported-association-iso-country-code": supported_values("IsoCountryCode"),
         },
     )
     return {"RegistrationTypeDefinitions": page, "NextToken": token}

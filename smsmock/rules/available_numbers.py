@@ -153,7 +153,7 @@ def available_numbers(
     return list(found)
 
 
-def _check_search_country(country: str, member: str) -> None:
+def check_search_country(country: str, member: str) -> None:
     if country not in SEARCH_COUNTRIES:
         raise ValidationError(
             f"Number searches and preferences are supported in {', '.join(SEARCH_COUNTRIES)} "
@@ -167,10 +167,10 @@ def requested_number(call: Call, params: Params, capabilities: list[str]) -> str
     """The number RequestPhoneNumber leases: one matching ``NumberPreference`` when given (the
     first this search would list; ``ValidationException`` when none does), else any."""
     country, number_type = params["IsoCountryCode"], params["NumberType"]
-    taken = _NumbersInRegion(call)
+    taken = NumbersInRegion(call)
     if not params.get("NumberPreference"):
         return new_phone_number(country, number_type, capabilities, taken)
-    _check_search_country(country, "NumberPreference")
+    check_search_country(country, "NumberPreference")
     if number_type not in PREFERENCE_NUMBER_TYPES:
         raise ValidationError(
             f"Number preferences apply only to {', '.join(PREFERENCE_NUMBER_TYPES)} numbers.",
@@ -248,7 +248,7 @@ def _number_like(
     return None
 
 
-class _NumbersInRegion:
+class NumbersInRegion:
     """Whether a number is leased in this region, by any account (a number has one owner): a
     lookup in each account's table, not a scan of the numbers."""
 

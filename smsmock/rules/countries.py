@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 
 import phonenumbers
-from phonenumbers import geocoder
 
 # The three regions libphonenumber knows that have no English display name in its geocoder data.
 _NAMES_MISSING_FROM_GEOCODER = {
@@ -29,6 +28,10 @@ def iso_country_codes() -> tuple[str, ...]:
 @functools.cache
 def country_name(iso_country_code: str) -> str:
     """The English name of a country or region (``US`` → ``United States``)."""
+    # Imported on first use: the geocoder's data takes seconds to load, and ``import smsmock``
+    # (which imports this module through the handle) must stay cheap.
+    from phonenumbers import geocoder
+
     name: str = geocoder._region_display_name(iso_country_code, "en")
     return name or _NAMES_MISSING_FROM_GEOCODER.get(iso_country_code, iso_country_code)
 

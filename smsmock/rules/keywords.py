@@ -36,7 +36,7 @@ def keywords_of(record: Any) -> dict[str, tuple[str, str]]:
     """The record's keywords, the mandatory ones always among them."""
     keywords: dict[str, tuple[str, str]] = record.keywords
     for name, value in DEFAULT_KEYWORDS.items():
-        if _find(keywords, name) is None:
+        if find_keyword(keywords, name) is None:
             keywords[name] = value
     return keywords
 
@@ -50,7 +50,7 @@ def keyword_action(record: Any, message: str) -> tuple[str, str, str] | None:
         return None
     first = words[0]
     keywords = keywords_of(record)
-    key = _find(keywords, first) or _find(keywords, message.strip())
+    key = find_keyword(keywords, first) or find_keyword(keywords, message.strip())
     if key is not None:
         text, action = keywords[key]
         return key, text, action
@@ -58,12 +58,12 @@ def keyword_action(record: Any, message: str) -> tuple[str, str, str] | None:
         "US",
         "CA",
     ):
-        text, action = keywords[_find(keywords, "STOP") or "STOP"]
+        text, action = keywords[find_keyword(keywords, "STOP") or "STOP"]
         return first.upper(), text, action
     return None
 
 
-def _find(keywords: dict[str, tuple[str, str]], keyword: str) -> str | None:
+def find_keyword(keywords: dict[str, tuple[str, str]], keyword: str) -> str | None:
     """The stored spelling of ``keyword``, matched case-insensitively."""
     folded = keyword.casefold()
     return next((k for k in keywords if k.casefold() == folded), None)

@@ -7,7 +7,6 @@ import functools
 from collections import Counter
 
 import phonenumbers
-from phonenumbers.carrierdata import CARRIER_DATA
 
 from smsmock.records.rcs_agents import (
     CarrierStatus,
@@ -25,6 +24,10 @@ def major_carriers(iso_country_code: str, count: int = 3) -> tuple[str, ...]:
     """The carriers holding the most number ranges of a country in libphonenumber's carrier
     data; empty where the calling code is shared by several countries (+1, +7, +44 …), whose
     ranges the data does not tell apart by country."""
+    # Imported on first use: the carrier data is large, and ``import smsmock`` (which imports
+    # this module through the handle) must stay cheap.
+    from phonenumbers.carrierdata import CARRIER_DATA
+
     code = phonenumbers.country_code_for_region(iso_country_code)
     if not code or len(phonenumbers.region_codes_for_country_code(code)) != 1:
         return ()
@@ -72,14 +75,14 @@ def set_testing_agent(
     return agent.testing_agent
 
 
-_NO_RCS = "rcs_incapable_numbers"
+NO_RCS_NUMBERS = "rcs_incapable_numbers"
 """``backend.attributes`` key: destination numbers whose phones do not take RCS."""
 
 
 def set_rcs_capable(backend: Backend, number: str, capable: bool) -> None:
     """Say whether the phone at ``number`` takes RCS (all mobiles do by default); a test's way to
     exercise the SMS fallback: ``set_rcs_capable(sms.backend(), "+12065550100", False)``."""
-    numbers: set[str] = backend.attributes.setdefault(_NO_RCS, set())
+    numbers: set[str] = backend.attributes.setdefault(NO_RCS_NUMBERS, set())
     if capable:
         numbers.discard(e164(number))
     else:

@@ -84,7 +84,7 @@ ON_APPROVAL.append(_provision_on_approval)
 Target = PhoneNumber | SenderId | Registration | RcsAgent
 
 
-def _find_target(call: Call, ref: str, form: RegistrationForm) -> Target:
+def find_target(call: Call, ref: str, form: RegistrationForm) -> Target:
     """The phone number, sender ID or registration ``ref`` names (id, E.164 number, sender ID
     or ARN)."""
     backend = call.backend
@@ -265,7 +265,7 @@ def _supported(form: RegistrationForm, kind: str, country: str | None, ref: str)
     return str(supported["AssociationBehavior"])
 
 
-def _associate(
+def associate(
     call: Call, record: Registration, target: Target, ref: str
 ) -> RegistrationAssociation:
     form = form_of(record.registration_type)
@@ -341,7 +341,7 @@ def completed_registration(
 def associate_phone_number(call: Call, record: Registration, phone_number: PhoneNumber) -> None:
     """Associate a just-requested number with the registration it was requested with (after
     :func:`registration_for_number`): the association is listed and ``registration_id`` set."""
-    _associate(call, record, phone_number, phone_number.phone_number_id)
+    associate(call, record, phone_number, phone_number.phone_number_id)
 
 
 def forget_associations(call: Call, resource_arn: str) -> None:

@@ -239,7 +239,7 @@ def _condition_true(condition: Mapping[str, Any], values: Mapping[str, Any]) -> 
     return False
 
 
-def _supported_values(member: str) -> Any:
+def supported_values(member: str) -> Any:
     def get(definition: Definition) -> list[str]:
         return [s[member] for s in definition.get("SupportedAssociations", []) if s.get(member)]
 

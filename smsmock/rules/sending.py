@@ -268,7 +268,7 @@ def publish_delivery(
         message.destination_phone_number,
     )
     if message.message_feedback_enabled:
-        feedbacks = call.backend.attributes.setdefault(_FEEDBACK, {})
+        feedbacks = call.backend.attributes.setdefault(MESSAGE_FEEDBACK, {})
         feedbacks[message.message_id] = ("PENDING", call.now)
 
 
@@ -288,5 +288,5 @@ def _price(request: SendRequest, country: str) -> tuple[int, float, float]:
     return parts, price, price
 
 
-_FEEDBACK = "message_feedback"
+MESSAGE_FEEDBACK = "message_feedback"
 """``backend.attributes`` key: message id → (``PENDING``/``RECEIVED``/``FAILED``, since)."""

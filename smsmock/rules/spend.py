@@ -31,11 +31,11 @@ _SPEND = "monthly_spend"
 """``backend.attributes`` key: ``{"SMS/2026-11": 0.42, …}`` (US dollars)."""
 
 
-_OVERRIDES = "spend_limit_overrides"
+SPEND_LIMIT_OVERRIDES = "spend_limit_overrides"
 """``backend.attributes`` key: ``{"TEXT_MESSAGE_MONTHLY_SPEND_LIMIT": 0, …}``."""
 
 
-_TIER = "account_tier"
+ACCOUNT_TIER = "account_tier"
 """``backend.attributes`` key: ``PRODUCTION`` (the default) or ``SANDBOXED``."""
 
 
@@ -52,7 +52,7 @@ def spent(backend: Backend, channel: str, month: str) -> float:
 def enforced_limit(backend: Backend, channel: str) -> int:
     """The monthly limit in force for ``channel``: the override, else the maximum."""
     name = SPEND_LIMITS[channel]
-    overrides: dict[str, int] = backend.attributes.get(_OVERRIDES, {})
+    overrides: dict[str, int] = backend.attributes.get(SPEND_LIMIT_OVERRIDES, {})
     return overrides.get(name, backend.quota(name))
 
 
@@ -78,8 +78,8 @@ def add_spend(call: Call, channel: str, price: float) -> None:
 
 def is_sandboxed(backend: Backend) -> bool:
     """Whether the account is in the SMS/MMS and voice sandbox in this region."""
-    return bool(backend.attributes.get(_TIER) == "SANDBOXED")
+    return bool(backend.attributes.get(ACCOUNT_TIER) == "SANDBOXED")
 
 
 def set_sandboxed(backend: Backend, sandboxed: bool) -> None:
-    backend.attributes[_TIER] = "SANDBOXED" if sandboxed else "PRODUCTION"
+    backend.attributes[ACCOUNT_TIER] = "SANDBOXED" if sandboxed else "PRODUCTION"
