@@ -1,4 +1,4 @@
-"""The installed botocore service model, loaded once, and output writing driven by it.
+"""Output writing driven by the installed botocore model (:mod:`smsmock.state.service_model`).
 
 Handlers return plain dicts or records (dataclasses); :func:`writer` turns them into the JSON the
 service sends by walking the operation's output shape: structure members are read by their model

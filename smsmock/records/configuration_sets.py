@@ -94,8 +94,6 @@ def configuration_set(call: Call, ref: str) -> ConfigurationSet:
 
 
 DESTINATION_MEMBERS = ("CloudWatchLogsDestination", "KinesisFirehoseDestination", "SnsDestination")
-
-
 DESTINATION_ATTRIBUTES = {
     "CloudWatchLogsDestination": "cloud_watch_logs_destination",
     "KinesisFirehoseDestination": "kinesis_firehose_destination",

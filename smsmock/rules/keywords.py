@@ -6,8 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 HELP_MESSAGE = "For assistance with your account, call (206) 555-0199."
-
-
 STOP_MESSAGE = "You are now opted out and will no longer receive messages."
 """The default messages: the user guide's examples of compliant HELP and STOP responses (AWS
 does not publish the text of its defaults)."""

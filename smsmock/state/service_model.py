@@ -11,8 +11,6 @@ from botocore import xform_name
 from botocore.model import OperationModel, ServiceModel
 
 SERVICE_NAME = "pinpoint-sms-voice-v2"
-
-
 TARGET_PREFIX = "PinpointSMSVoiceV2"
 
 
