@@ -178,7 +178,7 @@ def _foreign_class(data: dict[str, Any]) -> None:
 
 
 def _unknown_class(data: dict[str, Any]) -> None:
-    _records(data)[-1]["$record"] = "smsmock.records.opt_out_lists:Gone"
+    _records(data)[-1]["$record"] = "smsmock.resources.opt_out_lists:Gone"
 
 
 def _unknown_setting(data: dict[str, Any]) -> None:
@@ -199,7 +199,7 @@ def _bad_datetime(data: dict[str, Any]) -> None:
         (_unknown_field, r"fields \['colour'\] that this smsmock's does not"),
         (_missing_field, "lacks the field 'opt_out_list_name'"),
         (_foreign_class, "os:PathLike is not a class of smsmock"),
-        (_unknown_class, "has no class smsmock.records.opt_out_lists:Gone"),
+        (_unknown_class, "has no class smsmock.resources.opt_out_lists:Gone"),
         (_unknown_setting, "world setting 'colour'"),
         (_bad_datetime, r"cannot read \$datetime value"),
     ],

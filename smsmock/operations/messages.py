@@ -1,7 +1,7 @@
 """Sending: SendTextMessage, SendVoiceMessage, SendMediaMessage, PutMessageFeedback.
 
 Every accepted message becomes a :class:`~smsmock.records.messages.SentMessage` on the world
-(:func:`~smsmock.rules.sending.record_message`, also used by verification codes, keyword
+(:func:`~smsmock.rules.sent_messages.record_message`, also used by verification codes, keyword
 auto-replies and notify sends), which tests read as ``sms.sent_messages``. Other families refuse
 sends by appending to :data:`~smsmock.rules.sending.SEND_CHECKS` at import time: each check gets the
 :class:`~smsmock.rules.sending.Outgoing` message after smsmock's own checks and raises the service's

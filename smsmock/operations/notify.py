@@ -37,7 +37,8 @@ from smsmock.rules.notify_templates import (
 )
 from smsmock.rules.pricing import segments, text_price, voice_minutes, voice_price
 from smsmock.rules.protect import protect_verdict
-from smsmock.rules.sending import message_feedback, publish_delivery, record_message
+from smsmock.rules.sending import message_feedback, publish_delivery
+from smsmock.rules.sent_messages import record_message
 from smsmock.rules.spend import check_spend
 from smsmock.state.conflicts import refuse_if_deletion_protected
 from smsmock.state.creation import create_record

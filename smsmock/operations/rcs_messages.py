@@ -54,11 +54,10 @@ from smsmock.rules.sending import (
     Outgoing,
     SendRequest,
     message_feedback,
-    new_message_id,
     publish_delivery,
-    record_message,
     send,
 )
+from smsmock.rules.sent_messages import new_message_id, record_message
 from smsmock.rules.spend import check_spend
 from smsmock.state.conflicts import refuse_unless_active
 from smsmock.state.errors import ConflictError, ValidationError

@@ -2,14 +2,18 @@
 metadata), so that country lists, country names and number facts are real data, not a hand table.
 
 Used by protect configurations (their country rule sets), carrier lookup, notify (its country
-list) and RCS agents (their launch countries).
+list) and RCS agents (their launch countries). ``phonenumbers`` is imported by each function on
+first use, not at the top: this module is imported with ``import smsmock`` (through the handle),
+which must stay cheap, and libphonenumber takes tens of milliseconds to load.
 """
 
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
-import phonenumbers
+if TYPE_CHECKING:
+    import phonenumbers
 
 # The three regions libphonenumber knows that have no English display name in its geocoder data.
 _NAMES_MISSING_FROM_GEOCODER = {
@@ -22,6 +26,8 @@ _NAMES_MISSING_FROM_GEOCODER = {
 @functools.cache
 def iso_country_codes() -> tuple[str, ...]:
     """Every ISO 3166-1 alpha-2 region libphonenumber has numbering data for (245), sorted."""
+    import phonenumbers  # on first use: see the module's docstring
+
     return tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
 
 
@@ -37,12 +43,16 @@ def country_name(iso_country_code: str) -> str:
 
 
 def is_country(iso_country_code: str) -> bool:
+    import phonenumbers  # on first use: see the module's docstring
+
     return iso_country_code in phonenumbers.SUPPORTED_REGIONS
 
 
 def parse_number(number: str) -> phonenumbers.PhoneNumber | None:
     """A destination number given in E.164 (the ``+`` may be left out, as the model's
     ``PhoneNumber`` pattern allows) or with formatting characters; ``None`` when not a number."""
+    import phonenumbers  # on first use: see the module's docstring
+
     text = number if number.startswith("+") else f"+{number}"
     try:
         return phonenumbers.parse(text, None)
@@ -52,6 +62,8 @@ def parse_number(number: str) -> phonenumbers.PhoneNumber | None:
 
 def e164(number: str) -> str:
     """``number`` in E.164 form (``+`` and digits); unchanged if it cannot be parsed."""
+    import phonenumbers  # on first use: see the module's docstring
+
     parsed = parse_number(number)
     if parsed is None:
         return number
@@ -62,6 +74,8 @@ def e164(number: str) -> str:
 def country_of(number: str) -> str | None:
     """The ISO country code a destination number belongs to, or ``None`` when libphonenumber
     cannot place it (an unassigned country calling code, or a number too short to tell)."""
+    import phonenumbers  # on first use: see the module's docstring
+
     parsed = parse_number(number)
     if parsed is None:
         return None

@@ -30,7 +30,7 @@ from smsmock.rules import pricing
 from smsmock.rules.countries import country_of, e164
 from smsmock.rules.keywords import keyword_action
 from smsmock.rules.opt_outs import record_opt_out
-from smsmock.rules.sending import record_message
+from smsmock.rules.sent_messages import record_message
 from smsmock.state.ids import new_uuid
 from smsmock.state.registry import Call
 from smsmock.state.world import World

@@ -1,12 +1,10 @@
 """RCS across families: launching an agent in a country and giving it a testing agent (what
-registrations, or a test through the handle, do)."""
+registrations, or a test through the handle, do), and whether a phone takes RCS."""
 
 from __future__ import annotations
 
 import functools
 from collections import Counter
-
-import phonenumbers
 
 from smsmock.records.rcs_agents import (
     CarrierStatus,
@@ -24,8 +22,9 @@ def major_carriers(iso_country_code: str, count: int = 3) -> tuple[str, ...]:
     """The carriers holding the most number ranges of a country in libphonenumber's carrier
     data; empty where the calling code is shared by several countries (+1, +7, +44 …), whose
     ranges the data does not tell apart by country."""
-    # Imported on first use: the carrier data is large, and ``import smsmock`` (which imports
-    # this module through the handle) must stay cheap.
+    # Imported on first use: libphonenumber and its carrier data are large, and
+    # ``import smsmock`` (which imports this module through the handle) must stay cheap.
+    import phonenumbers
     from phonenumbers.carrierdata import CARRIER_DATA
 
     code = phonenumbers.country_code_for_region(iso_country_code)

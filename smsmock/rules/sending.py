@@ -1,8 +1,8 @@
 """Sending, shared by every family that sends: the checks and pricing of one message
-(:func:`send`), recording it (:func:`record_message`) and its delivery events. Other families
-refuse sends by appending to :data:`SEND_CHECKS` at import time: each check gets the
-:class:`Outgoing` message after smsmock's own checks and raises the service's error to refuse
-it."""
+(:func:`send`; recorded by :func:`~smsmock.rules.sent_messages.record_message`) and its delivery
+events. Other families refuse sends by appending to :data:`SEND_CHECKS` at import time: each
+check gets the :class:`Outgoing` message after smsmock's own checks and raises the service's
+error to refuse it."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from smsmock.rules.send_rules import (
     check_verified,
     choose_origination,
 )
-from smsmock.rules.spend import add_spend, check_spend, is_sandboxed
+from smsmock.rules.sent_messages import record_message
+from smsmock.rules.spend import check_spend, is_sandboxed
 from smsmock.state.errors import ValidationError
-from smsmock.state.ids import new_uuid
 from smsmock.state.registry import Call, Params
 
 
@@ -52,44 +52,6 @@ class Outgoing:
 SEND_CHECKS: list[Callable[[Call, Outgoing], None]] = []
 """Checks run on every send (text, voice, media, verification codes) after smsmock's own; each
 raises the service's error to refuse the message. Families append theirs at import time."""
-
-
-def new_message_id() -> str:
-    """A message id as the service gives them (a UUID)."""
-    return new_uuid()
-
-
-def record_message(
-    call: Call,
-    *,
-    channel: str,
-    destination_phone_number: str,
-    origination_identity: str | None,
-    message_body: str | None,
-    message_id: str | None = None,
-    operation: str | None = None,
-    spend_channel: str | None = None,
-    **details: Any,
-) -> SentMessage:
-    """Record an accepted message on the world and count its price as the month's spend on
-    ``spend_channel`` (default: the message's channel; ``NOTIFY`` for notify sends). Dry runs and
-    zero prices are not counted; ``details`` are :class:`SentMessage`'s other fields."""
-    message = SentMessage(
-        message_id=message_id or new_message_id(),
-        channel=channel,
-        account_id=call.account_id,
-        region=call.region,
-        origination_identity=origination_identity,
-        destination_phone_number=destination_phone_number,
-        message_body=message_body,
-        timestamp=call.now,
-        operation=operation or call.operation,
-        **details,
-    )
-    call.world.sent_messages.append(message)
-    if not message.dry_run and message.price:
-        add_spend(call, spend_channel or channel, message.price)
-    return message
 
 
 @dataclass
