@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
-from smsmock.errors import ResourceNotFoundError, ServiceQuotaExceededError
+from smsmock.state.errors import ResourceNotFoundError, ServiceQuotaExceededError
 from smsmock.state.lifecycle import Lifecycle, StatefulRecord
 from smsmock.state.quotas import DEFAULT_QUOTAS
 from smsmock.state.tables import Record, Table, TableKey
@@ -125,11 +125,11 @@ class World:
         self.lifecycle = Lifecycle()
         self.sent_messages: list[Any] = []
         self.events: list[Any] = []
-        """What event destinations would receive (:mod:`smsmock.resources.configuration_sets`)."""
+        """What event destinations received (:mod:`smsmock.rules.events.timeline`)."""
         self.inbound_messages: list[Any] = []
-        """What end users sent to the accounts' numbers (:mod:`smsmock.inbound`)."""
+        """What end users sent to the accounts' numbers (:mod:`smsmock.rules.inbound`)."""
         self.pending_events: list[Any] = []
-        """Events waiting for their time (:mod:`smsmock.events.timeline`)."""
+        """Events waiting for their time (:mod:`smsmock.rules.events.timeline`)."""
         self.fates: list[Any] = []
         """What the handle chose to happen to messages, per destination."""
         self.subscribers: dict[str, list[Any]] = {}
