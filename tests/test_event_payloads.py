@@ -179,6 +179,38 @@ def test_rcs_events_name_the_agent(client: Any, sms_voice: SmsVoiceMock, config_
     }
 
 
+def test_an_rcs_fallback_reports_itself_then_the_text_events(
+    client: Any, sms_voice: SmsVoiceMock, number: dict[str, Any], config_set: str
+) -> None:
+    if "SendRcsMessage" not in client.meta.service_model.operation_names:
+        pytest.skip("the installed botocore model predates SendRcsMessage")
+    agent_id = client.create_rcs_agent()["RcsAgentId"]
+    sms_voice.launch_rcs_agent(agent_id, "US", "ACTIVE", registration_id="registration-1")
+    sms_voice.set_rcs_capable(END_USER, False)
+    client.send_rcs_message(
+        OriginationIdentity=agent_id,
+        DestinationPhoneNumber=END_USER,
+        RcsMessageContent={"Content": {"TextMessage": {"Body": "Your table is ready."}}},
+        ConfigurationSetName=config_set,
+        FallbackConfiguration={
+            "Channel": "SMS",
+            "MessageBody": "Your table is ready (SMS).",
+            "OriginationIdentity": number["PhoneNumberId"],
+        },
+    )
+
+    events = sms_voice.events(config_set)
+    check_events(events)
+    assert [e.event_type for e in events] == [
+        "RCS_FALLEN_BACK_TO_SMS",
+        "TEXT_SUCCESSFUL",
+        "TEXT_DELIVERED",
+    ]
+    fallen = events[0].payload
+    assert (fallen["messageStatus"], fallen["isFinal"]) == ("FALLEN_BACK_TO_SMS", True)
+    assert fallen["originationPhoneNumber"] == number["PhoneNumber"]  # the SMS's sender
+
+
 # -- inbound -------------------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from smsmock.records.messages import SentMessage
 from smsmock.rules import pricing
 from smsmock.rules.countries import country_of
 from smsmock.rules.events.catalogue import Status
@@ -38,19 +39,18 @@ def message_encoding(body: str | None) -> str:
 
 
 def event_payload(
-    message: Any,
+    message: SentMessage,
     event_type: str,
     status: Status,
     when: datetime,
     *,
     description: str | None = None,
     protect_configuration_id: str | None = None,
-    rcs_agent_id: str | None = None,
 ) -> dict[str, Any]:
-    """The JSON of one event of ``message`` (a :class:`smsmock.records.messages.SentMessage`):
-    ``event_type`` reported at ``when``. ``description`` replaces the status's own (the 72-hour
-    ``UNKNOWN``); ``rcs_agent_id`` is the RCS agent of an RCS event (``None``: the message's
-    origination identity when it was sent over RCS)."""
+    """The JSON of one event of ``message``: ``event_type`` reported at ``when``.
+    ``description`` replaces the status's own (the 72-hour ``UNKNOWN``). An RCS event names the
+    RCS agent that sent the message; the SMS or MMS an RCS message fell back to does not know
+    it, so its ``RCS_FALLEN_BACK_TO_SMS`` has no agent fields."""
     destination = message.destination_phone_number
     country = message.destination_country or country_of(destination)
     origin = message.origination_identity or ""
@@ -82,11 +82,9 @@ def event_payload(
             "protectConfigurationId": protect_configuration_id,
             "protectStatus": "ALLOW",
         }
-    if event_type.startswith("RCS_"):
-        agent = rcs_agent_id or (origin if message.channel == "RCS" else None)
-        if agent:
-            payload["rcsBusinessId"] = agent
-            payload["agentIsoCountryCode"] = country or ""
+    if message.channel == "RCS":
+        payload["rcsBusinessId"] = origin
+        payload["agentIsoCountryCode"] = country or ""
     return payload
 
 

@@ -23,13 +23,11 @@ from typing import Any
 
 from smsmock.delivery import deliver_event
 from smsmock.records.configuration_sets import CONFIGURATION_SETS, ConfigurationSet, EventRecord
+from smsmock.records.messages import SentMessage
 from smsmock.rules.events import catalogue
 from smsmock.rules.events.payloads import event_payload
 from smsmock.state.registry import Call
 from smsmock.state.world import World
-
-EventCallback = Callable[[EventRecord], None]
-InboundCallback = Callable[[Any], None]
 
 
 @dataclass(frozen=True)
@@ -47,10 +45,9 @@ class FateRule:
 
 @dataclass(frozen=True)
 class PendingEvent:
-    """An event of ``message`` (a :class:`smsmock.records.messages.SentMessage`) that arrives
-    at ``due``."""
+    """An event of ``message`` that arrives at ``due``."""
 
-    message: Any
+    message: SentMessage
     event_type: str
     due: datetime
     configuration_set_name: str | None
@@ -110,7 +107,7 @@ def notify(world: World, kind: str, item: Any) -> None:
 
 def schedule(
     call: Call,
-    message: Any,
+    message: SentMessage,
     config_set: ConfigurationSet | None,
     lead_events: tuple[str, ...] = (),
     events: list[str] | None = None,
