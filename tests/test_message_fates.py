@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import boto3
+import botocore.session
 import pytest
 from freezegun import freeze_time
 from moto import mock_aws
 from payload_schemas import check_event, check_events
 
 from smsmock import SmsVoiceMock
+from smsmock.rules.events import catalogue
 
 END_USER = "+12065550100"
 OTHER_USER = "+12065550111"
@@ -388,3 +390,16 @@ def test_settling_lets_due_events_arrive_without_a_request(
     assert record.event_type == "TEXT_DELIVERED"
     assert arrived == ["TEXT_SUCCESSFUL", "TEXT_DELIVERED"]
     assert sms_voice.settle_events() == ()
+
+
+def test_every_fate_produces_event_types_of_the_installed_model() -> None:
+    model = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
+    documented = set(model.shape_for("EventType").enum)
+    for channel, fates in catalogue.FATES.items():
+        prefix = catalogue.PREFIXES[channel]
+        for fate, statuses in fates.items():
+            produced = {f"{prefix}_{status}" for status in statuses}
+            if not catalogue.status(f"{prefix}_{statuses[-1]}").is_final:
+                produced.add(f"{prefix}_UNKNOWN")  # after the 72-hour timeout
+            assert produced <= documented, (channel, fate, produced - documented)
+            assert "TEXT_SENT" not in produced  # not supported by event destinations
