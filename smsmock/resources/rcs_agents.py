@@ -16,17 +16,12 @@ agent, ``PENDING`` while launches are pending, ``PARTIAL`` when some countries a
 
 from __future__ import annotations
 
-import functools
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import phonenumbers
-from phonenumbers.carrierdata import CARRIER_DATA
-
 from smsmock import messaging_limits
-from smsmock.countries import is_country
+from smsmock.countries import is_country, major_carriers
 from smsmock.errors import ConflictError, ValidationError
 from smsmock.model import Written, attribute_name, copy_members
 from smsmock.resources import origination
@@ -148,23 +143,6 @@ origination.register_identity_kind(
 
 
 # -- launches: called by registrations (or by tests through the handle's backend) -------------
-
-
-@functools.cache
-def major_carriers(iso_country_code: str, count: int = 3) -> tuple[str, ...]:
-    """The carriers holding the most number ranges of a country in libphonenumber's carrier
-    data; empty where the calling code is shared by several countries (+1, +7, +44 …), whose
-    ranges the data does not tell apart by country."""
-    code = phonenumbers.country_code_for_region(iso_country_code)
-    if not code or len(phonenumbers.region_codes_for_country_code(code)) != 1:
-        return ()
-    prefix = str(code)
-    counts = Counter(
-        names["en"]
-        for range_prefix, names in CARRIER_DATA.items()
-        if range_prefix.startswith(prefix) and names.get("en")
-    )
-    return tuple(name for name, _ in counts.most_common(count))
 
 
 def launch_in_country(
