@@ -23,7 +23,7 @@ from botocore.awsrequest import AWSResponse
 from first_call import first_call_cost, report  # this script's own folder is on sys.path
 
 from smsmock import mock_sms_voice
-from smsmock.hook import EVENT, before_send
+from smsmock.engine.hook import EVENT, before_send
 
 Bench = Callable[[], None]
 
@@ -129,7 +129,7 @@ def _moto_answer_bytes(logs: Any) -> bytes:
 
 def _answer_bytes() -> bytes:
     """The bytes smsmock answers DescribePhoneNumbers with, for the canned floor."""
-    from smsmock import wire
+    from smsmock.engine import wire
     from smsmock.state.world import WORLD
 
     request = wire.Request(

@@ -10,7 +10,7 @@ from types import ModuleType
 import phonenumbers
 import pytest
 
-from smsmock.countries import country_name, major_carriers
+from smsmock.rules.countries import country_name, major_carriers
 
 ROOT = Path(__file__).resolve().parent.parent
 
