@@ -1,26 +1,32 @@
-"""Write the country tables smsmock ships as package data (a developer tool, not shipped).
+"""Write the tables smsmock ships as package data (a developer tool, not shipped).
 
-libphonenumber's geocoding and carrier data (``phonenumbers.geocoder``, ``phonenumbers.carrier``)
-cost about 350 ms and 110 MB to import, every locale at once; smsmock needs two small tables from
-them, so they are made here once and shipped:
+What can be worked out once, before any process runs, is made here and read at run time:
 
 * ``smsmock/data/country_names.json``: the English name of every region libphonenumber knows
   (read from the geocoder's locale table, as its ``country_name_for_number`` does), with the
-  three it leaves unnamed (``AC``, ``TA``, ``XK``) named here.
+  three it leaves unnamed (``AC``, ``TA``, ``XK``) named here. Importing the geocoder costs about
+  340 ms and 97 MB (every locale at once) for a table of 5 kB.
 * ``smsmock/data/major_carriers.json``: per region whose calling code it has alone, the three
-  carriers holding the most number ranges in the carrier data (the carriers an RCS agent's
-  country launch lists); the regions of a shared code (+1, +7, +44 …) are left out, as the data
-  does not tell their ranges apart by region.
+  carriers holding the most number ranges in libphonenumber's carrier data (the carriers an RCS
+  agent's country launch lists; the data costs about 40 ms and 11 MB to import); the regions of
+  a shared code (+1, +7, +44 …) are left out, as the data does not tell their ranges apart.
+* ``smsmock/data/operation_modules.json``: the module of ``smsmock.operations`` that registers
+  each operation's handler, so that a request imports only its own (``smsmock.engine.handlers``).
+  Found by importing the modules one by one and seeing what each registers, so this must run in
+  a fresh interpreter (as a script).
 
-``tests/test_country_tables.py`` checks the shipped files equal what this writes with the
-installed ``phonenumbers``; after upgrading it, run ``python tools/generate_country_tables.py``
-from the repository root. ``--check`` only compares (exit status 1 when a table is stale).
+``tests/test_generated_tables.py`` runs ``--check``: the shipped files must equal what this
+writes with the installed ``phonenumbers`` and the current operations modules. After upgrading
+``phonenumbers`` or adding an operation, run ``python tools/generate_tables.py`` from the
+repository root. ``--check`` only compares (exit status 1 when a table is stale).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import pkgutil
 import sys
 from collections import Counter
 from collections.abc import Mapping
@@ -29,6 +35,9 @@ from pathlib import Path
 import phonenumbers
 from phonenumbers.carrierdata import CARRIER_DATA
 from phonenumbers.geodata.locale import LOCALE_DATA
+
+import smsmock.operations
+from smsmock.state.registry import HANDLERS
 
 DATA = Path(__file__).resolve().parent.parent / "smsmock" / "data"
 
@@ -81,16 +90,30 @@ def major_carriers() -> dict[str, list[str]]:
     return out
 
 
+def operation_modules() -> dict[str, str]:
+    """The module of :mod:`smsmock.operations` (its last name) that registers each operation."""
+    package = smsmock.operations
+    if HANDLERS:
+        raise RuntimeError("operations modules were imported already: run this as a script")
+    modules: dict[str, str] = {}
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        before = set(HANDLERS)
+        importlib.import_module(f"{package.__name__}.{info.name}")
+        modules.update(dict.fromkeys(set(HANDLERS) - before, info.name))
+    return dict(sorted(modules.items()))
+
+
 def tables() -> dict[str, str]:
     """Each table's file name and the text it should hold."""
     return {
         "country_names.json": _text(country_names()),
         "major_carriers.json": _text(major_carriers()),
+        "operation_modules.json": _text(operation_modules()),
     }
 
 
 def _text(table: Mapping[str, object]) -> str:
-    """JSON with one region a line, in ISO code order."""
+    """JSON with one entry a line, in key order."""
     lines = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in table.items()]
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
