@@ -12,8 +12,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-import phonenumbers
-
 from smsmock.records.opt_out_lists import (
     DEFAULT_OPT_OUT_LIST,
     OptedOutNumber,
@@ -21,7 +19,7 @@ from smsmock.records.opt_out_lists import (
     opt_out_list,
     opt_out_lists,
 )
-from smsmock.rules.countries import e164, parse_number
+from smsmock.rules.countries import e164, is_possible_number
 from smsmock.rules.opt_outs import record_opt_out
 from smsmock.rules.origination import origination_kinds
 from smsmock.state.creation import create_record
@@ -42,8 +40,7 @@ def _valid_destination(number: str, member: str) -> str:
     """``number`` in E.164 if it is a valid phone number, else ``ValidationException``."""
     # Possible, not strictly valid: libphonenumber rejects the fictional ranges (+1 555 01xx,
     # +44 7700 900xxx) that users' tests send to, and AWS documents no finer rule.
-    parsed = parse_number(number)
-    if parsed is None or not phonenumbers.is_possible_number(parsed):
+    if not is_possible_number(number):
         raise ValidationError(
             f"The phone number {number} is not a valid E.164 phone number.",
             "INVALID_PARAMETER",

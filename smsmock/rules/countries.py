@@ -7,7 +7,7 @@ first use, not at the top: this module is imported with ``import smsmock`` (thro
 which must stay cheap, and libphonenumber takes tens of milliseconds to load.
 
 Country names and major carriers are tables made once from libphonenumber's geocoding and carrier
-data by ``tools/generate_country_tables.py`` and shipped in ``smsmock/data``: importing that data
+data by ``tools/generate_tables.py`` and shipped in ``smsmock/data``: importing that data
 costs about 350 ms and 110 MB (every locale at once), for two tables of a few kilobytes.
 """
 
@@ -76,6 +76,15 @@ def parse_number(number: str) -> phonenumbers.PhoneNumber | None:
         return phonenumbers.parse(text, None)
     except phonenumbers.NumberParseException:
         return None
+
+
+def is_possible_number(number: str) -> bool:
+    """Whether ``number`` parses (as :func:`parse_number`) to as many digits as its country
+    code's numbers can have; looser than valid, which also checks the range is assigned."""
+    import phonenumbers  # on first use: see the module's docstring
+
+    parsed = parse_number(number)
+    return parsed is not None and bool(phonenumbers.is_possible_number(parsed))
 
 
 def e164(number: str) -> str:
