@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from smsmock.dispatch import dispatch
-from smsmock.errors import InternalServerError, ServiceError, UnknownOperationError, ValidationError
+from smsmock.errors import ServiceError, SmsmockBugError, UnknownOperationError, ValidationError
 from smsmock.model import TARGET_PREFIX, operation_names
 from smsmock.state.ids import new_uuid
 from smsmock.state.world import DEFAULT_REGION, World
@@ -89,8 +90,13 @@ def caller(request: Request, world: World) -> tuple[str, str]:
     return world.account_for(None), host.group(1) if host else DEFAULT_REGION
 
 
-def handle(request: Request, world: World) -> Response:
-    """Answer one request of the service."""
+def handle(request: Request, world: World, *, raise_internal_errors: bool = False) -> Response:
+    """Answer one request of the service.
+
+    A bug of smsmock (any exception that is not a modeled error) is raised as it is with
+    ``raise_internal_errors`` (in-process: the test fails at once with its traceback); else
+    it is logged and answered as :class:`SmsmockBugError`, which no client retries.
+    """
     request_id = new_uuid()
     try:
         operation = _operation(request)
@@ -100,12 +106,23 @@ def handle(request: Request, world: World) -> Response:
         return _response(200, output, request_id)
     except ServiceError as error:
         return error_response(error, request_id)
-    except Exception as exc:  # a bug of ours: answer as AWS would, and say where
-        log.exception("smsmock failed answering %s", header(request.headers, "X-Amz-Target"))
-        internal = InternalServerError(
-            f"smsmock internal error: {type(exc).__name__}: {exc}", request_id
-        )
-        return error_response(internal, request_id)
+    except Exception as exc:  # a bug of ours: fail at once, and say where
+        if raise_internal_errors:
+            raise
+        target = header(request.headers, "X-Amz-Target")
+        log.exception("smsmock failed answering %s", target)
+        return error_response(SmsmockBugError(bug_message(exc, target)), request_id)
+
+
+def bug_message(exc: BaseException, target: str | None) -> str:
+    """What a client is told of a bug of smsmock: the exception and where it was raised."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {frames[-1].filename}:{frames[-1].lineno} in {frames[-1].name}" if frames else ""
+    return (
+        f"smsmock failed answering {target}: {type(exc).__name__}: {exc}{where}. This is a bug "
+        "in smsmock, not in the code under test; the traceback is in the server's log "
+        "(logger 'smsmock'). Please report it."
+    )
 
 
 def error_response(error: ServiceError, request_id: str) -> Response:

@@ -21,17 +21,8 @@ from smsmock.model import service_model
 from smsmock.resources.opt_out_lists import opt_out_lists
 from smsmock.state.operations import Call, Params, operation
 from smsmock.state.paging import paginate
+from smsmock.state.quotas import SPEND_LIMITS
 from smsmock.state.world import Backend
-
-SPEND_LIMITS = {
-    "SMS": "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT",
-    "VOICE": "VOICE_MESSAGE_MONTHLY_SPEND_LIMIT",
-    "MMS": "MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT",
-    "NOTIFY": "NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT",
-    "RCS": "RCS_MESSAGE_MONTHLY_SPEND_LIMIT",
-}
-"""Channel → the model's ``SpendLimitName`` (DescribeSpendLimits lists those the installed
-model's enum has: an older botocore has no RCS limit)."""
 
 _REACHED = {
     "SMS": "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT",

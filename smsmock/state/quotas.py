@@ -40,3 +40,13 @@ DEFAULT_QUOTAS: dict[str, int] = {
     "NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
     "RCS_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
 }
+
+SPEND_LIMITS = {
+    "SMS": "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT",
+    "VOICE": "VOICE_MESSAGE_MONTHLY_SPEND_LIMIT",
+    "MMS": "MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT",
+    "NOTIFY": "NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT",
+    "RCS": "RCS_MESSAGE_MONTHLY_SPEND_LIMIT",
+}
+"""Channel → the model's ``SpendLimitName`` (DescribeSpendLimits lists those the installed
+model's enum has: an older botocore has no RCS limit)."""
