@@ -37,9 +37,11 @@ def check_name(kind: str, value: Any, known: Iterable[str]) -> str:
         return value
     by_form = {_form(name): name for name in names}
     close = difflib.get_close_matches(_form(str(value)), by_form, n=3, cutoff=0.6)
-    hint = f" Did you mean {' or '.join(repr(by_form[c]) for c in close)}?" if close else ""
-    listed = ", ".join(names) if len(names) <= 50 else ", ".join(names[:50]) + ", …"
-    raise ValueError(f"{value!r} is not a known {kind}.{hint} Known: {listed}.")
+    if close:
+        hint = f"Did you mean {' or '.join(repr(by_form[c]) for c in close)}?"
+    else:
+        hint = f"Known: {', '.join(names) or 'none'}."
+    raise ValueError(f"{value!r} is not a known {kind}. {hint}")
 
 
 def _form(name: str) -> str:
@@ -60,6 +62,13 @@ def account_id(value: Any, world: World | None = None) -> str:
     close = difflib.get_close_matches(str(value), sorted(known), n=3, cutoff=0.6)
     hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ""
     raise ValueError(f"{value!r} is not an AWS account id (12 digits).{hint}")
+
+
+def access_key_id(value: Any) -> str:
+    """An access key id: any non-empty string (a test's keys need not look like AWS's)."""
+    if isinstance(value, str) and value:
+        return value
+    raise ValueError(f"an access key id is a non-empty string, not {value!r}")
 
 
 @functools.cache

@@ -171,11 +171,10 @@ class SmsVoiceMock:
 
     def map_access_key(self, access_key_id: str, account_id: str) -> None:
         """Answer requests signed with ``access_key_id`` from ``account_id``."""
-        if not isinstance(access_key_id, str) or not access_key_id:
-            raise ValueError(f"an access key id is a non-empty string, not {access_key_id!r}")
+        key = handle_checks.access_key_id(access_key_id)
         account = handle_checks.account_id(account_id, WORLD)
         with WORLD.lock:
-            WORLD.access_keys[access_key_id] = account
+            WORLD.access_keys[key] = account
 
     def set_default_account(self, account_id: str) -> None:
         """Answer requests signed with unknown keys from ``account_id``."""

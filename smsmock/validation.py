@@ -25,7 +25,7 @@ from typing import Any, cast
 from botocore.model import Shape, StructureShape
 
 from smsmock.errors import ValidationError
-from smsmock.model import operation_model
+from smsmock.model import built_once, operation_model
 
 MISSING = "MISSING_PARAMETER"
 INVALID = "INVALID_PARAMETER"
@@ -65,15 +65,7 @@ _checks: dict[str, Check] = {}
 
 
 def _check(shape: Shape) -> Check:
-    found = _checks.get(shape.name)
-    if found is not None:
-        return found
-    compiled: list[Check] = []
-    _checks[shape.name] = lambda v, p, f: compiled[0](v, p, f)
-    built = _build(shape)
-    compiled.append(built)
-    _checks[shape.name] = built
-    return built
+    return built_once(_checks, shape.name, lambda: _build(shape))
 
 
 def _show(value: Any) -> str:
