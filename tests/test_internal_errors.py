@@ -3,6 +3,7 @@ over HTTP an error that names it and that no client retries."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from typing import Any
 
@@ -52,6 +53,19 @@ def test_in_process_the_bug_is_raised_with_its_traceback_and_not_retried(
     assert broken.calls == 1
     assert caught.traceback[-1].name == "__call__"
     assert caught.traceback[-1].path.name == "test_internal_errors.py"
+
+
+def test_an_aiobotocore_client_gets_the_bug_raised(sms_voice: SmsVoiceMock, broken: Broken) -> None:
+    aiobotocore_session = pytest.importorskip("aiobotocore.session")
+
+    async def call() -> None:
+        session = aiobotocore_session.get_session()
+        async with session.create_client("pinpoint-sms-voice-v2", region_name="us-east-1") as c:
+            await c.list_tags_for_resource(ResourceArn=ARN)
+
+    with pytest.raises(KeyError, match="NoSuchMember"):
+        asyncio.run(call())
+    assert broken.calls == 1
 
 
 def test_the_state_lock_is_released_after_a_bug(sms_voice: SmsVoiceMock, broken: Broken) -> None:
