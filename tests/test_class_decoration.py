@@ -11,7 +11,7 @@ import boto3
 import pytest
 
 from smsmock import mock_sms_voice
-from smsmock.hook import Switch
+from smsmock.engine.hook import Switch
 
 
 def names():

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from smsmock import SmsVoiceMock, model, validation
+from smsmock import SmsVoiceMock
+from smsmock.engine import model, validation
+from smsmock.state.service_model import operation_model
 
 THREADS = 8
 ROUNDS = 12
@@ -79,8 +81,8 @@ def test_a_writer_or_check_being_built_is_never_handed_to_another_thread(
     # Writers and validation checks are built on first use, outside the state's lock: a second
     # thread arriving while the first builds must wait for the finished function (it once got
     # a stand-in and failed with IndexError; a retried HTTP 500 hid it).
-    shape = model.operation_model("CreateOptOutList").output_shape
-    input_shape = model.operation_model("CreateOptOutList").input_shape
+    shape = operation_model("CreateOptOutList").output_shape
+    input_shape = operation_model("CreateOptOutList").input_shape
     assert shape is not None and input_shape is not None
     monkeypatch.setattr(model, "_writers", {})
     monkeypatch.setattr(validation, "_checks", {})

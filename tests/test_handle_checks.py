@@ -11,7 +11,7 @@ import boto3
 import pytest
 
 from smsmock import SmsVoiceMock, mock_sms_voice
-from smsmock.handle_checks import lifecycle_types, regions, statuses
+from smsmock.faces.handle_checks import lifecycle_types, regions, statuses
 from smsmock.state.tables import TABLE_KEYS
 
 Misuse = Callable[[SmsVoiceMock], Any]

@@ -13,8 +13,9 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from smsmock.server import Client, Server
-from smsmock.state import operations
+from smsmock.engine import handlers
+from smsmock.faces.server import Client, Server
+from smsmock.state import registry
 
 ARN = "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-0123"
 RETRY_MODES = ["standard", "legacy", "adaptive"]
@@ -34,8 +35,8 @@ class Broken:
 @pytest.fixture
 def broken(monkeypatch: pytest.MonkeyPatch) -> Broken:
     handler = Broken()
-    operations.load_resources()
-    monkeypatch.setitem(operations.HANDLERS, "ListTagsForResource", handler)
+    handlers.load_resources()
+    monkeypatch.setitem(registry.HANDLERS, "ListTagsForResource", handler)
     return handler
 
 

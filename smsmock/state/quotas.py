@@ -33,20 +33,10 @@ DEFAULT_QUOTAS: dict[str, int] = {
     "DAILY_DESTINATION_CALL_LIMIT": 10,
     # The monthly spend limits AWS sets (DescribeSpendLimits' MaxLimit), in US dollars: a new
     # account's are 1 USD ("You have a monthly SMS spending limit of $1.00 (USD)", User Guide,
-    # SMS/MMS and Voice sandbox); see smsmock.resources.account.
+    # SMS/MMS and Voice sandbox); see smsmock.operations.account.
     "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
     "VOICE_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
     "MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
     "NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
     "RCS_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
 }
-
-SPEND_LIMITS = {
-    "SMS": "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT",
-    "VOICE": "VOICE_MESSAGE_MONTHLY_SPEND_LIMIT",
-    "MMS": "MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT",
-    "NOTIFY": "NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT",
-    "RCS": "RCS_MESSAGE_MONTHLY_SPEND_LIMIT",
-}
-"""Channel → the model's ``SpendLimitName`` (DescribeSpendLimits lists those the installed
-model's enum has: an older botocore has no RCS limit)."""
