@@ -108,9 +108,51 @@ print(json.dumps({"attempts_when_off": off, "attempts": attempts, "kept": kept})
 """
 
 
-def run(script: str) -> dict[str, object]:
+NO_CREDENTIALS = {
+    "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+    "AWS_CONFIG_FILE": "/nonexistent",
+    "AWS_EC2_METADATA_DISABLED": "true",
+}
+
+WITHOUT_CREDENTIALS = """
+import boto3
+from botocore.exceptions import NoCredentialsError
+
+client = boto3.session.Session().client("pinpoint-sms-voice-v2", region_name="us-east-1")
+assert client._request_signer._credentials is None
+
+import smsmock  # after the client: the client has no hook
+
+try:
+    client.describe_pools()
+except NoCredentialsError:
+    pass
+attempts_when_off = len(attempts)
+with smsmock.mock_sms_voice():
+    pools = client.describe_pools()["Pools"]
+print(json.dumps({"attempts_when_off": attempts_when_off, "attempts": attempts, "pools": pools}))
+"""
+
+
+AIOBOTOCORE_WITHOUT_CREDENTIALS = """
+import asyncio
+from aiobotocore.session import get_session
+
+async def scenario():
+    async with get_session().create_client("pinpoint-sms-voice-v2", region_name="us-east-1") as c:
+        import smsmock  # after the client: the client has no hook
+
+        with smsmock.mock_sms_voice():
+            return (await c.describe_pools())["Pools"]
+
+pools = asyncio.run(scenario())
+print(json.dumps({"attempts": attempts, "pools": pools}))
+"""
+
+
+def run(script: str, environment: dict[str, str] = REAL_LOOKING) -> dict[str, object]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(REAL_LOOKING)
+    env.update(environment)
     result = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(RECORD_SOCKETS + script)],
         capture_output=True,
@@ -143,3 +185,19 @@ def test_an_aiobotocore_client_made_before_the_import_never_reaches_the_network(
     assert seen["attempts_when_off"] != 0
     assert seen["attempts"] == []
     assert seen["kept"] == ["Default", "guarded"]
+
+
+def test_a_client_made_before_the_import_without_credentials_is_answered() -> None:
+    seen = run(WITHOUT_CREDENTIALS, NO_CREDENTIALS)
+
+    assert seen["attempts_when_off"] == 0  # off, it cannot sign: nothing is sent either
+    assert seen["attempts"] == []
+    assert seen["pools"] == []
+
+
+def test_an_aiobotocore_client_made_before_the_import_without_credentials_is_answered() -> None:
+    pytest.importorskip("aiobotocore")
+
+    seen = run(AIOBOTOCORE_WITHOUT_CREDENTIALS, NO_CREDENTIALS)
+
+    assert seen == {"attempts": [], "pools": []}

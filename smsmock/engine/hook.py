@@ -100,7 +100,17 @@ def before_sign(request: Any, request_signer: Any = None, **kwargs: Any) -> None
     would fail with ``NoCredentialsError`` before :func:`before_send` could answer it.
     """
     if Switch.active and getattr(request_signer, "_credentials", True) is None:
-        request.context.setdefault("signing", {})["request_credentials"] = _FAKE_CREDENTIALS
+        credentials = _fake_credentials_for(request_signer)
+        request.context.setdefault("signing", {})["request_credentials"] = credentials
+
+
+def _fake_credentials_for(request_signer: Any) -> Any:
+    """botocore's credentials, or aiobotocore's for its signer (it awaits their frozen form)."""
+    if type(request_signer).__module__.startswith("aiobotocore."):
+        aio_credentials = sys.modules.get("aiobotocore.credentials")
+        if aio_credentials is not None:
+            return aio_credentials.AioCredentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
+    return _FAKE_CREDENTIALS
 
 
 def install() -> None:
@@ -123,5 +133,6 @@ def install() -> None:
 
 def guard_transports() -> None:
     """Answer, at botocore's transport, this service's requests from clients that have no hook
-    (made before :mod:`smsmock` was imported), for botocore and aiobotocore (once each)."""
-    transport_guard.install(lambda: Switch.active, answer)
+    (made before :mod:`smsmock` was imported), lending them fake credentials if they have none,
+    for botocore and aiobotocore (once each)."""
+    transport_guard.install(lambda: Switch.active, answer, before_sign)
