@@ -14,13 +14,20 @@ import threading
 import unittest
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from smsmock import environment
 from smsmock.hook import Switch
 from smsmock.state.lifecycle import Mode, ModeKind
 from smsmock.state.tables import Record
 from smsmock.state.world import WORLD, Backend
+
+if TYPE_CHECKING:  # the records the handle returns; importing them loads their families
+    from smsmock.inbound import InboundMessage
+    from smsmock.resources.configuration_sets import EventRecord
+    from smsmock.resources.messages import SentMessage
+    from smsmock.resources.notify import NotifyConfiguration
+    from smsmock.resources.rcs_agents import CountryLaunch
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -198,7 +205,7 @@ class SmsVoiceMock:
             return WORLD.backend(account_id, region).advance(resource_type, resource_id, to)
 
     @property
-    def sent_messages(self) -> tuple[Any, ...]:
+    def sent_messages(self) -> tuple[SentMessage, ...]:
         """Every message accepted, in order, across accounts and regions."""
         with WORLD.lock:
             return tuple(WORLD.sent_messages)
@@ -207,9 +214,9 @@ class SmsVoiceMock:
 
     def events(
         self, configuration_set_name: str | None = None, *, event_type: str | None = None
-    ) -> tuple[Any, ...]:
+    ) -> tuple[EventRecord, ...]:
         """The events event destinations would have received, in order
-        (:class:`smsmock.resources.configuration_sets.EventRecord`), optionally only those of
+        (:class:`smsmock.EventRecord`), optionally only those of
         one configuration set (by name) or of one event type (``TEXT_DELIVERED`` …)."""
         with WORLD.lock:
             return tuple(
@@ -220,9 +227,8 @@ class SmsVoiceMock:
             )
 
     @property
-    def inbound_messages(self) -> tuple[Any, ...]:
-        """Every message :meth:`receive` delivered, in order
-        (:class:`smsmock.inbound.InboundMessage`)."""
+    def inbound_messages(self) -> tuple[InboundMessage, ...]:
+        """Every message :meth:`receive` delivered, in order (:class:`smsmock.InboundMessage`)."""
         with WORLD.lock:
             return tuple(WORLD.inbound_messages)
 
@@ -234,11 +240,11 @@ class SmsVoiceMock:
         *,
         account_id: str | None = None,
         region: str | None = None,
-    ) -> Any:
+    ) -> InboundMessage:
         """Deliver an end user's message from ``from_number`` to our number ``to_number`` (E.164,
         id or ARN): keywords apply (opt-out, opt-in, automatic responses, recorded as sent
         messages) and the message is recorded for the two-way channel. Returns the
-        :class:`smsmock.inbound.InboundMessage`; ``LookupError`` if no account has the number."""
+        :class:`smsmock.InboundMessage`; ``LookupError`` if no account has the number."""
         from smsmock.inbound import receive
 
         return receive(
@@ -283,9 +289,10 @@ class SmsVoiceMock:
         registration_id: str = "registration-launched-by-test",
         account_id: str | None = None,
         region: str | None = None,
-    ) -> Any:
+    ) -> CountryLaunch:
         """Launch an RCS agent (id or ARN) in a country, as carriers' approval of an RCS
-        registration does (``status``: ``PENDING``, ``PARTIAL``, ``ACTIVE`` …)."""
+        registration does (``status``: ``PENDING``, ``PARTIAL``, ``ACTIVE`` …); returns the
+        agent's :class:`smsmock.CountryLaunch` there."""
         from smsmock.resources.rcs_agents import launch_in_country
 
         with WORLD.lock:
@@ -314,9 +321,9 @@ class SmsVoiceMock:
         *,
         account_id: str | None = None,
         region: str | None = None,
-    ) -> Any:
+    ) -> NotifyConfiguration:
         """Decide a notify configuration's tier upgrade (AWS reviews it): ``ADVANCED``, or
-        ``REJECTED`` keeping the ``BASIC`` tier."""
+        ``REJECTED`` keeping the ``BASIC`` tier; returns the configuration's record."""
         from smsmock.resources.notify import upgrade_tier
 
         with WORLD.lock:
