@@ -92,13 +92,17 @@ def caller(request: Request, world: World) -> tuple[str, str]:
 def handle(request: Request, world: World) -> Response:
     """Answer one request of the service."""
     request_id = new_uuid()
+    operation = None
     try:
         operation = _operation(request)
         params = _params(request.body)
         account_id, region = caller(request, world)
         output = dispatch(world, operation, params, account_id, region, request_id)
+        log.debug("%s -> 200", operation)
         return _response(200, output, request_id)
     except ServiceError as error:
+        if log.isEnabledFor(logging.DEBUG):
+            log_error(operation or header(request.headers, "X-Amz-Target"), error)
         return error_response(error, request_id)
     except Exception as exc:  # a bug of ours: answer as AWS would, and say where
         log.exception("smsmock failed answering %s", header(request.headers, "X-Amz-Target"))
@@ -106,6 +110,20 @@ def handle(request: Request, world: World) -> Response:
             f"smsmock internal error: {type(exc).__name__}: {exc}", request_id
         )
         return error_response(internal, request_id)
+
+
+def log_error(operation: str | None, error: ServiceError) -> None:
+    """Log an answered error on the ``smsmock`` logger at DEBUG: operation, status, code,
+    ``Reason`` (when the error has one) and message, in one line."""
+    reason = error.members().get("Reason")
+    log.debug(
+        "%s -> %d %s%s: %s",
+        operation,
+        error.status,
+        error.code,
+        f", Reason {reason}" if reason else "",
+        error.message,
+    )
 
 
 def error_response(error: ServiceError, request_id: str) -> Response:
