@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from smsmock.__main__ import main
-from smsmock.coverage import coverage_markdown, missing_operations
+from smsmock.faces.cli import main
+from smsmock.faces.coverage import coverage_markdown, missing_operations
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "coverage.md"
 

@@ -10,8 +10,8 @@ from botocore.exceptions import ClientError
 from registration_data import completed_campaign
 
 from smsmock import SmsVoiceMock
-from smsmock.resources.keywords import HELP_MESSAGE, STOP_MESSAGE, keyword_action
-from smsmock.resources.phone_numbers import PHONE_NUMBERS
+from smsmock.records.phone_numbers import PHONE_NUMBERS
+from smsmock.rules.keywords import HELP_MESSAGE, STOP_MESSAGE, keyword_action
 
 DEFAULTS = [
     {"Keyword": "HELP", "KeywordMessage": HELP_MESSAGE, "KeywordAction": "AUTOMATIC_RESPONSE"},

@@ -10,7 +10,7 @@ import botocore.session
 import pytest
 from botocore.exceptions import ClientError
 
-from smsmock.resources.registration_definitions import field_behavior
+from smsmock.rules.registration_forms import field_behavior
 
 if (
     "SendRcsMessage"

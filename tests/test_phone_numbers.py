@@ -15,7 +15,7 @@ from freezegun import freeze_time
 from registration_data import completed_campaign
 
 from smsmock import SmsVoiceMock
-from smsmock.origination_countries import LONG_CODE_SMS, LONG_CODE_VOICE
+from smsmock.rules.origination_countries import LONG_CODE_SMS, LONG_CODE_VOICE
 
 ACCOUNT = "123456789012"
 ARN_PREFIX = f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:phone-number/"

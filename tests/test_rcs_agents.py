@@ -8,7 +8,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from smsmock.resources.rcs_agents import launch_in_country, set_testing_agent
+from smsmock.rules.rcs import launch_in_country, set_testing_agent
 
 CHANNEL = "arn:aws:sns:us-east-1:123456789012:inbound-rcs"
 

@@ -9,7 +9,8 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from smsmock.resources.sender_ids import SENDER_IDS, SenderId, check_can_send
+from smsmock.operations.sender_ids import check_can_send
+from smsmock.records.sender_ids import SENDER_IDS, SenderId
 
 ACCOUNT = "123456789012"
 

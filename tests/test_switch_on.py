@@ -12,7 +12,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock, mock_sms_voice
-from smsmock.hook import Switch
+from smsmock.engine.hook import Switch
 
 ARN = "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-0123"
 

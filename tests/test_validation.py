@@ -12,7 +12,8 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from smsmock import SmsVoiceMock, wire
+from smsmock import SmsVoiceMock
+from smsmock.engine import wire
 from smsmock.state.world import WORLD
 
 GOOD_NUMBER: dict[str, Any] = {
