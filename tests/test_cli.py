@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from smsmock import __version__
-from smsmock.__main__ import main
+from smsmock.faces.cli import main
 
 
 def smsmock(*args: str) -> subprocess.CompletedProcess[str]:
