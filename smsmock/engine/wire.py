@@ -103,13 +103,17 @@ def handle(request: Request, world: World, *, raise_internal_errors: bool = Fals
     it is logged and answered as :class:`SmsmockBugError`, which no client retries.
     """
     request_id = new_uuid()
+    operation = None
     try:
         operation = _operation(request)
         params = _params(request.body)
         account_id, region = caller(request, world)
         output = dispatch(world, operation, params, account_id, region, request_id)
+        log.debug("%s -> 200", operation)
         return _response(200, output, request_id)
     except ServiceError as error:
+        if log.isEnabledFor(logging.DEBUG):
+            log_error(operation or header(request.headers, "X-Amz-Target"), error)
         return error_response(error, request_id)
     except Exception as exc:  # a bug of ours: fail at once, and say where
         if raise_internal_errors:
@@ -127,6 +131,20 @@ def bug_message(exc: BaseException, target: str | None) -> str:
         f"smsmock failed answering {target}: {type(exc).__name__}: {exc}{where}. This is a bug "
         "in smsmock, not in the code under test; the traceback is in the server's log "
         "(logger 'smsmock'). Please report it."
+    )
+
+
+def log_error(operation: str | None, error: ServiceError) -> None:
+    """Log an answered error on the ``smsmock`` logger at DEBUG: operation, status, code,
+    ``Reason`` (when the error has one) and message, in one line."""
+    reason = error.members().get("Reason")
+    log.debug(
+        "%s -> %d %s%s: %s",
+        operation,
+        error.status,
+        error.code,
+        f", Reason {reason}" if reason else "",
+        error.message,
     )
 
 

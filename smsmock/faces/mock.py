@@ -19,7 +19,11 @@ from smsmock.engine import environment
 from smsmock.engine.hook import Switch, guard_transports
 from smsmock.faces import handle_checks, state_file
 from smsmock.faces.class_decoration import decorate_class
-from smsmock.rules.inbound import receive
+from smsmock.records.configuration_sets import EventRecord
+from smsmock.records.messages import SentMessage
+from smsmock.records.notify import NotifyConfiguration
+from smsmock.records.rcs_agents import CountryLaunch
+from smsmock.rules.inbound import InboundMessage, receive
 from smsmock.rules.notify import upgrade_tier
 from smsmock.rules.rcs import launch_in_country, set_rcs_capable
 from smsmock.rules.spend import set_sandboxed, spent
@@ -226,7 +230,7 @@ class SmsVoiceMock:
             return self._existing(account_id, region).advance(resource_type, resource_id, to)
 
     @property
-    def sent_messages(self) -> tuple[Any, ...]:
+    def sent_messages(self) -> tuple[SentMessage, ...]:
         """Every message accepted, in order, across accounts and regions."""
         with WORLD.lock:
             return tuple(WORLD.sent_messages)
@@ -235,11 +239,11 @@ class SmsVoiceMock:
 
     def events(
         self, configuration_set_name: str | None = None, *, event_type: str | None = None
-    ) -> tuple[Any, ...]:
+    ) -> tuple[EventRecord, ...]:
         """The events event destinations would have received, in order
-        (:class:`smsmock.operations.configuration_sets.EventRecord`), optionally only those of
-        one configuration set (by name) or of one event type (``TEXT_DELIVERED`` …, or a group
-        such as ``TEXT_ALL``, as ``MatchingEventTypes`` reads it)."""
+        (:class:`smsmock.EventRecord`), optionally only those of one configuration set (by name)
+        or of one event type (``TEXT_DELIVERED`` …, or a group such as ``TEXT_ALL``, as
+        ``MatchingEventTypes`` reads it)."""
         with WORLD.lock:
             if configuration_set_name is not None:
                 handle_checks.configuration_set_name(configuration_set_name, WORLD)
@@ -253,9 +257,8 @@ class SmsVoiceMock:
             )
 
     @property
-    def inbound_messages(self) -> tuple[Any, ...]:
-        """Every message :meth:`receive` delivered, in order
-        (:class:`smsmock.rules.inbound.InboundMessage`)."""
+    def inbound_messages(self) -> tuple[InboundMessage, ...]:
+        """Every message :meth:`receive` delivered, in order (:class:`smsmock.InboundMessage`)."""
         with WORLD.lock:
             return tuple(WORLD.inbound_messages)
 
@@ -267,12 +270,11 @@ class SmsVoiceMock:
         *,
         account_id: str | None = None,
         region: str | None = None,
-    ) -> Any:
+    ) -> InboundMessage:
         """Deliver an end user's message from ``from_number`` to our number ``to_number`` (E.164,
         id or ARN): keywords apply (opt-out, opt-in, automatic responses, recorded as sent
         messages) and the message is recorded for the two-way channel. Returns the
-        :class:`smsmock.rules.inbound.InboundMessage`; ``LookupError`` if no account has the
-        number."""
+        :class:`smsmock.InboundMessage`; ``LookupError`` if no account has the number."""
 
         if account_id is not None:
             account_id = handle_checks.account_id(account_id, WORLD)
@@ -319,9 +321,10 @@ class SmsVoiceMock:
         registration_id: str = "registration-launched-by-test",
         account_id: str | None = None,
         region: str | None = None,
-    ) -> Any:
+    ) -> CountryLaunch:
         """Launch an RCS agent (id or ARN) in a country, as carriers' approval of an RCS
-        registration does (``status``: ``PENDING``, ``PARTIAL``, ``ACTIVE`` …)."""
+        registration does (``status``: ``PENDING``, ``PARTIAL``, ``ACTIVE`` …); returns the
+        agent's :class:`smsmock.CountryLaunch` there."""
 
         iso_country_code = handle_checks.iso_country_code(iso_country_code)
         status = handle_checks.country_launch_status(status)
@@ -350,9 +353,9 @@ class SmsVoiceMock:
         *,
         account_id: str | None = None,
         region: str | None = None,
-    ) -> Any:
+    ) -> NotifyConfiguration:
         """Decide a notify configuration's tier upgrade (AWS reviews it): ``ADVANCED``, or
-        ``REJECTED`` keeping the ``BASIC`` tier."""
+        ``REJECTED`` keeping the ``BASIC`` tier; returns the configuration's record."""
 
         with WORLD.lock:
             backend = self._existing(account_id, region)
