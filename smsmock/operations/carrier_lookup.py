@@ -34,8 +34,7 @@ from typing import Any
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
-from smsmock.rules.countries import country_name, is_country
-from smsmock.state.errors import ValidationError
+from smsmock.rules.countries import country_name, end_user_number, is_country
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import service_model
 
@@ -52,12 +51,9 @@ def lookup(number: str, cleanse: bool = False) -> dict[str, Any]:
     """The CarrierLookup answer for ``number`` (normalized first when ``cleanse``);
     ``ValidationException`` if it is no number."""
     given = number
-    try:
-        parsed = phonenumbers.parse(number, None)
-    except phonenumbers.NumberParseException as exc:
-        raise _cannot_parse(number, str(exc)) from None
-    if not phonenumbers.is_possible_number(parsed):
-        raise _cannot_parse(number, "it has too few or too many digits for its country code")
+    # The one rule for an end user's number (countries.end_user_number), with this
+    # operation's documented reason.
+    parsed = phonenumbers.parse(end_user_number(number, "PhoneNumber", "CANNOT_PARSE"), None)
     region: str | None = phonenumbers.region_code_for_number(parsed)
     if not region or not is_country(region):
         region = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
@@ -82,14 +78,6 @@ def lookup(number: str, cleanse: bool = False) -> dict[str, Any]:
         "Carrier": carrier_name,
         "PhoneNumberType": number_type,
     }
-
-
-def _cannot_parse(number: str, why: str) -> ValidationError:
-    return ValidationError(
-        f"The phone number {number} cannot be parsed: {why}.",
-        "CANNOT_PARSE",
-        [("PhoneNumber", "Not a valid phone number.")],
-    )
 
 
 @operation("CarrierLookup")

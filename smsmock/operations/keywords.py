@@ -4,7 +4,16 @@ Every phone number and pool has the two mandatory keywords (``HELP`` and ``STOP`
 HELP and STOP are mandatory keywords that each phone number must have", CloudFormation
 ``AWS::SMSVOICE::PhoneNumber``). Their messages can be changed, not their actions, and they cannot
 be deleted (DeleteKeyword: "Keywords HELP and STOP can't be deleted or modified"). Keywords are
-case insensitive ("Keywords are case insensitive"; a keyword "can't start or end with a space").
+case insensitive ("Keywords are case insensitive"; a keyword "can't start or end with a space"),
+and AWS keeps and answers them upper-cased: the Terraform provider's ``keyword.go`` notes that
+PutKeyword answers "keyword uppercased and the origination identity as an ID", and matches
+DescribeKeywords' answer case-insensitively.
+
+PutKeyword without ``KeywordAction`` on a keyword that exists keeps that keyword's action (STOP
+stays ``OPT_OUT``, a custom ``OPT_IN`` stays ``OPT_IN``): the provider's keyword resource leaves
+``keyword_action`` unset for the mandatory keywords and refuses it in configuration, and its
+acceptance tests (``keyword_test.go``, run against AWS) update their messages that way. Only a new
+keyword takes the documented default, ``AUTOMATIC_RESPONSE``.
 
 Besides ``STOP``, end users opt out with any of :data:`~smsmock.rules.keywords.OPT_OUT_KEYWORDS`
 (the user guide's "Required opt-out keywords"); :func:`~smsmock.rules.keywords.keyword_action`
@@ -49,16 +58,20 @@ def _is_us_toll_free(record: Any) -> bool:
 def put_keyword(call: Call, params: Params) -> dict[str, Any]:
     record = _identity(call, params["OriginationIdentity"])
     keyword, message = params["Keyword"], params["KeywordMessage"]
-    action = params.get("KeywordAction", "AUTOMATIC_RESPONSE")
     if keyword != keyword.strip():
         raise ValidationError(
             "A keyword can't start or end with a space.",
             "INVALID_PARAMETER",
             [("Keyword", "Must not start or end with a space.")],
         )
+    keyword = keyword.upper()
     keywords = keywords_of(record)
     existing = find_keyword(keywords, keyword)
     default = find_keyword(DEFAULT_KEYWORDS, keyword)
+    # Without KeywordAction an existing keyword keeps its action; only a new one defaults.
+    action = params.get("KeywordAction") or (
+        keywords[existing][1] if existing is not None else "AUTOMATIC_RESPONSE"
+    )
     if default is not None and action != DEFAULT_KEYWORDS[default][1]:
         raise ValidationError(
             f"The action of the keyword {default} can't be changed.",

@@ -28,7 +28,7 @@ from smsmock.records.notify import (
 )
 from smsmock.records.pools import POOLS
 from smsmock.rules import origination
-from smsmock.rules.countries import country_of, e164
+from smsmock.rules.countries import country_of, end_user_number
 from smsmock.rules.notify_templates import (
     countries_by_code,
     notify_countries,
@@ -220,7 +220,7 @@ def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
             "INVALID_PARAMETER",
             [("TemplateId", f"Not a {channel} template of the {record.tier} tier.")],
         )
-    destination = e164(params["DestinationPhoneNumber"])
+    destination = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     country = country_of(destination)
     if country is None or country not in record.enabled_countries:
         raise ValidationError(

@@ -19,7 +19,7 @@ from smsmock.records.opt_out_lists import (
     opt_out_list,
     opt_out_lists,
 )
-from smsmock.rules.countries import e164, is_possible_number
+from smsmock.rules.countries import end_user_number
 from smsmock.rules.opt_outs import record_opt_out
 from smsmock.rules.origination import origination_kinds
 from smsmock.state.creation import create_record
@@ -34,19 +34,6 @@ OPT_IN_INTERVAL = timedelta(days=30)
 
 
 # -- shared with phone numbers, pools and messaging -------------------------------------------
-
-
-def _valid_destination(number: str, member: str) -> str:
-    """``number`` in E.164 if it is a valid phone number, else ``ValidationException``."""
-    # Possible, not strictly valid: libphonenumber rejects the fictional ranges (+1 555 01xx,
-    # +44 7700 900xxx) that users' tests send to, and AWS documents no finer rule.
-    if not is_possible_number(number):
-        raise ValidationError(
-            f"The phone number {number} is not a valid E.164 phone number.",
-            "INVALID_PARAMETER",
-            [(member, "Invalid phone number.")],
-        )
-    return e164(number)
 
 
 def _list_output(found: OptOutList, entry: OptedOutNumber) -> dict[str, Any]:
@@ -126,7 +113,7 @@ def _user_of(backend: Backend, name: str) -> str | None:
 @operation("PutOptedOutNumber")
 def put_opted_out_number(call: Call, params: Params) -> dict[str, Any]:
     found = opt_out_list(call, params["OptOutListName"])
-    number = _valid_destination(params["OptedOutNumber"], "OptedOutNumber")
+    number = end_user_number(params["OptedOutNumber"], "OptedOutNumber")
     entry = record_opt_out(call, found.opt_out_list_name, number, end_user=False)
     return _list_output(found, entry)
 
@@ -138,7 +125,7 @@ def describe_opted_out_numbers(call: Call, params: Params) -> dict[str, Any]:
     if wanted:
         entries = []
         for number in wanted:
-            entry = found.numbers.get(e164(number))
+            entry = found.numbers.get(end_user_number(number, "OptedOutNumbers"))
             if entry is None:
                 raise ResourceNotFoundError("opted-out-number", number)
             entries.append(entry)
@@ -178,7 +165,7 @@ def _in_order(call: Call, found: OptOutList) -> list[OptedOutNumber]:
 @operation("DeleteOptedOutNumber")
 def delete_opted_out_number(call: Call, params: Params) -> dict[str, Any]:
     found = opt_out_list(call, params["OptOutListName"])
-    number = e164(params["OptedOutNumber"])
+    number = end_user_number(params["OptedOutNumber"], "OptedOutNumber")
     entry = found.numbers.get(number)
     if entry is None:
         raise ResourceNotFoundError("opted-out-number", params["OptedOutNumber"])

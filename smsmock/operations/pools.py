@@ -25,7 +25,7 @@ from smsmock.rules.pools import (
 from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_unless_active
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
-from smsmock.state.errors import ConflictError, ValidationError
+from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.state.paging import attribute_filters, paginate
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import copy_members
@@ -53,8 +53,21 @@ def _identity_in_country(call: Call, params: Params) -> tuple[origination.Identi
     country-specific, such as RCS agents": it is required for sender IDs (a SenderId exists per
     country); a phone number's country is its number's, so it may be left out, but when given it
     must agree.
+
+    A sender ID's ARN names its country (``sender-id/NAME/CC``), yet without ``IsoCountryCode``
+    AWS refuses it as ``ValidationException`` ``INVALID_ARN`` with the field ``senderId``: the
+    Terraform provider's ``pool_test.go`` (``Pool_OriginationIdentities_multipleCountries``,
+    run against AWS) records that answer for AssociateOriginationIdentity, and its pool resource
+    passes the ARN's country on every call for that reason. A bare SenderId without a country is
+    ``MISSING_PARAMETER``.
     """
     ref, country = params["OriginationIdentity"], params.get("IsoCountryCode")
+    if country is None and ref.startswith("arn:") and ":sender-id/" in ref:
+        raise ValidationError(
+            f"The sender ID ARN {ref} needs IsoCountryCode.",
+            "INVALID_ARN",
+            [("senderId", "A sender ID ARN needs the IsoCountryCode of the call.")],
+        )
     identity = origination.resolve_origination_identity(
         call, ref, iso_country_code=country, kinds=poolable_kinds()
     )
@@ -91,6 +104,12 @@ def _membership(target: Pool, kind: origination.IdentityKind, identity: Any) -> 
 @operation("CreatePool")
 def create_pool(call: Call, params: Params) -> Pool:
     kind, identity = _identity_in_country(call, params)
+    simulator = getattr(identity, "number_type", None) == "SIMULATOR"
+    if simulator and params["MessageType"] != "TRANSACTIONAL":
+        # Simulator numbers are TRANSACTIONAL only (RequestPhoneNumber), and AWS answers a
+        # PROMOTIONAL pool made from one ResourceNotFoundException: the Terraform provider's
+        # pool_test.go (Pool_MessageType, last step, run against AWS) expects exactly that.
+        raise ResourceNotFoundError("phone-number", params["OriginationIdentity"])
     traits = kind.traits(identity)
     table = call.backend.table(POOLS)
     record = create_record(

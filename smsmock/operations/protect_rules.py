@@ -17,7 +17,7 @@ from smsmock.records.protect_configurations import (
     ProtectConfiguration,
     protect_configuration,
 )
-from smsmock.rules.countries import country_of, e164, is_country, iso_country_codes
+from smsmock.rules.countries import country_of, end_user_number, is_country, iso_country_codes
 from smsmock.state.errors import ResourceNotFoundError, ValidationError
 from smsmock.state.paging import paginate, record_filter
 from smsmock.state.registry import Call, Params, operation
@@ -125,7 +125,7 @@ def put_number_override(call: Call, params: Params) -> dict[str, Any]:
             "INVALID_PARAMETER",
             [("ExpirationTimestamp", "Must be a time in the future.")],
         )
-    number = e164(params["DestinationPhoneNumber"])
+    number = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     existing = _live_override(config, number, now)
     override = NumberOverride(
         destination_phone_number=number,
@@ -141,7 +141,7 @@ def put_number_override(call: Call, params: Params) -> dict[str, Any]:
 @operation("DeleteProtectConfigurationRuleSetNumberOverride")
 def delete_number_override(call: Call, params: Params) -> dict[str, Any]:
     config = protect_configuration(call, params["ProtectConfigurationId"])
-    number = e164(params["DestinationPhoneNumber"])
+    number = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     override = _live_override(config, number, _now(call))
     if override is None:
         raise ResourceNotFoundError(

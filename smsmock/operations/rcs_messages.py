@@ -44,7 +44,7 @@ from smsmock.records.pools import Pool
 from smsmock.records.rcs_agents import RcsAgent
 from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
 from smsmock.rules import pricing
-from smsmock.rules.countries import country_of, e164, parse_number
+from smsmock.rules.countries import country_of, end_user_number, parse_number
 from smsmock.rules.media_types import check_media_urls
 from smsmock.rules.origination import resolve_origination_identity
 from smsmock.rules.rcs import NO_RCS_NUMBERS
@@ -289,9 +289,9 @@ def send_rcs_message(call: Call, params: Params) -> dict[str, Any]:
     fallback = params.get("FallbackConfiguration")
     if fallback is not None:
         check_fallback(fallback)
-    destination = e164(params["DestinationPhoneNumber"])
+    destination = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     country = country_of(destination)
-    if country is None or parse_number(destination) is None:
+    if country is None:
         raise ValidationError(
             f"The destination phone number {params['DestinationPhoneNumber']} is not a valid "
             "E.164 phone number.",

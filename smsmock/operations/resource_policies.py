@@ -3,6 +3,8 @@
 PutResourcePolicy's documentation names the resources that can be shared: "a Pool, Opt-out
 list, Sender Id, or Phone number". An ARN of any other kind is a ``ValidationException``
 (``INVALID_ARN``); a shareable ARN that names nothing in the caller's account and region is
+``ResourceNotFoundException``. GetResourcePolicy on a resource without a policy (never put, or
+deleted) answers ``Policy`` ``"{}"``, as AWS does; DeleteResourcePolicy then is
 ``ResourceNotFoundException``. The policy must be a JSON object with a ``Statement`` (the IAM
 policy grammar); it is stored and returned as given. Sharing across accounts is not modelled:
 the policy is kept, not enforced.
@@ -99,8 +101,16 @@ def put_resource_policy(call: Call, params: Params) -> ResourcePolicy:
 
 
 @operation("GetResourcePolicy")
-def get_resource_policy(call: Call, params: Params) -> ResourcePolicy:
-    return _attached(call, params["ResourceArn"])
+def get_resource_policy(call: Call, params: Params) -> ResourcePolicy | dict[str, Any]:
+    arn = params["ResourceArn"]
+    record = shareable_resource(call, arn)
+    found = _policies(call.backend).get(arn)
+    if found is None or found.resource is not record:
+        # "when no user policy is attached — including after a successful DeleteResourcePolicy —
+        # AWS returns HTTP 200 with the literal string "{}" in the Policy field" (the Terraform
+        # provider's resource_policy.go, which treats that answer as not found).
+        return {"ResourceArn": arn, "Policy": "{}"}
+    return found
 
 
 @operation("DeleteResourcePolicy")

@@ -22,7 +22,7 @@ from smsmock.records.verified_destinations import (
     VerifiedDestinationNumber,
     verified_destination,
 )
-from smsmock.rules.countries import e164, parse_number
+from smsmock.rules.countries import e164, end_user_number
 from smsmock.rules.sending import SendRequest, send
 from smsmock.state.creation import create_record, refuse_existing
 from smsmock.state.errors import ConflictError, ValidationError
@@ -72,13 +72,7 @@ def _unverified(call: Call, ref: str) -> VerifiedDestinationNumber:
 @operation("CreateVerifiedDestinationNumber")
 def create_verified_destination_number(call: Call, params: Params) -> VerifiedDestinationNumber:
     table = call.backend.table(VERIFIED_DESTINATION_NUMBERS)
-    number = e164(params["DestinationPhoneNumber"])
-    if parse_number(number) is None:
-        raise ValidationError(
-            f"The phone number {params['DestinationPhoneNumber']} is not a valid E.164 number.",
-            "INVALID_PARAMETER",
-            [("DestinationPhoneNumber", "Invalid phone number.")],
-        )
+    number = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     agent_id = None
     if params.get("RcsAgentId"):
         agent_id = rcs_agents(call.backend).get(params["RcsAgentId"]).rcs_agent_id

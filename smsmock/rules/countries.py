@@ -18,6 +18,8 @@ import json
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from smsmock.state.errors import ValidationError
+
 if TYPE_CHECKING:
     import phonenumbers
 
@@ -78,15 +80,6 @@ def parse_number(number: str) -> phonenumbers.PhoneNumber | None:
         return None
 
 
-def is_possible_number(number: str) -> bool:
-    """Whether ``number`` parses (as :func:`parse_number`) to as many digits as its country
-    code's numbers can have; looser than valid, which also checks the range is assigned."""
-    import phonenumbers  # on first use: see the module's docstring
-
-    parsed = parse_number(number)
-    return parsed is not None and bool(phonenumbers.is_possible_number(parsed))
-
-
 def e164(number: str) -> str:
     """``number`` in E.164 form (``+`` and digits); unchanged if it cannot be parsed."""
     import phonenumbers  # on first use: see the module's docstring
@@ -113,3 +106,30 @@ def country_of(number: str) -> str | None:
         main: str = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
         return main if is_country(main) else None
     return region
+
+
+def end_user_number(number: str, member: str, reason: str = "INVALID_PARAMETER") -> str:
+    """The end user's phone number ``number`` in E.164, or ``ValidationException`` naming
+    ``member`` — the one rule of every operation that takes an end user's number (sending,
+    opt-outs, verified destinations, protect overrides, carrier lookup, notify, RCS).
+
+    AWS asks for "the destination phone number in E.164 format": a ``+``, an assigned country
+    calling code and a subscriber number, 15 digits at most. A number whose length is impossible
+    for its calling code (``+1206555``, ``+12065``) is refused at once. A number of a possible
+    length that is not valid in its numbering plan (an unassigned range, or the fictional
+    +1 555 01xx numbers tests send to) is accepted: AWS reports an invalid destination after the
+    call, as the ``TEXT_INVALID`` event ("occurs when the destination phone number is not
+    valid", User Guide, *Event types*), and the mock delivers such messages so that tests of
+    fictional numbers pass. See docs/messaging.md, *Destination numbers*.
+    """
+    import phonenumbers  # on first use: see the module's docstring
+
+    parsed = parse_number(number)
+    if parsed is None or not phonenumbers.is_possible_number(parsed):
+        raise ValidationError(
+            f"The phone number {number} is not a valid E.164 phone number.",
+            reason,
+            [(member, "Not a valid E.164 phone number.")],
+        )
+    formatted: str = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return formatted

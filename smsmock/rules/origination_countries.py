@@ -105,7 +105,7 @@ def _us_only(capabilities: str) -> dict[str, Offering]:
 OFFERINGS: dict[str, dict[str, Offering]] = {
     "TOLL_FREE": _us_only("SMS VOICE MMS"),
     "TEN_DLC": _us_only("SMS VOICE MMS"),
-    "SIMULATOR": _us_only("SMS MMS"),
+    "SIMULATOR": _us_only("SMS VOICE MMS"),
 }
 """Number types other than ``LONG_CODE``, by country."""
 

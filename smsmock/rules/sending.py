@@ -13,7 +13,7 @@ from typing import Any
 from smsmock.records.configuration_sets import ConfigurationSet, configuration_set
 from smsmock.records.messages import SentMessage
 from smsmock.rules import origination, pricing
-from smsmock.rules.countries import country_of, e164, parse_number
+from smsmock.rules.countries import country_of, end_user_number
 from smsmock.rules.events import publish_events
 from smsmock.rules.send_rules import (
     check_opt_out,
@@ -119,9 +119,10 @@ documented as not supported by event destinations, so it is never produced)."""
 def send(call: Call, request: SendRequest) -> SentMessage:
     """Check ``request`` as the service does, then record it (and its events, and its spend,
     unless a dry run). Raises the service's error for the first rule it breaks."""
-    destination = e164(request.destination_phone_number)
+    destination = end_user_number(request.destination_phone_number, "DestinationPhoneNumber")
     country = country_of(destination)
-    if country is None or parse_number(destination) is None:
+    if country is None:
+        # A number of a calling code no country has (+800, +882 …): nowhere to send it.
         raise ValidationError(
             f"The destination phone number {request.destination_phone_number} is not a valid "
             "E.164 phone number.",
