@@ -78,12 +78,19 @@ def set_forwarding_endpoint(url: str | None, *, configured: bool = False) -> Non
 
     Raises ``ValueError`` for a URL that is not ``http(s)://host[:port]``."""
     if url:
-        parsed = urllib.parse.urlsplit(url)
-        if parsed.scheme not in ("http", "https") or not parsed.hostname:
-            raise ValueError(f"{url!r} is not a moto server's endpoint URL (http://host:port)")
+        check_endpoint_url(url)
     _Forwarding.endpoint_url = url.rstrip("/") if url else None
     if configured:
         _Forwarding.configured = _Forwarding.endpoint_url
+
+
+def check_endpoint_url(url: str) -> str:
+    """``url`` if it is a server's endpoint URL, ``http(s)://host[:port]``; ``ValueError``
+    otherwise."""
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise ValueError(f"{url!r} is not a moto server's endpoint URL (http://host:port)")
+    return url
 
 
 def reset_forwarding() -> None:

@@ -131,8 +131,11 @@ def test_the_server_will_not_start_with_a_forwarding_url_that_is_not_one() -> No
     command = [sys.executable, "-m", "smsmock", "server", "--port", "0", "--forward-to", "moto"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
 
-    assert done.returncode == 1
-    assert "endpoint URL" in done.stderr
+    assert done.returncode == 2  # a usage error, as a bad --port
+    assert done.stderr == (
+        "smsmock server: argument --forward-to: 'moto' is not a moto server's endpoint URL "
+        "(http://host:port) (see smsmock server --help)\n"
+    )
 
 
 # -- deliveries over HTTP ----------------------------------------------------------------------

@@ -147,12 +147,23 @@ def test_the_latest_choice_wins_and_clearing_delivers_again(
 
 
 def test_a_misspelt_fate_is_refused_with_the_closest_names(sms_voice: SmsVoiceMock) -> None:
-    with pytest.raises(ValueError, match="Did you mean BLOCKED"):
+    with pytest.raises(ValueError, match="Did you mean 'BLOCKED'"):
         sms_voice.set_fate(END_USER, "BLOKED")
     with pytest.raises(ValueError, match="NO_ANSWER"):
         sms_voice.set_fate(END_USER, "NO_ANSWR")
-    with pytest.raises(ValueError, match="not a message fate"):
+    with pytest.raises(ValueError, match="not a known message fate"):
         sms_voice.set_fate(END_USER, "EXPLODED")
+
+
+def test_a_refused_fate_is_never_chosen(client: Any, sms_voice: SmsVoiceMock, number: str) -> None:
+    with pytest.raises(ValueError):
+        sms_voice.set_fate(END_USER, "BLOKED")
+    with pytest.raises(ValueError):
+        sms_voice.set_fate("1206555*0", "BLOCKED", delay=72 * 3600)
+
+    message_id = text(client, number)
+
+    assert statuses(sms_voice, message_id)[-1] == ("DELIVERED", True)
 
 
 def test_opted_out_is_not_a_fate_but_a_refused_send(sms_voice: SmsVoiceMock) -> None:

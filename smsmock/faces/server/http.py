@@ -93,6 +93,12 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # Requests of the service are logged by the wire, with their operation and error.
+        path = getattr(self, "path", "")  # unset when the request line could not be read
+        if path.startswith(PREFIX):
+            log.debug("%s %s %s", self.command, path, code)
+
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s %s", self.address_string(), format % args)
 
@@ -218,11 +224,19 @@ def run(
     verbose: bool = False,
     forward_to: str | None = None,
 ) -> int:
-    """``smsmock server``: serve until SIGINT or SIGTERM; print the URL once listening."""
+    """``smsmock server``: serve until SIGINT or SIGTERM; print the URL once listening.
+
+    ``verbose`` logs every request on stderr (the ``smsmock`` logger at DEBUG: operation,
+    status, error code and ``Reason``); ``forward_to`` delivers events and inbound messages to
+    the moto server at that endpoint URL. A port in use, a state file that does not load or a
+    ``forward_to`` that is not an endpoint URL ends it at once with status 1 and one line on
+    stderr.
+    """
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(asctime)s %(name)s %(levelname)s %(message)s",
+        level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s"
     )
+    if verbose:
+        logging.getLogger("smsmock").setLevel(logging.DEBUG)
 
     def stop(signum: int, frame: Any) -> None:
         raise _Stop(signal.Signals(signum).name)
@@ -232,8 +246,15 @@ def run(
     try:
         try:
             server = Server(host, port, state, forward_to)
-        except (OSError, StateFileError, ValueError) as exc:
-            print(f"smsmock server: cannot start on {host}:{port}: {exc}", file=sys.stderr)
+        except StateFileError as exc:
+            print(f"smsmock server: state file not loaded: {exc}", file=sys.stderr)
+            return 1
+        except ValueError as exc:
+            print(f"smsmock server: --forward-to: {exc}", file=sys.stderr)
+            return 1
+        except OSError as exc:
+            reason = exc.strerror or exc
+            print(f"smsmock server: cannot listen on {host}:{port}: {reason}", file=sys.stderr)
             return 1
         print(f"smsmock server listening on {server.url}", flush=True)
         server.serve_forever()

@@ -20,7 +20,6 @@ types page's; AWS passes carriers' own wording there, which smsmock cannot know.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from dataclasses import dataclass
 from datetime import timedelta
@@ -172,34 +171,22 @@ FATES: dict[str, dict[str, tuple[str, ...]]] = {
 """Channel → fate name → the statuses its events report, in order (each becomes the event type
 ``{prefix}_{status}``). A fate whose last status is not final waits for the 72-hour timeout."""
 
-_NOT_AN_EVENT = {
+NOT_A_FATE = {
     "OPTED_OUT": (
         "OPTED_OUT is not a delivery event: the service refuses a send to an opted-out number "
         "(ConflictException, Reason DESTINATION_PHONE_NUMBER_OPTED_OUT). Opt the number out "
         "with PutOptedOutNumber, or with sms.receive(number, our_number, 'STOP')."
     ),
 }
+"""Names a test may reach for that are no fate, and what to do instead."""
 
 
 def fate_names() -> list[str]:
-    """Every name :func:`check_fate` accepts: the fates, bare and with their channel's prefix."""
+    """Every fate name: the fates, bare and with their channel's prefix (``TEXT_BLOCKED``)."""
     names = {name for fates in FATES.values() for name in fates}
     for channel, fates in FATES.items():
         names.update(f"{PREFIXES[channel]}_{name}" for name in fates)
     return sorted(names)
-
-
-def check_fate(name: str) -> str:
-    """``name`` if it is a fate (``BLOCKED``, or ``TEXT_BLOCKED`` for one channel only);
-    ``ValueError`` naming the closest fates otherwise."""
-    if name in _NOT_AN_EVENT:
-        raise ValueError(_NOT_AN_EVENT[name])
-    names = fate_names()
-    if name not in names:
-        close = difflib.get_close_matches(name.upper(), names, n=3)
-        hint = f" Did you mean {' or '.join(close)}?" if close else ""
-        raise ValueError(f"{name!r} is not a message fate.{hint} Fates: {', '.join(names)}.")
-    return name
 
 
 def fate_for_channel(name: str, channel: str) -> str | None:

@@ -58,21 +58,11 @@ class PendingEvent:
 # -- the handle's settings -----------------------------------------------------------------------
 
 
-def set_fate(world: World, pattern: str, fate: str, delay: float | timedelta = 0.0) -> FateRule:
+def set_fate(world: World, pattern: str, fate: str, delay: float = 0.0) -> FateRule:
     """Choose ``fate`` for messages to the destinations ``pattern`` matches, the last event
-    ``delay`` (seconds or a timedelta) after the send. A later rule wins over an earlier one.
-
-    Raises ``ValueError`` for a name that is not a fate (naming the closest ones) and for a
-    negative delay or one of 72 hours or more (the service reports ``UNKNOWN`` by then).
-    """
-    catalogue.check_fate(fate)
-    seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-    if not 0 <= seconds < catalogue.NO_FINAL_EVENT_TIMEOUT.total_seconds():
-        raise ValueError(
-            f"delay must be at least 0 and less than 72 hours (got {seconds} seconds): after 72 "
-            "hours without a final event the service reports UNKNOWN."
-        )
-    rule = FateRule(pattern, fate, seconds)
+    ``delay`` seconds after the send. A later rule wins over an earlier one. The handle checks
+    the names and the delay first (:mod:`smsmock.faces.handle_checks`)."""
+    rule = FateRule(pattern, fate, delay)
     with world.lock:
         world.fates.append(rule)
     return rule
@@ -88,7 +78,7 @@ def fate_of(world: World, channel: str, destination_phone_number: str) -> tuple[
     return catalogue.DEFAULT_FATES[channel], 0.0
 
 
-def subscribe(world: World, kind: str, callback: Callable[[Any], None]) -> None:
+def subscribe(world: World, kind: str, callback: Callable[[Any], object]) -> None:
     """Call ``callback`` with each ``event`` (an :class:`EventRecord`) or ``inbound`` message
     (an :class:`smsmock.rules.inbound.InboundMessage`) from now on."""
     with world.lock:
