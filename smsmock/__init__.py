@@ -4,12 +4,12 @@ Importing it registers the botocore hook; nothing is answered until a mock is st
 records the handle returns are exported here, so user code can name them in type hints.
 """
 
-from smsmock.delivery import Delivery
 from smsmock.engine.hook import install as _install
 from smsmock.faces.mock import SmsVoiceMock, mock_sms_voice
 from smsmock.faces.state_file import StateFileError
 from smsmock.faces.version import __version__
 from smsmock.records.configuration_sets import EventRecord
+from smsmock.records.deliveries import Delivery
 from smsmock.records.messages import SentMessage
 from smsmock.records.notify import NotifyConfiguration
 from smsmock.records.rcs_agents import CarrierStatus, CountryLaunch

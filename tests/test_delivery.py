@@ -1,5 +1,6 @@
-"""Delivery into moto (:mod:`smsmock.delivery`): each destination kind read back through boto3,
-in the destination's account and region, and every failure a ``failed`` result, never an error.
+"""Delivery into moto (:mod:`smsmock.rules.delivery`): each destination kind read back through
+boto3, in the destination's account and region, and every failure a ``failed`` result, never an
+error.
 
 The sends that produce these deliveries are tested end to end in
 ``tests/test_delivery_end_to_end.py``; here the delivery functions are called directly.
@@ -15,9 +16,9 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from smsmock.delivery import (
+from smsmock import Delivery
+from smsmock.rules.delivery import (
     LOG_STREAM,
-    Delivery,
     deliver_event,
     deliver_inbound,
     forwarding_endpoint,

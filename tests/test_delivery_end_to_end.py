@@ -14,7 +14,7 @@ from freezegun import freeze_time
 from moto import mock_aws
 
 from smsmock import SmsVoiceMock, mock_sms_voice
-from smsmock.delivery import LOG_STREAM
+from smsmock.rules.delivery import LOG_STREAM
 
 REGION = "us-east-1"
 ACCOUNT = "123456789012"

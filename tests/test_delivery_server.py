@@ -19,7 +19,7 @@ from moto import mock_aws, settings
 from moto.server import ThreadedMotoServer
 
 from smsmock import mock_sms_voice
-from smsmock.delivery import forwarding_endpoint, moto_target
+from smsmock.rules.delivery import forwarding_endpoint, moto_target
 from smsmock.server import Client, ControlError, Server, ServerProcess
 
 REGION = "us-east-1"

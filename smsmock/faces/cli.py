@@ -6,10 +6,10 @@ import argparse
 import sys
 from typing import NoReturn
 
-from smsmock.delivery import check_endpoint_url
 from smsmock.faces.coverage import coverage_markdown
 from smsmock.faces.server.http import run
 from smsmock.faces.version import __version__
+from smsmock.rules.delivery import check_endpoint_url
 
 DESCRIPTION = """\
 smsmock mocks AWS End User Messaging SMS and Voice v2 (pinpoint-sms-voice-v2).

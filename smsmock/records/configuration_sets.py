@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from smsmock.delivery import Delivery
+from smsmock.records.deliveries import Delivery
 from smsmock.state.errors import ResourceNotFoundError
 from smsmock.state.registry import Call
 from smsmock.state.tables import Record, TableKey
@@ -85,8 +85,8 @@ class EventRecord:
     """An event an event destination received: what happened to which message.
 
     ``payload`` is the JSON AWS sends (:mod:`smsmock.rules.events.payloads`); ``delivery`` what
-    became of it (:class:`smsmock.delivery.Delivery`: ``delivered`` into moto, ``failed`` with
-    the reason, or ``recorded`` when nothing could take it)."""
+    became of it (:class:`smsmock.records.deliveries.Delivery`: ``delivered`` into moto,
+    ``failed`` with the reason, or ``recorded`` when nothing could take it)."""
 
     event_type: str
     configuration_set_name: str

@@ -15,7 +15,7 @@
 - Every inbound message is recorded (``sms.inbound_messages``); ``two_way_channel_arn`` says the
   two-way channel it was delivered to, ``None`` when two-way is off. ``payload`` is the two-way
   JSON AWS publishes (:func:`smsmock.rules.events.payloads.inbound_payload`); with two-way on it is
-  delivered to the channel (:func:`smsmock.delivery.deliver_inbound`, result in ``delivery``),
+  delivered to the channel (:func:`smsmock.rules.delivery.deliver_inbound`, result in ``delivery``),
   and the handle's ``on_inbound`` callbacks get the message either way.
 """
 
@@ -25,13 +25,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from smsmock.delivery import Delivery, deliver_inbound
+from smsmock.records.deliveries import Delivery
 from smsmock.records.messages import SentMessage
 from smsmock.records.opt_out_lists import opt_out_list
 from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber
 from smsmock.records.pools import POOLS
 from smsmock.rules import pricing
 from smsmock.rules.countries import country_of, e164
+from smsmock.rules.delivery import deliver_inbound
 from smsmock.rules.events import timeline
 from smsmock.rules.events.payloads import inbound_payload
 from smsmock.rules.keywords import keyword_action

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from smsmock import delivery
 from smsmock.faces import state_file
 from smsmock.faces.mock import SmsVoiceMock
 from smsmock.faces.version import __version__
+from smsmock.rules import delivery
 from smsmock.state.errors import ResourceNotFoundError, ServiceError
 from smsmock.state.world import WORLD
 

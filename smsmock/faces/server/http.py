@@ -20,11 +20,11 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from smsmock import delivery
 from smsmock.engine import wire
 from smsmock.faces.mock import SmsVoiceMock
 from smsmock.faces.server.control import PREFIX, ControlError, control
 from smsmock.faces.state_file import StateFileError
+from smsmock.rules import delivery
 from smsmock.state.world import WORLD
 
 log = logging.getLogger("smsmock.faces.server")
@@ -140,7 +140,7 @@ class Server:
     in-process mock on: clients in this process pointed at :attr:`url` really go over HTTP.
     ``state`` is a state file (:mod:`smsmock.faces.state_file`) to start from; ``forward_to`` the
     endpoint URL of a moto server that events and inbound messages are delivered to
-    (:func:`smsmock.delivery.set_forwarding_endpoint`, until the server closes).
+    (:func:`smsmock.rules.delivery.set_forwarding_endpoint`, until the server closes).
     """
 
     def __init__(

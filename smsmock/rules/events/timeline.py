@@ -8,8 +8,8 @@ An accepted message (not a dry run) gets the events of its fate
 carrier says more. Events arrive lazily when the clock (``datetime.now``, so freezegun's) has
 passed their time: before every request and every read of the handle's events. Arriving, an event
 becomes an :class:`EventRecord` for each enabled event destination of the message's configuration
-set that matches its type, is delivered (:func:`smsmock.delivery.deliver_event`) and is passed to
-the ``sms.on_event`` callbacks.
+set that matches its type, is delivered (:func:`smsmock.rules.delivery.deliver_event`) and is
+passed to the ``sms.on_event`` callbacks.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from smsmock.delivery import deliver_event
 from smsmock.records.configuration_sets import CONFIGURATION_SETS, ConfigurationSet, EventRecord
 from smsmock.records.messages import SentMessage
+from smsmock.rules.delivery import deliver_event
 from smsmock.rules.events import catalogue
 from smsmock.rules.events.payloads import event_payload
 from smsmock.state.registry import Call

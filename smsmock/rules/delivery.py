@@ -12,7 +12,8 @@ can answer them without leaving the machine:
 
 Otherwise nothing leaves the process and the result is ``recorded``. A delivery never raises: a
 missing topic, log group or stream, or any failing call, is a ``failed`` :class:`Delivery` with
-the reason (AWS drops such an event; the send that caused it succeeds).
+the reason (AWS drops such an event; the send that caused it succeeds). :class:`Delivery`
+itself is a record (:mod:`smsmock.records.deliveries`), kept on events and inbound messages.
 
 The calls are made in the destination's account and region, read from its ARN, as AWS does. The
 clients have fake credentials of their own (never the user's) and name the account to moto with
@@ -30,9 +31,10 @@ import sys
 import threading
 import urllib.parse
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import Any
+
+from smsmock.records.deliveries import Delivery
 
 LOG_STREAM = "sms-voice-events"
 """The log stream events are written to in a destination's log group (made when missing).
@@ -46,21 +48,6 @@ _FAKE_ACCESS_KEY_ID = "smsmock-delivery"
 _FAKE_SECRET_ACCESS_KEY = "smsmock-delivery"
 _ACCOUNT_HEADER = "x-moto-account-id"
 _TIMEOUT_SECONDS = 10
-
-DeliveryStatus = Literal["delivered", "failed", "recorded"]
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """What became of one event or inbound message sent to one destination.
-
-    ``delivered``: moto accepted it; ``failed``: the destination is missing or the call failed
-    (``detail`` says why); ``recorded``: there is nothing to deliver to (no moto, or an Amazon
-    Connect channel) and the payload stays on the handle only.
-    """
-
-    status: DeliveryStatus
-    detail: str = ""
 
 
 class _Forwarding:
