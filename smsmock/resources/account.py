@@ -17,7 +17,7 @@ import functools
 from typing import Any
 
 from smsmock.errors import ServiceQuotaExceededError, ValidationError
-from smsmock.model import service_model
+from smsmock.model import enum_values
 from smsmock.resources.opt_out_lists import opt_out_lists
 from smsmock.state.operations import Call, Params, operation
 from smsmock.state.paging import paginate
@@ -139,7 +139,7 @@ def describe_spend_limits(call: Call, params: Params) -> dict[str, Any]:
 @functools.cache
 def _spend_limit_names() -> frozenset[str]:
     """The installed model's ``SpendLimitName`` values."""
-    return frozenset(service_model().shape_for("SpendLimitName").enum)
+    return enum_values("SpendLimitName")
 
 
 def set_spend_limit_override(call: Call, params: Params, channel: str) -> dict[str, Any]:

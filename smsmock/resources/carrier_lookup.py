@@ -29,6 +29,7 @@ many digits to be a number) is a ``ValidationException`` with the reason ``CANNO
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import phonenumbers
@@ -36,7 +37,7 @@ from phonenumbers import PhoneNumberType, carrier
 
 from smsmock.countries import country_name, is_country
 from smsmock.errors import ValidationError
-from smsmock.model import service_model
+from smsmock.model import enum_values
 from smsmock.state.operations import Call, Params, operation
 
 _TYPES = {
@@ -44,8 +45,15 @@ _TYPES = {
     PhoneNumberType.FIXED_LINE_OR_MOBILE: "MOBILE",
     PhoneNumberType.FIXED_LINE: "LANDLINE",
 }
-if "VOIP" in (service_model().shape_for("PhoneNumberType").enum or ()):
-    _TYPES[PhoneNumberType.VOIP] = "VOIP"
+
+
+@functools.cache
+def _types() -> dict[int, str]:
+    """libphonenumber's types mapped to the installed model's ``PhoneNumberType`` values, read on
+    the first lookup (a model without CarrierLookup has no such enum, and never asks)."""
+    if "VOIP" in enum_values("PhoneNumberType"):
+        return {**_TYPES, PhoneNumberType.VOIP: "VOIP"}
+    return _TYPES
 
 
 def lookup(number: str, cleanse: bool = False) -> dict[str, Any]:
@@ -64,7 +72,7 @@ def lookup(number: str, cleanse: bool = False) -> dict[str, Any]:
     if not is_country(region):
         region = None  # a non-geographic calling code (+800, +882 …)
     if phonenumbers.is_valid_number(parsed):
-        number_type = _TYPES.get(phonenumbers.number_type(parsed), "OTHER")
+        number_type = _types().get(phonenumbers.number_type(parsed), "OTHER")
         carrier_name = carrier.name_for_valid_number(parsed, "en") or None
     else:
         number_type, carrier_name = "INVALID", None
