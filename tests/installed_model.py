@@ -63,7 +63,7 @@ def has_member(shape: str, member: str) -> bool:
 
 def country_if_required(operation: str, country: str) -> dict[str, Any]:
     """``IsoCountryCode`` for a pool operation on a model that requires it (botocore before
-    1.35.27 requires it on CreatePool, AssociateOriginationIdentity and
+    1.42.80 requires it on CreatePool, AssociateOriginationIdentity and
     DisassociateOriginationIdentity; later models leave it to the identity)."""
     required = MODEL.operation_model(operation).input_shape.required_members
     return {"IsoCountryCode": country} if "IsoCountryCode" in required else {}
