@@ -148,9 +148,12 @@ def test_the_table_names_every_operation_with_a_required_reference() -> None:
         if "ResourceNotFoundException" in [e.name for e in MODEL.operation_model(op).error_shapes]
         and references(op)
     ]
-    # An older botocore's model lacks the newest operations: the table names all of the
-    # installed model's.
-    assert sorted(op for op in UNKNOWN_REFERENCE if op in MODEL.operation_names) == expected
+    if set(UNKNOWN_REFERENCE) <= set(MODEL.operation_names):
+        assert sorted(UNKNOWN_REFERENCE) == expected
+    else:
+        # An older botocore's model lacks the newest operations, and some of its operations did
+        # not document ResourceNotFoundException yet: the table still names every one that does.
+        assert set(expected) <= set(UNKNOWN_REFERENCE)
 
 
 @pytest.mark.parametrize(
