@@ -21,7 +21,7 @@ import botocore.session
 from botocore.awsrequest import AWSResponse
 
 from smsmock import mock_sms_voice
-from smsmock.hook import EVENT, before_send
+from smsmock.engine.hook import EVENT, before_send
 
 Bench = Callable[[], None]
 
@@ -127,7 +127,7 @@ def _moto_answer_bytes(logs: Any) -> bytes:
 
 def _answer_bytes() -> bytes:
     """The bytes smsmock answers DescribePhoneNumbers with, for the canned floor."""
-    from smsmock import wire
+    from smsmock.engine import wire
     from smsmock.state.world import WORLD
 
     request = wire.Request(

@@ -3,10 +3,10 @@
 Importing it registers the botocore hook; nothing is answered until a mock is started.
 """
 
-from smsmock.hook import install as _install
-from smsmock.mock import SmsVoiceMock, mock_sms_voice
+from smsmock.engine.hook import install as _install
+from smsmock.faces.mock import SmsVoiceMock, mock_sms_voice
+from smsmock.faces.version import __version__
 
 __all__ = ["SmsVoiceMock", "__version__", "mock_sms_voice"]
-__version__ = "0.1.0"
 
 _install()

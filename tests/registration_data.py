@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from smsmock import SmsVoiceMock
-from smsmock.resources.phone_numbers import PHONE_NUMBERS, PhoneNumber
+from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber
 from smsmock.state.ids import new_id
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

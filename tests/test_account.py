@@ -35,7 +35,7 @@ def test_new_account_spend_limits(client: Any) -> None:
 def test_an_older_model_without_the_rcs_limit_does_not_list_it(
     client: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from smsmock.resources import account
+    from smsmock.operations import account
 
     older = frozenset(account.SPEND_LIMITS.values()) - {"RCS_MESSAGE_MONTHLY_SPEND_LIMIT"}
     monkeypatch.setattr(account, "_spend_limit_names", lambda: older)

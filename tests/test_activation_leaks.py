@@ -7,7 +7,7 @@ import os
 from botocore.handlers import BUILTIN_HANDLERS
 
 from smsmock import mock_sms_voice
-from smsmock.hook import Switch
+from smsmock.engine.hook import Switch
 
 
 def test_two_thousand_activations_leave_nothing_behind() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import botocore
 import pytest
 
-from smsmock.__main__ import main
-from smsmock.botocore_releases import OLDEST, RELEASES, Release
-from smsmock.coverage import coverage_markdown, missing_operations
-from smsmock.model import operation_names
+from smsmock.faces.botocore_releases import OLDEST, RELEASES, Release
+from smsmock.faces.cli import main
+from smsmock.faces.coverage import coverage_markdown, missing_operations
+from smsmock.state.service_model import operation_names
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "coverage.md"
 

@@ -21,9 +21,10 @@ from botocore.model import Shape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smsmock import SmsVoiceMock, wire
-from smsmock.model import operation_model, service_model
-from smsmock.state.operations import implemented_operations
+from smsmock import SmsVoiceMock
+from smsmock.engine import wire
+from smsmock.engine.handlers import implemented_operations
+from smsmock.state.service_model import operation_model, service_model
 from smsmock.state.world import WORLD
 
 EXAMPLES = int(os.environ.get("SMSMOCK_FUZZ_EXAMPLES", "12"))

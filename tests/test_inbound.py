@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from smsmock.resources.keywords import HELP_MESSAGE, STOP_MESSAGE
+from smsmock.rules.keywords import HELP_MESSAGE, STOP_MESSAGE
 
 END_USER = "+12065550100"
 TOPIC = "arn:aws:sns:us-east-1:123456789012:inbound"

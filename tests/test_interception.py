@@ -18,7 +18,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError, HTTPClientError
 
 from smsmock import mock_sms_voice
-from smsmock.hook import EVENT, before_send
+from smsmock.engine.hook import EVENT, before_send
 
 ARN = "arn:aws:sms-voice:eu-west-1:123456789012:pool/pool-0123"
 REAL_LOOKING = {
@@ -109,10 +109,10 @@ def test_other_services_are_left_alone() -> None:
 def test_hook_is_registered_once_at_the_front() -> None:
     from botocore.handlers import BUILTIN_HANDLERS
 
-    import smsmock.hook
+    import smsmock.engine.hook
 
-    smsmock.hook.install()
-    smsmock.hook.install()
+    smsmock.engine.hook.install()
+    smsmock.engine.hook.install()
     assert [entry[1] for entry in BUILTIN_HANDLERS].count(before_send) == 1
     assert BUILTIN_HANDLERS[0][:2] == (EVENT, before_send)
 

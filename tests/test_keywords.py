@@ -10,8 +10,8 @@ from botocore.exceptions import ClientError
 from registration_data import completed_campaign
 
 from smsmock import SmsVoiceMock
-from smsmock.resources.keywords import HELP_MESSAGE, STOP_MESSAGE, keyword_action
-from smsmock.resources.phone_numbers import PHONE_NUMBERS
+from smsmock.records.phone_numbers import PHONE_NUMBERS
+from smsmock.rules.keywords import HELP_MESSAGE, STOP_MESSAGE, keyword_action
 
 DEFAULTS = [
     {"Keyword": "HELP", "KeywordMessage": HELP_MESSAGE, "KeywordAction": "AUTOMATIC_RESPONSE"},
@@ -108,13 +108,56 @@ def test_put_describe_delete_on_a_pool(client: Any, pool: dict[str, Any], by: st
     ]
 
 
-def test_keywords_are_case_insensitive(client: Any, number: dict[str, Any]) -> None:
+def test_keywords_are_case_insensitive_and_upper_cased(client: Any, number: dict[str, Any]) -> None:
+    # AWS answers and lists keywords upper-cased (Terraform provider, keyword.go: PutKeyword
+    # answers the "keyword uppercased"); this test asserted the given spelling before.
     ref = number["PhoneNumberId"]
-    client.put_keyword(OriginationIdentity=ref, Keyword="Info", KeywordMessage="one")
-    client.put_keyword(OriginationIdentity=ref, Keyword="INFO", KeywordMessage="two")
+    put = client.put_keyword(OriginationIdentity=ref, Keyword="Info", KeywordMessage="one")
+    assert put["Keyword"] == "INFO"
+    client.put_keyword(OriginationIdentity=ref, Keyword="iNfO", KeywordMessage="two")
     keywords = client.describe_keywords(OriginationIdentity=ref, Keywords=["info"])["Keywords"]
     assert keywords == [
-        {"Keyword": "Info", "KeywordMessage": "two", "KeywordAction": "AUTOMATIC_RESPONSE"}
+        {"Keyword": "INFO", "KeywordMessage": "two", "KeywordAction": "AUTOMATIC_RESPONSE"}
+    ]
+    listed = client.describe_keywords(OriginationIdentity=ref)["Keywords"]
+    assert [k["Keyword"] for k in listed] == ["HELP", "STOP", "INFO"]
+    deleted = client.delete_keyword(OriginationIdentity=ref, Keyword="info")
+    assert deleted["Keyword"] == "INFO"
+
+
+def test_put_keyword_answers_the_identity_id_for_an_arn(client: Any, pool: dict[str, Any]) -> None:
+    put = client.put_keyword(
+        OriginationIdentity=pool["PoolArn"], Keyword="join", KeywordMessage="Welcome"
+    )
+    assert put["OriginationIdentity"] == pool["PoolId"]
+    assert put["OriginationIdentityArn"] == pool["PoolArn"]
+    assert put["Keyword"] == "JOIN"
+
+
+@pytest.mark.parametrize(
+    ("keyword", "action"), [("STOP", "OPT_OUT"), ("HELP", "AUTOMATIC_RESPONSE")]
+)
+def test_a_new_message_keeps_a_mandatory_keywords_action(
+    client: Any, number: dict[str, Any], keyword: str, action: str
+) -> None:
+    # The Terraform provider never sends KeywordAction for HELP and STOP: AWS keeps their action.
+    ref = number["PhoneNumberId"]
+    put = client.put_keyword(OriginationIdentity=ref, Keyword=keyword.lower(), KeywordMessage="Hi")
+    assert (put["Keyword"], put["KeywordMessage"], put["KeywordAction"]) == (keyword, "Hi", action)
+    described = client.describe_keywords(OriginationIdentity=ref, Keywords=[keyword])
+    assert described["Keywords"][0]["KeywordAction"] == action
+
+
+def test_a_new_message_keeps_a_custom_keywords_action(client: Any, number: dict[str, Any]) -> None:
+    ref = number["PhoneNumberId"]
+    client.put_keyword(
+        OriginationIdentity=ref, Keyword="START", KeywordMessage="Hi", KeywordAction="OPT_IN"
+    )
+    put = client.put_keyword(OriginationIdentity=ref, Keyword="start", KeywordMessage="Welcome")
+    assert put["KeywordAction"] == "OPT_IN"
+    described = client.describe_keywords(OriginationIdentity=ref, Keywords=["START"])["Keywords"]
+    assert described == [
+        {"Keyword": "START", "KeywordMessage": "Welcome", "KeywordAction": "OPT_IN"}
     ]
 
 

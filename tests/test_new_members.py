@@ -10,7 +10,7 @@ import pytest
 from botocore.exceptions import ClientError
 from installed_model import needs_members
 
-from smsmock.resources.registration_definitions import field_behavior
+from smsmock.rules.registration_forms import field_behavior
 
 CLEANSING = needs_members("CarrierLookupRequest", "EnableCleansing")
 MEDIA = needs_members("UpdateRcsAgentRequest", "TwoWayMediaS3BucketName", "TwoWayRcsEventsEnabled")

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from smsmock.server import Client
+from smsmock.faces.server import Client
 
 PACKAGE = "@aws-sdk/client-pinpoint-sms-voice-v2"
 NPM_OPTIONS = ("--no-audit", "--no-fund", "--fetch-retries=1", "--fetch-timeout=30000")

@@ -12,8 +12,9 @@ from freezegun import freeze_time
 from installed_model import needs_members
 
 from smsmock import SmsVoiceMock
-from smsmock.resources.opt_out_lists import OPT_OUT_LISTS, is_opted_out, record_opt_out
-from smsmock.state.operations import Call
+from smsmock.records.opt_out_lists import OPT_OUT_LISTS
+from smsmock.rules.opt_outs import is_opted_out, record_opt_out
+from smsmock.state.registry import Call
 
 ACCOUNT = "123456789012"
 ARN_PREFIX = f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:opt-out-list/"

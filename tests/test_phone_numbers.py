@@ -16,7 +16,7 @@ from installed_model import needs_enum_values, needs_members
 from registration_data import completed_campaign
 
 from smsmock import SmsVoiceMock
-from smsmock.origination_countries import LONG_CODE_SMS, LONG_CODE_VOICE
+from smsmock.rules.origination_countries import LONG_CODE_SMS, LONG_CODE_VOICE
 
 ACCOUNT = "123456789012"
 ARN_PREFIX = f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:phone-number/"
@@ -105,7 +105,6 @@ def test_the_number_is_valid_for_its_country_and_type(
         ("CA", "TEN_DLC", ["SMS"], "TRANSACTIONAL", "INVALID_PARAMETER", "NumberType"),
         ("FR", "LONG_CODE", ["SMS"], "TRANSACTIONAL", "INVALID_PARAMETER", "NumberType"),
         ("AU", "LONG_CODE", ["VOICE"], "TRANSACTIONAL", "VOICE_CAPABILITY_NOT_AVAILABLE", None),
-        ("US", "SIMULATOR", ["VOICE"], "TRANSACTIONAL", "VOICE_CAPABILITY_NOT_AVAILABLE", None),
         ("GB", "SIMULATOR", ["SMS"], "TRANSACTIONAL", "INVALID_PARAMETER", "NumberType"),
         ("US", "SIMULATOR", ["SMS"], "PROMOTIONAL", "INVALID_PARAMETER", "MessageType"),
         pytest.param(
@@ -146,6 +145,15 @@ def test_what_the_country_does_not_offer_is_refused(
     if field is not None:
         assert response["Fields"][0]["Name"] == field
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
+
+
+def test_a_simulator_number_can_have_sms_and_voice(client: Any) -> None:
+    # The Terraform provider's PhoneNumber_full and Pool_TwoWayChannelConnect acceptance tests
+    # request exactly this from AWS and read both capabilities back.
+    number = request(client, NumberType="SIMULATOR", NumberCapabilities=["SMS", "VOICE"])
+    assert number["NumberCapabilities"] == ["SMS", "VOICE"]
+    described = client.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberId"]])
+    assert described["PhoneNumbers"][0]["NumberCapabilities"] == ["SMS", "VOICE"]
 
 
 @needs_members("RequestPhoneNumberRequest", "InternationalSendingEnabled")

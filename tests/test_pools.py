@@ -134,11 +134,24 @@ def test_create_pool_from_a_sender_id(client: Any, form: str) -> None:
 def test_create_pool_from_a_sender_id_needs_its_country(client: Any) -> None:
     sender = sender_id(client)
     with pytest.raises(ClientError) as caught:
-        new_pool(client, sender["SenderIdArn"])
+        new_pool(client, sender["SenderId"])
     e = error(caught)
     assert e["Error"]["Code"] == "ValidationException"
     assert e["Reason"] == "MISSING_PARAMETER"
     assert e["Fields"][0]["Name"] == "IsoCountryCode"
+
+
+def test_create_pool_from_a_sender_id_arn_needs_the_calls_country(client: Any) -> None:
+    # Changed from MISSING_PARAMETER: AWS answers INVALID_ARN on the field senderId for a sender
+    # ID ARN without IsoCountryCode (Terraform provider, pool_test.go, multipleCountries).
+    sender = sender_id(client)
+    with pytest.raises(ClientError) as caught:
+        new_pool(client, sender["SenderIdArn"])
+    e = error(caught)
+    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_ARN")
+    assert e["Fields"][0]["Name"] == "senderId"
+    made = new_pool(client, sender["SenderIdArn"], IsoCountryCode=sender["IsoCountryCode"])
+    assert made["Status"] in ("CREATING", "ACTIVE")
 
 
 def test_create_pool_country_must_be_the_identitys(client: Any) -> None:
@@ -186,6 +199,29 @@ def test_create_pool_with_another_message_type_conflicts(client: Any) -> None:
     assert e["Error"]["Code"] == "ConflictException"
     assert e["Reason"] == "MESSAGE_TYPE_MISMATCH"
     assert (e["ResourceType"], e["ResourceId"]) == ("phone-number", phone["PhoneNumberId"])
+
+
+def test_a_promotional_pool_from_a_simulator_number_is_not_found(client: Any) -> None:
+    # The Terraform provider's Pool_MessageType acceptance test (last step, against AWS) expects
+    # ResourceNotFoundException here, not the MESSAGE_TYPE_MISMATCH conflict of other numbers.
+    simulator = number(client, NumberType="SIMULATOR")
+    with pytest.raises(ClientError) as caught:
+        new_pool(client, simulator["PhoneNumberArn"], MessageType="PROMOTIONAL")
+    e = error(caught)
+    assert e["Error"]["Code"] == "ResourceNotFoundException"
+    assert (e["ResourceType"], e["ResourceId"]) == ("phone-number", simulator["PhoneNumberArn"])
+    made = new_pool(client, simulator["PhoneNumberArn"], IsoCountryCode="US")
+    assert made["MessageType"] == "TRANSACTIONAL"
+
+
+def test_a_promotional_simulator_number_is_still_refused(client: Any) -> None:
+    # RequestPhoneNumber: "When you request a SIMULATOR phone number, you must set MessageType
+    # as TRANSACTIONAL."
+    with pytest.raises(ClientError) as caught:
+        number(client, NumberType="SIMULATOR", MessageType="PROMOTIONAL")
+    e = error(caught)
+    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_PARAMETER")
+    assert e["Fields"][0]["Name"] == "MessageType"
 
 
 def test_a_number_in_a_pool_cannot_make_another(client: Any) -> None:
@@ -854,10 +890,17 @@ def test_list_pool_origination_identities_rejects_a_foreign_token(client: Any) -
 def test_a_sender_id_needs_its_country_in_pool_membership_calls(
     client: Any, operation: str
 ) -> None:
+    # A sender ID ARN without the call's IsoCountryCode is INVALID_ARN on the field senderId
+    # (Terraform provider, pool_test.go, multipleCountries); a bare SenderId, MISSING_PARAMETER.
     sender = sender_id(client)
     pool_id = new_pool(client)["PoolId"]
     with pytest.raises(ClientError) as caught:
         getattr(client, operation)(PoolId=pool_id, OriginationIdentity=sender["SenderIdArn"])
+    e = error(caught)
+    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_ARN")
+    assert [f["Name"] for f in e["Fields"]] == ["senderId"]
+    with pytest.raises(ClientError) as caught:
+        getattr(client, operation)(PoolId=pool_id, OriginationIdentity=sender["SenderId"])
     e = error(caught)
     assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "MISSING_PARAMETER")
 

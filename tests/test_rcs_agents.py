@@ -9,7 +9,7 @@ from botocore.exceptions import ClientError
 from installed_model import needs_operations
 
 from smsmock import SmsVoiceMock
-from smsmock.resources.rcs_agents import launch_in_country, set_testing_agent
+from smsmock.rules.rcs import launch_in_country, set_testing_agent
 
 pytestmark = needs_operations("CreateRcsAgent")
 

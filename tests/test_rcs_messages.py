@@ -12,9 +12,10 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from smsmock import SmsVoiceMock, pricing
-from smsmock.resources.rcs_agents import set_testing_agent
-from smsmock.resources.verified_destinations import VERIFIED_DESTINATION_NUMBERS
+from smsmock import SmsVoiceMock
+from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
+from smsmock.rules import pricing
+from smsmock.rules.rcs import set_testing_agent
 
 if (
     "SendRcsMessage"

@@ -19,8 +19,8 @@ from registration_data import (
 )
 
 from smsmock import SmsVoiceMock
-from smsmock.resources.registration_associations import RCS_AGENT
-from smsmock.resources.registration_definitions import RegistrationForm, forms
+from smsmock.rules.registration_associations import RCS_AGENT
+from smsmock.rules.registration_forms import RegistrationForm, forms
 
 TOLL_FREE_TYPE = "US_TOLL_FREE_REGISTRATION"
 

@@ -21,15 +21,15 @@ from registration_data import (
 )
 
 from smsmock import SmsVoiceMock
-from smsmock.errors import ConflictError, ResourceNotFoundError, ValidationError
-from smsmock.resources.registration_associations import (
+from smsmock.records.sender_ids import SENDER_IDS
+from smsmock.rules.registration_associations import (
     associate_phone_number,
     completed_registration,
     forget_associations,
     registration_for_number,
 )
-from smsmock.resources.sender_ids import SENDER_IDS
-from smsmock.state.operations import Call
+from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
+from smsmock.state.registry import Call
 
 CAMPAIGN_TYPE = "US_TEN_DLC_CAMPAIGN_REGISTRATION"
 TOLL_FREE_TYPE = "US_TOLL_FREE_REGISTRATION"

@@ -57,11 +57,21 @@ def test_round_trip(client: Any) -> None:
 
     deleted = client.delete_resource_policy(ResourceArn=arn)
     assert deleted["Policy"] == policy
+    # Changed: once deleted, AWS answers 200 with Policy "{}" (Terraform provider,
+    # resource_policy.go), not ResourceNotFoundException as this test asserted before.
+    after = client.get_resource_policy(ResourceArn=arn)
+    assert (after["ResourceArn"], after["Policy"]) == (arn, "{}")
+    assert "CreatedTimestamp" not in after
     with pytest.raises(ClientError) as exc:
-        client.get_resource_policy(ResourceArn=arn)
+        client.delete_resource_policy(ResourceArn=arn)
     assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
     assert exc.value.response["ResourceType"] == "policy"
     assert exc.value.response["ResourceId"] == arn
+
+
+def test_a_resource_never_given_a_policy_answers_an_empty_one(client: Any) -> None:
+    arn = opt_out_list_arn(client)
+    assert client.get_resource_policy(ResourceArn=arn)["Policy"] == "{}"
 
 
 def test_put_replaces_and_keeps_the_creation_time(client: Any) -> None:
@@ -82,11 +92,9 @@ def test_policy_goes_with_its_resource(client: Any) -> None:
     with pytest.raises(ClientError) as exc:
         client.get_resource_policy(ResourceArn=arn)
     assert exc.value.response["ResourceType"] == "opt-out-list"
-    # The same name again is a new resource with the same ARN, and no policy.
+    # The same name again is a new resource with the same ARN, and no policy ("{}").
     assert opt_out_list_arn(client) == arn
-    with pytest.raises(ClientError) as exc:
-        client.get_resource_policy(ResourceArn=arn)
-    assert exc.value.response["ResourceType"] == "policy"
+    assert client.get_resource_policy(ResourceArn=arn)["Policy"] == "{}"
 
 
 def test_pool_and_phone_number_take_policies(client: Any) -> None:

@@ -10,7 +10,8 @@ from botocore.exceptions import ClientError
 from installed_model import needs_members
 
 from smsmock import SmsVoiceMock
-from smsmock.resources.sender_ids import SENDER_IDS, SenderId, check_can_send
+from smsmock.operations.sender_ids import check_can_send
+from smsmock.records.sender_ids import SENDER_IDS, SenderId
 
 ACCOUNT = "123456789012"
 

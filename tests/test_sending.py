@@ -12,7 +12,7 @@ from freezegun import freeze_time
 from helpers import refused
 from installed_model import needs_members, needs_operations
 
-from smsmock import pricing
+from smsmock.rules import pricing
 
 US_DEST = "+12065550100"
 GB_DEST = "+447700900123"
@@ -301,7 +301,7 @@ def test_opt_out_list_of_the_pool(client: Any) -> None:
 def test_ten_thousand_opted_out_numbers_cost_no_scan(
     client: Any, sms_voice: Any, us_number: Any
 ) -> None:
-    from smsmock.resources.opt_out_lists import OptedOutNumber, opt_out_lists
+    from smsmock.records.opt_out_lists import OptedOutNumber, opt_out_lists
 
     # 10,000 numbers put on the list directly (10,000 PutOptedOutNumber calls would only test
     # boto3's speed); every send then checks the list.

@@ -22,7 +22,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from smsmock import mock_sms_voice
-from smsmock.server import Client, ControlError, Server, ServerProcess
+from smsmock.faces.server import Client, ControlError, Server, ServerProcess
 
 SERVICE = "pinpoint-sms-voice-v2"
 UNCHECKED = Config(parameter_validation=False, retries={"max_attempts": 1})
@@ -179,7 +179,7 @@ def test_messages_start_empty(sms_voice_server: Client) -> None:
 
 def test_sent_messages_have_the_records_fields(sms_voice_server: Client, tmp_path: Path) -> None:
     # A state with one sent message, made in-process and loaded over HTTP.
-    from smsmock.resources.messages import SentMessage
+    from smsmock.records.messages import SentMessage
 
     with mock_sms_voice() as sms:
         from smsmock.state.world import WORLD
@@ -211,7 +211,7 @@ def test_sent_messages_have_the_records_fields(sms_voice_server: Client, tmp_pat
 
 def test_lifecycle_and_advance(sms_voice_server: Client, tmp_path: Path) -> None:
     # A pool waiting in CREATING (manual mode), seeded through a state file.
-    from smsmock.resources.pools import POOLS, Pool
+    from smsmock.records.pools import POOLS, Pool
 
     with mock_sms_voice() as sms:
         sms.set_lifecycle("pool", "manual")
@@ -264,8 +264,8 @@ def _phone_number(client: Any) -> dict[str, Any]:
 
 
 def test_sent_messages_over_http_are_the_handles_records(sms_voice_server: Client) -> None:
-    from smsmock.resources.messages import SentMessage
-    from smsmock.server.control import plain
+    from smsmock.faces.server.control import plain
+    from smsmock.records.messages import SentMessage
 
     client = sms_voice_server.boto3_client()
     sms_voice_server.set_sandbox(False)

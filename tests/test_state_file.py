@@ -12,10 +12,10 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from smsmock.model import operation_model
-from smsmock.resources.messages import SentMessage
+from smsmock.faces.state_file import StateFileError, dump
+from smsmock.records.messages import SentMessage
+from smsmock.state.service_model import operation_model
 from smsmock.state.world import WORLD
-from smsmock.state_file import StateFileError, dump
 
 SERVICE = "pinpoint-sms-voice-v2"
 OTHER_ACCOUNT = "111122223333"
@@ -224,6 +224,19 @@ def test_a_file_that_does_not_fit_is_refused_and_nothing_changes(
     assert after == before
     names = [x["OptOutListName"] for x in client.describe_opt_out_lists()["OptOutLists"]]
     assert names == ["Default", "saved", "live"]
+
+
+def test_a_file_naming_the_record_classes_where_they_lived_before_loads(
+    client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
+) -> None:
+    client.create_opt_out_list(OptOutListName="saved")
+    path = tmp_path / "state.json"
+    sms_voice.save_state(path)
+    path.write_text(path.read_text().replace("smsmock.records.", "smsmock.resources."))
+    sms_voice.reset()
+    sms_voice.load_state(path)
+    names = [o["OptOutListName"] for o in client.describe_opt_out_lists()["OptOutLists"]]
+    assert "saved" in names
 
 
 @pytest.mark.parametrize("text", ["not json", "[1, 2]", ""])

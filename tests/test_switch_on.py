@@ -13,7 +13,7 @@ from botocore.exceptions import ClientError
 from installed_model import needs_operations
 
 from smsmock import SmsVoiceMock, mock_sms_voice
-from smsmock.hook import Switch
+from smsmock.engine.hook import Switch
 
 ARN = "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-0123"
 

@@ -13,7 +13,8 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 from installed_model import needs_enum_values, needs_operations
 
-from smsmock import SmsVoiceMock, wire
+from smsmock import SmsVoiceMock
+from smsmock.engine import wire
 from smsmock.state.world import WORLD
 
 GOOD_NUMBER: dict[str, Any] = {

@@ -12,8 +12,9 @@ import pytest
 from botocore.exceptions import ClientError
 from installed_model import needs_operations
 
-from smsmock import SmsVoiceMock, mock_sms_voice, wire
-from smsmock.state import operations
+from smsmock import SmsVoiceMock, mock_sms_voice
+from smsmock.engine import handlers, wire
+from smsmock.state import registry
 from smsmock.state.ids import new_id, new_uuid
 from smsmock.state.world import WORLD
 
@@ -121,8 +122,8 @@ def test_empty_body_is_an_empty_input(sms_voice: SmsVoiceMock) -> None:
 def test_operation_without_handler_names_itself(
     client: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    operations.load_resources()
-    monkeypatch.delitem(operations.HANDLERS, "ListTagsForResource")
+    handlers.load_resources()
+    monkeypatch.delitem(registry.HANDLERS, "ListTagsForResource")
     with pytest.raises(ClientError) as caught:
         client.list_tags_for_resource(ResourceArn=ARN)
     error = caught.value.response
@@ -140,8 +141,8 @@ def test_bug_in_handler_is_internal_server_error(
     def broken(call: Any, params: Any) -> Any:
         raise KeyError("oops")
 
-    operations.load_resources()
-    monkeypatch.setitem(operations.HANDLERS, "ListTagsForResource", broken)
+    handlers.load_resources()
+    monkeypatch.setitem(registry.HANDLERS, "ListTagsForResource", broken)
     client = make_client(region_name="us-east-1", config=Config(retries={"max_attempts": 0}))
     with pytest.raises(ClientError) as caught:
         client.list_tags_for_resource(ResourceArn=ARN)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from smsmock.errors import ConflictError
+from smsmock.state.errors import ConflictError
 
 
 def _noun(resource_type: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from smsmock.errors import ConflictError
+from smsmock.state.errors import ConflictError
 from smsmock.state.ids import new_id
-from smsmock.state.operations import Call, Params
+from smsmock.state.registry import Call, Params
 from smsmock.state.tables import Record, Table
 from smsmock.state.tagging import apply_tags
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from smsmock.errors import ValidationError
-from smsmock.state.operations import Call, Params, operation
+from smsmock.state.errors import ValidationError
 from smsmock.state.paging import FilterSpec, enabled_filters, paginate
+from smsmock.state.registry import Call, Params, operation
 from smsmock.state.tables import Record, Table, TableKey
 
 R = TypeVar("R", bound=Record)

@@ -14,10 +14,10 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from smsmock.errors import ValidationError
-from smsmock.model import operation_model
+from smsmock.state.errors import ValidationError
 from smsmock.state.ids import random_hex
-from smsmock.state.operations import Call, Params
+from smsmock.state.registry import Call, Params
+from smsmock.state.service_model import operation_model
 from smsmock.state.tables import Record, Table
 
 T = TypeVar("T")

@@ -33,7 +33,7 @@ DEFAULT_QUOTAS: dict[str, int] = {
     "DAILY_DESTINATION_CALL_LIMIT": 10,
     # The monthly spend limits AWS sets (DescribeSpendLimits' MaxLimit), in US dollars: a new
     # account's are 1 USD ("You have a monthly SMS spending limit of $1.00 (USD)", User Guide,
-    # SMS/MMS and Voice sandbox); see smsmock.resources.account.
+    # SMS/MMS and Voice sandbox); see smsmock.operations.account.
     "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
     "VOICE_MESSAGE_MONTHLY_SPEND_LIMIT": 1,
     "MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT": 1,

@@ -5,10 +5,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from smsmock.state.world import Backend
+from smsmock.state.errors import ResourceNotFoundError
 
 
 @dataclass(kw_only=True)
@@ -38,7 +37,9 @@ class TableKey(Generic[R]):
     aliases: Callable[[R], Iterable[str | None]] = lambda record: ()
     arn: Callable[[R], str | None] = lambda record: None
     transitions: dict[str, str] = field(default_factory=dict)
-    on_transition: Callable[[Backend, R, str, str], None] | None = None
+    on_transition: Callable[[Any, R, str, str], None] | None = None
+    """Called with the backend (a :class:`~smsmock.state.world.Backend`), the record, and its old
+    and new status."""
     id_prefix: str | None = None
     quota: str | None = None
 
@@ -52,10 +53,27 @@ TABLE_KEYS: dict[str, TableKey[Any]] = {}
 """Every kind of record, by resource type."""
 
 
+class _Sequence(Protocol):
+    def next_seq(self) -> int: ...
+
+
+class TableOwner(Protocol):
+    """What a table asks of the backend that holds it (a :class:`~smsmock.state.world.Backend`,
+    which imports this module): the ARN index, its world's creation order, and settling a
+    record's lifecycle before it is read."""
+
+    by_arn: dict[str, Record]
+
+    @property
+    def world(self) -> _Sequence: ...
+
+    def settle(self, spec: TableKey[Any], record: Record) -> None: ...
+
+
 class Table(Generic[R]):
     """The records of one kind in one account and region."""
 
-    def __init__(self, spec: TableKey[R], backend: Backend) -> None:
+    def __init__(self, spec: TableKey[R], backend: TableOwner) -> None:
         self.spec = spec
         self.backend = backend
         self._by_id: dict[str, R] = {}
@@ -153,7 +171,6 @@ class Table(Generic[R]):
 
     def get(self, ref: str, resource_type: str | None = None) -> R:
         """Like :meth:`find`, or ``ResourceNotFoundException`` naming the kind and ``ref``."""
-        from smsmock.errors import ResourceNotFoundError
 
         record = self.find(ref)
         if record is None:

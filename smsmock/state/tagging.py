@@ -3,8 +3,8 @@ and of the ``TAGS_PER_RESOURCE`` quota (200 by default) for every family."""
 
 from __future__ import annotations
 
-from smsmock.errors import ValidationError
-from smsmock.state.operations import Call
+from smsmock.state.errors import ValidationError
+from smsmock.state.registry import Call
 from smsmock.state.tables import Record
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
-from smsmock.errors import ResourceNotFoundError, ServiceQuotaExceededError
+from smsmock.state.errors import ResourceNotFoundError, ServiceQuotaExceededError
 from smsmock.state.lifecycle import Lifecycle, StatefulRecord
 from smsmock.state.quotas import DEFAULT_QUOTAS
 from smsmock.state.tables import Record, Table, TableKey
@@ -125,9 +125,9 @@ class World:
         self.lifecycle = Lifecycle()
         self.sent_messages: list[Any] = []
         self.events: list[Any] = []
-        """What event destinations would receive (:mod:`smsmock.resources.configuration_sets`)."""
+        """What event destinations would receive (:mod:`smsmock.operations.configuration_sets`)."""
         self.inbound_messages: list[Any] = []
-        """What end users sent to the accounts' numbers (:mod:`smsmock.inbound`)."""
+        """What end users sent to the accounts' numbers (:mod:`smsmock.rules.inbound`)."""
         self._backends: dict[tuple[str, str], Backend] = {}
         self._seq = itertools.count(1)
 

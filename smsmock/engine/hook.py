@@ -1,0 +1,112 @@
+"""The botocore side: one ``before-send`` handler that answers sms-voice requests in-process.
+
+It is put at the front of botocore's builtin handler list when :mod:`smsmock` is imported, on the
+event of this service only (``before-send.pinpoint-sms-voice-v2``). Every botocore session made
+after that registers it, so every client made after the import is answered while a mock is active,
+also one made before the mock started. botocore calls handlers of a more specific event first, so
+the hook answers before moto's catch-all ``before-send`` handler whichever was imported first.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Generator, Iterator
+from typing import Any
+
+from botocore.awsrequest import AWSResponse
+from botocore.credentials import Credentials
+from botocore.handlers import BUILTIN_HANDLERS
+
+from smsmock.engine import wire
+from smsmock.engine.environment import FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
+from smsmock.state.world import WORLD
+
+EVENT = "before-send.pinpoint-sms-voice-v2"
+SIGN_EVENT = "before-sign.pinpoint-sms-voice-v2"
+_OPERATION_AT = len(EVENT) + 1  # botocore's event: before-send.pinpoint-sms-voice-v2.{operation}
+_FAKE_CREDENTIALS = Credentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
+
+
+class Switch:
+    """Whether a mock is active; read by the hook on every request, so a plain attribute."""
+
+    active = False
+
+
+class _Body:
+    """The raw body botocore reads through ``stream()``; older aiobotocore releases (2.14) read the
+    headers from it too (``raw.raw_headers``, as aiohttp's response has them)."""
+
+    def __init__(self, content: bytes, headers: dict[str, str]) -> None:
+        self._content = content
+        self._headers = headers
+
+    def stream(self, **kwargs: Any) -> Iterator[bytes]:
+        yield self._content
+
+    @property
+    def raw_headers(self) -> list[tuple[bytes, bytes]]:
+        return [(k.encode(), v.encode()) for k, v in self._headers.items()]
+
+
+class _Content(bytes):
+    """The body as bytes that can also be awaited: botocore reads ``response.content`` as bytes,
+    aiobotocore awaits it (``await http_response.content``); one object serves both."""
+
+    def __await__(self) -> Generator[Any, None, bytes]:
+        return bytes(self)
+        yield  # pragma: no cover - makes this a generator that finishes at once
+
+
+class _Response(AWSResponse):  # type: ignore[misc]
+    """botocore's response, its body read already, as both sync and async clients can read it."""
+
+    def __init__(self, url: str, status: int, headers: dict[str, str], body: bytes) -> None:
+        super().__init__(url, status, headers, _Body(body, headers))
+        self._content = _Content(body)
+
+
+def before_send(request: Any, **kwargs: Any) -> AWSResponse | None:
+    """Answer an sms-voice request while a mock is active; otherwise leave it to botocore."""
+    if not Switch.active:
+        return None
+    body = request.body
+    if body is None:
+        body = b""
+    elif isinstance(body, str):
+        body = body.encode()
+    elif not isinstance(body, bytes | bytearray):
+        body = body.read()
+    event = kwargs.get("event_name") or ""
+    operation = event[_OPERATION_AT:] if event.startswith(EVENT) else None
+    answer = wire.handle(
+        wire.Request(request.method, request.url, request.headers, bytes(body), operation), WORLD
+    )
+    return _Response(request.url, answer.status, answer.headers, answer.body)
+
+
+def before_sign(request: Any, request_signer: Any = None, **kwargs: Any) -> None:
+    """Lend fake credentials, for this request only, to a client that has none.
+
+    A client made before the mock started, on a machine without credentials, resolved none; it
+    would fail with ``NoCredentialsError`` before :func:`before_send` could answer it.
+    """
+    if Switch.active and getattr(request_signer, "_credentials", True) is None:
+        request.context.setdefault("signing", {})["request_credentials"] = _FAKE_CREDENTIALS
+
+
+def install() -> None:
+    """Register the hooks for every botocore session made from now on (once)."""
+    if any(entry[1] is before_send for entry in BUILTIN_HANDLERS):
+        # Installed already: sessions made since have the hook from the builtin list; adding it
+        # to one of them again would answer each request twice (twice-recorded sends).
+        return
+    BUILTIN_HANDLERS.insert(0, (EVENT, before_send))
+    BUILTIN_HANDLERS.insert(1, (SIGN_EVENT, before_sign))
+    # boto3's default session may already exist (boto3.client() was called before the import):
+    # register there too, so its later clients are answered as well.
+    boto3 = sys.modules.get("boto3")
+    session = getattr(boto3, "DEFAULT_SESSION", None) if boto3 is not None else None
+    if session is not None:
+        session._session.register(EVENT, before_send, unique_id="smsmock.before_send")
+        session._session.register(SIGN_EVENT, before_sign, unique_id="smsmock.before_sign")

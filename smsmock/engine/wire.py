@@ -1,0 +1,151 @@
+"""The JSON 1.0 protocol of ``PinpointSMSVoiceV2``: bytes in, bytes out.
+
+Independent of botocore's in-process objects, so the before-send hook and the server speak exactly
+the same bytes. The operation comes from ``X-Amz-Target``; the region from the SigV4 credential
+scope (else the host name); the account from the access key (see :meth:`World.account_for`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from smsmock.engine.dispatch import dispatch
+from smsmock.state.errors import (
+    InternalServerError,
+    ServiceError,
+    UnknownOperationError,
+    ValidationError,
+)
+from smsmock.state.ids import new_uuid
+from smsmock.state.service_model import TARGET_PREFIX, operation_names
+from smsmock.state.world import DEFAULT_REGION, World
+
+log = logging.getLogger("smsmock")
+
+CONTENT_TYPE = "application/x-amz-json-1.0"
+_ENCODER = json.JSONEncoder(separators=(",", ":"))
+
+
+def encode_json(body: dict[str, Any]) -> bytes:
+    """Compact JSON with the standard library."""
+    return _ENCODER.encode(body).encode()
+
+
+encode: Callable[[dict[str, Any]], bytes] = encode_json
+decode: Callable[[bytes], Any] = json.loads
+try:  # orjson (the ``fast`` extra) reads and writes the same JSON several times faster.
+    import orjson
+
+    encode = orjson.dumps
+    decode = orjson.loads
+except ImportError:  # pragma: no cover - the tests cover the standard library's directly
+    pass
+_CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/]+)/")
+_HOST_REGION = re.compile(r"sms-voice(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.")
+
+
+@dataclass(slots=True)
+class Request:
+    """An HTTP request as the wire sees it; header names in any case."""
+
+    method: str
+    url: str
+    headers: Mapping[str, str]
+    body: bytes = b""
+    operation: str | None = None
+    """The operation, where the caller knows it already (botocore's event names it); else it
+    is read from ``X-Amz-Target``."""
+
+
+@dataclass(slots=True)
+class Response:
+    """An HTTP response: status, headers and the JSON body."""
+
+    status: int
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def header(headers: Mapping[str, str], name: str) -> str | None:
+    """A header's value whatever the case of its name."""
+    value = headers.get(name)
+    if value is None:
+        lower = name.lower()
+        for key, val in headers.items():
+            if key.lower() == lower:
+                value = val
+                break
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return value
+
+
+def caller(request: Request, world: World) -> tuple[str, str]:
+    """The account and region a request is for."""
+    match = _CREDENTIAL.search(header(request.headers, "Authorization") or "")
+    if match:
+        return world.account_for(match.group(1)), match.group(2)
+    host = _HOST_REGION.search(request.url)
+    return world.account_for(None), host.group(1) if host else DEFAULT_REGION
+
+
+def handle(request: Request, world: World) -> Response:
+    """Answer one request of the service."""
+    request_id = new_uuid()
+    try:
+        operation = _operation(request)
+        params = _params(request.body)
+        account_id, region = caller(request, world)
+        output = dispatch(world, operation, params, account_id, region, request_id)
+        return _response(200, output, request_id)
+    except ServiceError as error:
+        return error_response(error, request_id)
+    except Exception as exc:  # a bug of ours: answer as AWS would, and say where
+        log.exception("smsmock failed answering %s", header(request.headers, "X-Amz-Target"))
+        internal = InternalServerError(
+            f"smsmock internal error: {type(exc).__name__}: {exc}", request_id
+        )
+        return error_response(internal, request_id)
+
+
+def error_response(error: ServiceError, request_id: str) -> Response:
+    """The modeled error: ``__type``, ``Message`` and the shape's other members."""
+    body = {"__type": error.code, "Message": error.message, **error.members()}
+    return _response(error.status, body, request_id)
+
+
+def _response(status: int, body: dict[str, Any], request_id: str) -> Response:
+    return Response(
+        status,
+        encode(body),
+        {"x-amzn-RequestId": request_id, "Content-Type": CONTENT_TYPE},
+    )
+
+
+def _operation(request: Request) -> str:
+    if request.operation is not None and request.operation in operation_names():
+        return request.operation
+    target = header(request.headers, "X-Amz-Target") or ""
+    prefix, _, name = target.partition(".")
+    if prefix != TARGET_PREFIX or name not in operation_names():
+        raise UnknownOperationError(f"Unknown operation {target!r}.")
+    return name
+
+
+def _params(body: bytes) -> dict[str, Any]:
+    if not body or not body.strip():
+        return {}
+    try:
+        params = decode(body)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ValidationError(
+            f"The request body is not valid JSON: {exc}", "CANNOT_PARSE"
+        ) from None
+    if not isinstance(params, dict):
+        raise ValidationError("The request body must be a JSON object.", "CANNOT_PARSE")
+    return params

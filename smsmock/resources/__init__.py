@@ -1,2 +1,0 @@
-"""One module per resource family; each registers the operations it answers with
-:func:`smsmock.state.operations.operation`. Every module here is imported on the first request."""

@@ -1,0 +1,155 @@
+"""Inbound simulation: an end user's message arriving at one of the account's phone numbers
+(``sms.receive(...)``), with what the service does about it.
+
+- An opt-out word (``STOP`` and the required opt-out words, or any keyword whose action is
+  ``OPT_OUT``) puts the sender on the number's opt-out list with ``EndUserOptedOut`` true and
+  answers with the keyword's message; an ``OPT_IN`` keyword takes the sender off the list and
+  answers; ``HELP`` and other ``AUTOMATIC_RESPONSE`` keywords answer. Answers are recorded as
+  sent messages (``operation`` ``KeywordResponse``), priced like any text message.
+- With self-managed opt-outs the service leaves ``HELP`` and opt-outs to the account
+  (UpdatePhoneNumber: "When set to true you're responsible for responding to HELP and STOP
+  requests. You're also responsible for tracking and honoring opt-out requests"): no list change,
+  no answer; custom keywords still answer.
+- A number in a pool answers with the pool's keywords and opt-out list (the pool's settings are
+  the members').
+- Every inbound message is recorded (``sms.inbound_messages``); ``two_way_channel_arn`` says the
+  two-way channel it was delivered to, ``None`` when two-way is off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from smsmock.records.messages import SentMessage
+from smsmock.records.opt_out_lists import opt_out_list
+from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber
+from smsmock.records.pools import POOLS
+from smsmock.rules import pricing
+from smsmock.rules.countries import country_of, e164
+from smsmock.rules.keywords import keyword_action
+from smsmock.rules.opt_outs import record_opt_out
+from smsmock.rules.sent_messages import record_message
+from smsmock.state.ids import new_uuid
+from smsmock.state.registry import Call
+from smsmock.state.world import World
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    """A message an end user sent to one of our numbers (read-only)."""
+
+    message_id: str
+    account_id: str
+    region: str
+    origination_phone_number: str
+    """The end user's number."""
+    destination_phone_number: str
+    """Our number it was sent to."""
+    message_body: str
+    timestamp: datetime
+    keyword: str | None = None
+    """The keyword it matched (as configured, e.g. ``STOP``), if any."""
+    action: str | None = None
+    """``OPT_OUT``, ``OPT_IN`` or ``AUTOMATIC_RESPONSE`` when a keyword matched."""
+    two_way_channel_arn: str | None = None
+    reply: SentMessage | None = None
+    """The automatic answer the service sent, if any."""
+
+
+def receive(
+    world: World,
+    from_number: str,
+    to_number: str,
+    message_body: str,
+    *,
+    account_id: str | None = None,
+    region: str | None = None,
+) -> InboundMessage:
+    """Deliver ``message_body`` from the end user ``from_number`` to our number ``to_number``
+    (E.164, id or ARN) and apply what the service does. Without ``account_id`` and ``region``
+    the number is looked for in every account and region.
+
+    Raises ``LookupError`` when no account has that number.
+    """
+    with world.lock:
+        number, call = _find_number(world, to_number, account_id, region)
+        pool = call.backend.table(POOLS).find(number.pool_id) if number.pool_id else None
+        settings: Any = pool if pool is not None else number
+        sender = e164(from_number)
+        matched = keyword_action(settings, message_body)
+        keyword, action, reply = None, None, None
+        if matched is not None:
+            keyword, text, action = matched
+            reply = _apply(call, number, settings, sender, keyword, text, action)
+        inbound = InboundMessage(
+            message_id=new_uuid(),
+            account_id=call.account_id,
+            region=call.region,
+            origination_phone_number=sender,
+            destination_phone_number=number.phone_number,
+            message_body=message_body,
+            timestamp=call.now,
+            keyword=keyword,
+            action=action,
+            two_way_channel_arn=settings.two_way_channel_arn if settings.two_way_enabled else None,
+            reply=reply,
+        )
+        world.inbound_messages.append(inbound)
+        return inbound
+
+
+def _find_number(
+    world: World, ref: str, account_id: str | None, region: str | None
+) -> tuple[PhoneNumber, Call]:
+    now = datetime.now(timezone.utc)
+    if account_id is not None or region is not None:
+        backends = [world.backend(account_id, region)]
+    else:
+        backends = world.backends()
+    for backend in backends:
+        found = backend.table(PHONE_NUMBERS).find(ref) or backend.table(PHONE_NUMBERS).find(
+            e164(ref)
+        )
+        if found is not None:
+            return found, Call("InboundMessage", backend, new_uuid(), now)
+    raise LookupError(f"No account has the phone number {ref}.")
+
+
+def _apply(
+    call: Call,
+    number: PhoneNumber,
+    settings: Any,
+    sender: str,
+    keyword: str,
+    text: str,
+    action: str,
+) -> SentMessage | None:
+    """Do what the keyword's action does; the answer sent, if any."""
+    self_managed = bool(settings.self_managed_opt_outs_enabled)
+    if action == "OPT_OUT":
+        if self_managed:
+            return None
+        record_opt_out(call, settings.opt_out_list_name, sender, end_user=True)
+    elif action == "OPT_IN":
+        found = opt_out_list(call, settings.opt_out_list_name)
+        if found.numbers.pop(sender, None) is not None:
+            found.opted_in[sender] = call.now
+    elif keyword.upper() == "HELP" and self_managed:
+        return None
+    parts = pricing.segments(text)
+    return record_message(
+        call,
+        channel="SMS",
+        destination_phone_number=sender,
+        origination_identity=number.phone_number,
+        message_body=text,
+        operation="KeywordResponse",
+        message_type=number.message_type,
+        segments=parts,
+        price=pricing.text_price(country_of(sender), parts),
+        destination_country=country_of(sender),
+        origination_identity_arn=number.phone_number_arn,
+        keyword=keyword,
+    )

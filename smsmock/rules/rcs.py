@@ -1,0 +1,88 @@
+"""RCS across families: launching an agent in a country and giving it a testing agent (what
+registrations, or a test through the handle, do), and whether a phone takes RCS."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+from smsmock.records.rcs_agents import (
+    CarrierStatus,
+    CountryLaunch,
+    TestingAgent,
+    rcs_agents,
+)
+from smsmock.rules.countries import e164
+from smsmock.state.ids import new_id
+from smsmock.state.world import Backend
+
+
+@functools.cache
+def major_carriers(iso_country_code: str, count: int = 3) -> tuple[str, ...]:
+    """The carriers holding the most number ranges of a country in libphonenumber's carrier
+    data; empty where the calling code is shared by several countries (+1, +7, +44 …), whose
+    ranges the data does not tell apart by country."""
+    # Imported on first use: libphonenumber and its carrier data are large, and
+    # ``import smsmock`` (which imports this module through the handle) must stay cheap.
+    import phonenumbers
+    from phonenumbers.carrierdata import CARRIER_DATA
+
+    code = phonenumbers.country_code_for_region(iso_country_code)
+    if not code or len(phonenumbers.region_codes_for_country_code(code)) != 1:
+        return ()
+    prefix = str(code)
+    counts = Counter(
+        names["en"]
+        for range_prefix, names in CARRIER_DATA.items()
+        if range_prefix.startswith(prefix) and names.get("en")
+    )
+    return tuple(name for name, _ in counts.most_common(count))
+
+
+def launch_in_country(
+    backend: Backend,
+    agent_ref: str,
+    iso_country_code: str,
+    registration_id: str,
+    status: str = "PENDING",
+    carriers: list[str] | None = None,
+) -> CountryLaunch:
+    """Launch (or move the launch of) an agent in a country; carriers default to the country's
+    :func:`major_carriers`, each taking the launch's status (``PARTIAL`` leaves them pending)."""
+    agent = rcs_agents(backend).get(agent_ref)
+    names = carriers if carriers is not None else list(major_carriers(iso_country_code))
+    carrier_status = "PENDING" if status in ("CREATED", "PARTIAL") else status
+    launch = CountryLaunch(
+        iso_country_code=iso_country_code,
+        status=status,
+        registration_id=registration_id,
+        rcs_platform_id=f"{agent.rcs_agent_id}-{iso_country_code.lower()}",
+        carrier_status=[CarrierStatus(carrier_name=n, status=carrier_status) for n in names],
+    )
+    agent.launches[iso_country_code] = launch
+    return launch
+
+
+def set_testing_agent(
+    backend: Backend, agent_ref: str, registration_id: str, status: str = "ACTIVE"
+) -> TestingAgent:
+    """Give an agent its testing agent (from an RCS testing registration)."""
+    agent = rcs_agents(backend).get(agent_ref)
+    agent.testing_agent = TestingAgent(
+        status=status, registration_id=registration_id, testing_agent_id=new_id("testing-agent")
+    )
+    return agent.testing_agent
+
+
+NO_RCS_NUMBERS = "rcs_incapable_numbers"
+"""``backend.attributes`` key: destination numbers whose phones do not take RCS."""
+
+
+def set_rcs_capable(backend: Backend, number: str, capable: bool) -> None:
+    """Say whether the phone at ``number`` takes RCS (all mobiles do by default); a test's way to
+    exercise the SMS fallback: ``set_rcs_capable(sms.backend(), "+12065550100", False)``."""
+    numbers: set[str] = backend.attributes.setdefault(NO_RCS_NUMBERS, set())
+    if capable:
+        numbers.discard(e164(number))
+    else:
+        numbers.add(e164(number))
