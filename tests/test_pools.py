@@ -141,6 +141,7 @@ def test_create_pool_from_a_sender_id_needs_its_country(client: Any) -> None:
     assert e["Fields"][0]["Name"] == "IsoCountryCode"
 
 
+@needs_optional("CreatePool", "IsoCountryCode")
 def test_create_pool_from_a_sender_id_arn_needs_the_calls_country(client: Any) -> None:
     # Changed from MISSING_PARAMETER: AWS answers INVALID_ARN on the field senderId for a sender
     # ID ARN without IsoCountryCode (Terraform provider, pool_test.go, multipleCountries).
