@@ -72,3 +72,21 @@ def test_not_found_errors_reach_async_clients(sms_voice: SmsVoiceMock) -> None:
     assert response["Error"]["Code"] == "ResourceNotFoundException"
     assert response["ResourceType"] == "opt-out-list"
     assert response["ResourceId"] == "missing"
+
+
+def test_a_client_without_credentials_is_lent_fake_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+
+    async def scenario() -> list[Any]:
+        session = aiobotocore_session.get_session()
+        async with session.create_client(SERVICE, region_name="us-east-1") as client:
+            assert client._request_signer._credentials is None
+            with mock_sms_voice():
+                answer = await client.describe_pools()
+        return list(answer["Pools"])
+
+    assert asyncio.run(scenario()) == []

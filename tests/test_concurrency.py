@@ -3,10 +3,15 @@ lost, no duplicate ids, no deadlock."""
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
+
 from smsmock import SmsVoiceMock
+from smsmock.engine import model, validation
+from smsmock.state.service_model import operation_model
 
 THREADS = 8
 ROUNDS = 12
@@ -68,3 +73,39 @@ def test_eight_threads_lose_nothing(client: Any, sms_voice: SmsVoiceMock) -> Non
     for number in numbers[:10]:
         tags = client.list_tags_for_resource(ResourceArn=number["PhoneNumberArn"])["Tags"]
         assert [t["Key"] for t in tags] == ["worker"]
+
+
+def test_a_writer_or_check_being_built_is_never_handed_to_another_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Writers and validation checks are built on first use, outside the state's lock: a second
+    # thread arriving while the first builds must wait for the finished function (it once got
+    # a stand-in and failed with IndexError; a retried HTTP 500 hid it).
+    shape = operation_model("CreateOptOutList").output_shape
+    input_shape = operation_model("CreateOptOutList").input_shape
+    assert shape is not None and input_shape is not None
+    monkeypatch.setattr(model, "_writers", {})
+    monkeypatch.setattr(validation, "_checks", {})
+    slow_writer, slow_check = model._build_writer, validation._build
+
+    def build_writer_slowly(shape: Any) -> Any:
+        time.sleep(0.02)
+        return slow_writer(shape)
+
+    def build_check_slowly(shape: Any) -> Any:
+        time.sleep(0.02)
+        return slow_check(shape)
+
+    monkeypatch.setattr(model, "_build_writer", build_writer_slowly)
+    monkeypatch.setattr(validation, "_build", build_check_slowly)
+    answer = {"OptOutListName": "x", "Tags": [{"Key": "k", "Value": "v"}]}
+
+    def build_and_use(_: int) -> Any:
+        failures: list[Any] = []
+        validation._check(input_shape)({"OptOutListName": "x"}, "", failures)
+        return model.writer(shape)(answer), failures
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        results = list(pool.map(build_and_use, range(THREADS)))
+
+    assert results == [(answer, [])] * THREADS

@@ -331,7 +331,14 @@ def test_sandbox_setting(sms_voice_server: Client, sandboxed: bool, tier: str) -
 
 def test_events_start_empty(sms_voice_server: Client) -> None:
     assert sms_voice_server.events() == []
-    assert sms_voice_server.events("nope", event_type="TEXT_DELIVERED") == []
+    assert sms_voice_server.events(event_type="TEXT_DELIVERED") == []
+
+
+def test_control_refuses_a_misspelt_name_naming_the_close_match(sms_voice_server: Client) -> None:
+    with pytest.raises(ControlError) as caught:
+        sms_voice_server.events(event_type="TEXT_DELIVERD")
+    assert caught.value.status == 400
+    assert "Did you mean 'TEXT_DELIVERED'" in caught.value.message
 
 
 @pytest.mark.parametrize(

@@ -133,26 +133,6 @@ def test_operation_without_handler_names_itself(
     assert error["ResponseMetadata"]["RetryAttempts"] == 0
 
 
-def test_bug_in_handler_is_internal_server_error(
-    monkeypatch: pytest.MonkeyPatch, sms_voice: SmsVoiceMock
-) -> None:
-    from botocore.config import Config
-
-    def broken(call: Any, params: Any) -> Any:
-        raise KeyError("oops")
-
-    handlers.load_resources()
-    monkeypatch.setitem(registry.HANDLERS, "ListTagsForResource", broken)
-    client = make_client(region_name="us-east-1", config=Config(retries={"max_attempts": 0}))
-    with pytest.raises(ClientError) as caught:
-        client.list_tags_for_resource(ResourceArn=ARN)
-    error = caught.value.response
-    assert error["Error"]["Code"] == "InternalServerException"
-    assert error["ResponseMetadata"]["HTTPStatusCode"] == 500
-    assert error["RequestId"] == error["ResponseMetadata"]["RequestId"]
-    assert "KeyError" in error["Error"]["Message"]
-
-
 def test_standard_library_encoder_writes_the_same_json(client: Any) -> None:
     number = client.request_phone_number(
         IsoCountryCode="US",

@@ -5,6 +5,14 @@ event of this service only (``before-send.pinpoint-sms-voice-v2``). Every botoco
 after that registers it, so every client made after the import is answered while a mock is active,
 also one made before the mock started. botocore calls handlers of a more specific event first, so
 the hook answers before moto's catch-all ``before-send`` handler whichever was imported first.
+
+A client made before the import has no hook; :func:`guard_transports` answers its requests at
+botocore's transport instead, so no request of the service leaves the process while a mock is
+active, whichever client sends it.
+
+A bug of smsmock (an exception that is not a modeled error) is raised in the caller, with its
+traceback, at once: botocore does not retry an exception from sending, only its own connection
+errors (see ``wire.handle``).
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from botocore.awsrequest import AWSResponse
 from botocore.credentials import Credentials
 from botocore.handlers import BUILTIN_HANDLERS
 
-from smsmock.engine import wire
+from smsmock.engine import transport_guard, wire
 from smsmock.engine.environment import FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
 from smsmock.state.world import WORLD
 
@@ -70,6 +78,12 @@ def before_send(request: Any, **kwargs: Any) -> AWSResponse | None:
     """Answer an sms-voice request while a mock is active; otherwise leave it to botocore."""
     if not Switch.active:
         return None
+    event = kwargs.get("event_name") or ""
+    return answer(request, event[_OPERATION_AT:] if event.startswith(EVENT) else None)
+
+
+def answer(request: Any, operation: str | None) -> AWSResponse:
+    """The mock's answer to botocore's prepared ``request`` (``operation`` when known)."""
     body = request.body
     if body is None:
         body = b""
@@ -77,12 +91,12 @@ def before_send(request: Any, **kwargs: Any) -> AWSResponse | None:
         body = body.encode()
     elif not isinstance(body, bytes | bytearray):
         body = body.read()
-    event = kwargs.get("event_name") or ""
-    operation = event[_OPERATION_AT:] if event.startswith(EVENT) else None
-    answer = wire.handle(
-        wire.Request(request.method, request.url, request.headers, bytes(body), operation), WORLD
+    response = wire.handle(
+        wire.Request(request.method, request.url, request.headers, bytes(body), operation),
+        WORLD,
+        raise_internal_errors=True,
     )
-    return _Response(request.url, answer.status, answer.headers, answer.body)
+    return _Response(request.url, response.status, response.headers, response.body)
 
 
 def before_sign(request: Any, request_signer: Any = None, **kwargs: Any) -> None:
@@ -92,11 +106,22 @@ def before_sign(request: Any, request_signer: Any = None, **kwargs: Any) -> None
     would fail with ``NoCredentialsError`` before :func:`before_send` could answer it.
     """
     if Switch.active and getattr(request_signer, "_credentials", True) is None:
-        request.context.setdefault("signing", {})["request_credentials"] = _FAKE_CREDENTIALS
+        credentials = _fake_credentials_for(request_signer)
+        request.context.setdefault("signing", {})["request_credentials"] = credentials
+
+
+def _fake_credentials_for(request_signer: Any) -> Any:
+    """botocore's credentials, or aiobotocore's for its signer (it awaits their frozen form)."""
+    if type(request_signer).__module__.startswith("aiobotocore."):
+        aio_credentials = sys.modules.get("aiobotocore.credentials")
+        if aio_credentials is not None:
+            return aio_credentials.AioCredentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
+    return _FAKE_CREDENTIALS
 
 
 def install() -> None:
     """Register the hooks for every botocore session made from now on (once)."""
+    guard_transports()
     if any(entry[1] is before_send for entry in BUILTIN_HANDLERS):
         # Installed already: sessions made since have the hook from the builtin list; adding it
         # to one of them again would answer each request twice (twice-recorded sends).
@@ -110,3 +135,10 @@ def install() -> None:
     if session is not None:
         session._session.register(EVENT, before_send, unique_id="smsmock.before_send")
         session._session.register(SIGN_EVENT, before_sign, unique_id="smsmock.before_sign")
+
+
+def guard_transports() -> None:
+    """Answer, at botocore's transport, this service's requests from clients that have no hook
+    (made before :mod:`smsmock` was imported), lending them fake credentials if they have none,
+    for botocore and aiobotocore (once each)."""
+    transport_guard.install(lambda: Switch.active, answer, before_sign)

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import base64
 import functools
+import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from botocore.model import Shape, StructureShape
 
 from smsmock.state.service_model import Written, attribute_name, operation_model
 
 Writer = Callable[[Any], Any]
+Built = TypeVar("Built", bound=Callable[..., Any])
+
+_BUILD_LOCK = threading.RLock()
+_building: dict[tuple[int, str], Any] = {}
 
 
 @functools.cache
@@ -33,18 +38,37 @@ def output_writer(operation: str) -> Writer:
 _writers: dict[str, Writer] = {}
 
 
-def writer(shape: Shape) -> Writer:
-    """A function that turns a value of ``shape`` into its JSON form; built once per shape."""
-    found = _writers.get(shape.name)
+def built_once(cache: dict[str, Built], name: str, build: Callable[[], Built]) -> Built:
+    """``cache[name]``, built by ``build`` the first time, under one lock: requests answered in
+    many threads at once must never see a function half built. While a shape that contains
+    itself is built, its own name finds a stand-in that calls the finished function; the
+    stand-in is seen only by the thread building it (other threads wait for the lock)."""
+    found = cache.get(name)
     if found is not None:
         return found
-    # A placeholder first, so that a shape that contains itself finds its own writer.
-    compiled: list[Writer] = []
-    _writers[shape.name] = lambda value: compiled[0](value)
-    built = _build_writer(shape)
-    compiled.append(built)
-    _writers[shape.name] = built
-    return built
+    with _BUILD_LOCK:
+        key = (id(cache), name)
+        found = cache.get(name) or _building.get(key)
+        if found is not None:
+            return found
+        compiled: list[Built] = []
+
+        def stand_in(*args: Any) -> Any:
+            return compiled[0](*args)
+
+        _building[key] = stand_in
+        try:
+            built = build()
+        finally:
+            del _building[key]
+        compiled.append(built)
+        cache[name] = built
+        return built
+
+
+def writer(shape: Shape) -> Writer:
+    """A function that turns a value of ``shape`` into its JSON form; built once per shape."""
+    return built_once(_writers, shape.name, lambda: _build_writer(shape))
 
 
 def _build_writer(shape: Shape) -> Writer:

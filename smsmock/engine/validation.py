@@ -24,6 +24,7 @@ from typing import Any, cast
 
 from botocore.model import Shape, StructureShape
 
+from smsmock.engine.model import built_once
 from smsmock.state.errors import ValidationError
 from smsmock.state.service_model import operation_model
 
@@ -65,15 +66,7 @@ _checks: dict[str, Check] = {}
 
 
 def _check(shape: Shape) -> Check:
-    found = _checks.get(shape.name)
-    if found is not None:
-        return found
-    compiled: list[Check] = []
-    _checks[shape.name] = lambda v, p, f: compiled[0](v, p, f)
-    built = _build(shape)
-    compiled.append(built)
-    _checks[shape.name] = built
-    return built
+    return built_once(_checks, shape.name, lambda: _build(shape))
 
 
 def _show(value: Any) -> str:

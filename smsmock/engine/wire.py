@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 import logging
 import re
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from smsmock.engine.dispatch import dispatch
 from smsmock.state.errors import (
-    InternalServerError,
     ServiceError,
+    SmsmockBugError,
     UnknownOperationError,
     ValidationError,
 )
@@ -94,23 +95,57 @@ def caller(request: Request, world: World) -> tuple[str, str]:
     return world.account_for(None), host.group(1) if host else DEFAULT_REGION
 
 
-def handle(request: Request, world: World) -> Response:
-    """Answer one request of the service."""
+def handle(request: Request, world: World, *, raise_internal_errors: bool = False) -> Response:
+    """Answer one request of the service.
+
+    A bug of smsmock (any exception that is not a modeled error) is raised as it is with
+    ``raise_internal_errors`` (in-process: the test fails at once with its traceback); else
+    it is logged and answered as :class:`SmsmockBugError`, which no client retries.
+    """
     request_id = new_uuid()
+    operation = None
     try:
         operation = _operation(request)
         params = _params(request.body)
         account_id, region = caller(request, world)
         output = dispatch(world, operation, params, account_id, region, request_id)
+        log.debug("%s -> 200", operation)
         return _response(200, output, request_id)
     except ServiceError as error:
+        if log.isEnabledFor(logging.DEBUG):
+            log_error(operation or header(request.headers, "X-Amz-Target"), error)
         return error_response(error, request_id)
-    except Exception as exc:  # a bug of ours: answer as AWS would, and say where
-        log.exception("smsmock failed answering %s", header(request.headers, "X-Amz-Target"))
-        internal = InternalServerError(
-            f"smsmock internal error: {type(exc).__name__}: {exc}", request_id
-        )
-        return error_response(internal, request_id)
+    except Exception as exc:  # a bug of ours: fail at once, and say where
+        if raise_internal_errors:
+            raise
+        target = header(request.headers, "X-Amz-Target")
+        log.exception("smsmock failed answering %s", target)
+        return error_response(SmsmockBugError(bug_message(exc, target)), request_id)
+
+
+def bug_message(exc: BaseException, target: str | None) -> str:
+    """What a client is told of a bug of smsmock: the exception and where it was raised."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {frames[-1].filename}:{frames[-1].lineno} in {frames[-1].name}" if frames else ""
+    return (
+        f"smsmock failed answering {target}: {type(exc).__name__}: {exc}{where}. This is a bug "
+        "in smsmock, not in the code under test; the traceback is in the server's log "
+        "(logger 'smsmock'). Please report it."
+    )
+
+
+def log_error(operation: str | None, error: ServiceError) -> None:
+    """Log an answered error on the ``smsmock`` logger at DEBUG: operation, status, code,
+    ``Reason`` (when the error has one) and message, in one line."""
+    reason = error.members().get("Reason")
+    log.debug(
+        "%s -> %d %s%s: %s",
+        operation,
+        error.status,
+        error.code,
+        f", Reason {reason}" if reason else "",
+        error.message,
+    )
 
 
 def error_response(error: ServiceError, request_id: str) -> Response:

@@ -1,31 +1,93 @@
-"""``python -m smsmock`` / ``smsmock``: the command line."""
+"""``smsmock`` / ``python -m smsmock``: the command line."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import NoReturn
 
 from smsmock.faces.coverage import coverage_markdown
 from smsmock.faces.server.http import run
+from smsmock.faces.version import __version__
+
+DESCRIPTION = """\
+smsmock mocks AWS End User Messaging SMS and Voice v2 (pinpoint-sms-voice-v2).
+In Python tests, import smsmock and use mock_sms_voice or the sms_voice pytest
+fixture; this command serves the same mock over HTTP for other clients."""
+
+SERVER_DESCRIPTION = """\
+Answer any client of pinpoint-sms-voice-v2 (boto3, the AWS CLI, other SDKs)
+over HTTP, from state kept in memory, until stopped with Ctrl-C or SIGTERM.
+Point clients at the printed URL (endpoint URL); any credentials work.
+Control endpoints for tests are under /_smsmock/ (see the server docs)."""
+
+SERVER_EXAMPLE = """\
+example:
+  smsmock server --port 5566 --state scenario.json
+  aws --endpoint-url http://127.0.0.1:5566 pinpoint-sms-voice-v2 describe-opt-out-lists"""
+
+
+def port(text: str) -> int:
+    """A TCP port number, 0 to 65535 (for argparse)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be 0 to 65535, not {number}")
+    return number
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, saying a usage error in one line (and exiting with status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line's parser."""
+    top = _Parser(
+        prog="smsmock", description=DESCRIPTION, formatter_class=argparse.RawTextHelpFormatter
+    )
+    top.add_argument("--version", action="version", version=f"smsmock {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser(
+        "coverage",
+        help="print the operations of the installed botocore model and whether each is answered",
+        description="Print, as a Markdown table, every operation of the installed botocore "
+        "model and whether smsmock answers it.",
+    )
+    server = sub.add_parser(
+        "server",
+        help="answer any client over HTTP (point it at the URL printed)",
+        description=SERVER_DESCRIPTION,
+        epilog=SERVER_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    server.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    server.add_argument(
+        "--port", type=port, default=5566, help="port; 0 takes a free one (default 5566)"
+    )
+    server.add_argument("--state", metavar="FILE", help="a state file to start from")
+    server.add_argument(
+        "--verbose",
+        action="store_true",
+        help="log every request (operation, status, error code and Reason) to stderr",
+    )
+    return top
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a sub-command."""
-    parser = argparse.ArgumentParser(prog="smsmock", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("coverage", help="print the operations of the installed model and their status")
-    server = sub.add_parser("server", help="answer any client over HTTP (--endpoint-url)")
-    server.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    server.add_argument(
-        "--port", type=int, default=5566, help="port; 0 takes a free one (default 5566)"
-    )
-    server.add_argument("--state", metavar="FILE", help="a state file to start from")
-    server.add_argument("--verbose", action="store_true", help="log every request to stderr")
-    args = parser.parse_args(argv)
+    """Run a sub-command; without one, print the help."""
+    top = parser()
+    args = top.parse_args(argv)
     if args.command == "coverage":
         sys.stdout.write(coverage_markdown())
-    if args.command == "server":
+    elif args.command == "server":
         return run(args.host, args.port, args.state, verbose=args.verbose)
+    else:
+        top.print_help()
     return 0
 
 

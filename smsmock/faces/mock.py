@@ -11,15 +11,19 @@ import functools
 import inspect
 import os
 import threading
-import unittest
 from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
 from smsmock.engine import environment
-from smsmock.engine.hook import Switch
-from smsmock.faces import state_file
-from smsmock.rules.inbound import receive
+from smsmock.engine.hook import Switch, guard_transports
+from smsmock.faces import handle_checks, state_file
+from smsmock.faces.class_decoration import decorate_class
+from smsmock.records.configuration_sets import EventRecord
+from smsmock.records.messages import SentMessage
+from smsmock.records.notify import NotifyConfiguration
+from smsmock.records.rcs_agents import CountryLaunch
+from smsmock.rules.inbound import InboundMessage, receive
 from smsmock.rules.notify import upgrade_tier
 from smsmock.rules.rcs import launch_in_country, set_rcs_capable
 from smsmock.rules.spend import set_sandboxed, spent
@@ -39,11 +43,23 @@ class _Activations:
     saved: environment.Saved = {}
 
 
+_Undo = tuple[str | None, dict[str, str | None]]
+"""What one activation's options replaced: the default account (``None``: not replaced) and the
+earlier account of each access key it mapped (``None``: the key was not mapped)."""
+
+
 class SmsVoiceMock:
     """An activation of the mock, and the handle on its state.
 
     ``default_account_id`` answers requests signed with keys not otherwise known;
     ``access_keys`` maps access key ids to account ids (a 12-digit key id is its own account).
+    Both hold while this activation is open, and are undone when it stops (as
+    ``unittest.mock.patch`` does), so an inner activation's options end with it.
+
+    Every method checks the names it is given (quotas, resource types, statuses, event types,
+    channels, regions, account ids) and raises ``ValueError`` naming the close matches
+    (:mod:`smsmock.faces.handle_checks`). ``region`` defaults to the one boto3 would use
+    (:func:`smsmock.faces.handle_checks.default_region`), ``account_id`` to the default account.
     """
 
     def __init__(
@@ -51,9 +67,13 @@ class SmsVoiceMock:
         default_account_id: str | None = None,
         access_keys: Mapping[str, str] | None = None,
     ) -> None:
+        if default_account_id is not None:
+            handle_checks.account_id(default_account_id)
+        for account in (access_keys or {}).values():
+            handle_checks.account_id(account)
         self.default_account_id = default_account_id
         self.access_keys = dict(access_keys or {})
-        self._starts = 0
+        self._undo: list[_Undo] = []
 
     # -- switching on and off ------------------------------------------------------------------
 
@@ -63,12 +83,15 @@ class SmsVoiceMock:
             if _Activations.depth == 0:
                 WORLD.reset(settings=True)
                 _Activations.saved = environment.apply_fake_credentials()
+                guard_transports()
                 Switch.active = True
             _Activations.depth += 1
-            self._starts += 1
+            previous_default = WORLD.default_account_id if self.default_account_id else None
+            previous_keys = {key: WORLD.access_keys.get(key) for key in self.access_keys}
             if self.default_account_id:
                 WORLD.default_account_id = self.default_account_id
             WORLD.access_keys.update(self.access_keys)
+            self._undo.append((previous_default, previous_keys))
         return self
 
     def stop(self) -> None:
@@ -77,9 +100,16 @@ class SmsVoiceMock:
         Raises ``RuntimeError`` if this object was not started.
         """
         with _Activations.lock:
-            if self._starts == 0:
+            if not self._undo:
                 raise RuntimeError("stop() called on a mock_sms_voice that is not started")
-            self._starts -= 1
+            previous_default, previous_keys = self._undo.pop()
+            if previous_default is not None:
+                WORLD.default_account_id = previous_default
+            for key, account in previous_keys.items():
+                if account is None:
+                    WORLD.access_keys.pop(key, None)
+                else:
+                    WORLD.access_keys[key] = account
             _Activations.depth -= 1
             if _Activations.depth == 0:
                 Switch.active = False
@@ -129,30 +159,16 @@ class SmsVoiceMock:
         return wrapper  # type: ignore[return-value]
 
     def _decorate_class(self, cls: type[T]) -> type[T]:
-        if issubclass(cls, unittest.TestCase):
-            # setUp and tearDown run inside the mock: start before setUp, stop as a cleanup
-            # (cleanups run after tearDown, and also when setUp fails).
-            original_setup = cls.setUp
-            factory = self._fresh
-
-            @functools.wraps(original_setup)
-            def setUp(case: unittest.TestCase) -> None:
-                mock = factory().start()
-                case.addCleanup(mock.stop)
-                original_setup(case)
-
-            cls.setUp = setUp  # type: ignore[method-assign,assignment]
-            return cls
-        for name, attr in list(vars(cls).items()):
-            if name.startswith("test") and callable(attr):
-                setattr(cls, name, self(attr))
-        return cls
+        return decorate_class(cls, self._fresh, self)
 
     # -- the handle ----------------------------------------------------------------------------
 
     def backend(self, region: str | None = None, account_id: str | None = None) -> Backend:
-        """The state of one account and region (defaults: the default account, ``us-east-1``)."""
-        return WORLD.backend(account_id, region)
+        """The state of one account and region (defaults: the default account, the default
+        region), made on first use as a request there would make it: tests arrange state
+        through it, and an empty stand-in that is not kept would drop what they write. Only an
+        account and region that pass the checks are made."""
+        return self._made(account_id, region)
 
     def backends(self) -> list[Backend]:
         """Every account and region that has state."""
@@ -164,30 +180,37 @@ class SmsVoiceMock:
 
     def map_access_key(self, access_key_id: str, account_id: str) -> None:
         """Answer requests signed with ``access_key_id`` from ``account_id``."""
+        key = handle_checks.access_key_id(access_key_id)
+        account = handle_checks.account_id(account_id, WORLD)
         with WORLD.lock:
-            WORLD.access_keys[access_key_id] = account_id
+            WORLD.access_keys[key] = account
 
     def set_default_account(self, account_id: str) -> None:
         """Answer requests signed with unknown keys from ``account_id``."""
-        WORLD.default_account_id = account_id
+        WORLD.default_account_id = handle_checks.account_id(account_id, WORLD)
 
     def set_quota(
         self, name: str, value: int, *, account_id: str | None = None, region: str | None = None
     ) -> None:
         """Set a quota (a ``ServiceQuotaExceededExceptionReason`` name such as
-        ``PHONE_NUMBERS_PER_ACCOUNT``) everywhere, or for one account and region."""
+        ``PHONE_NUMBERS_PER_ACCOUNT``, or a spend limit name) everywhere, or for one account
+        and region."""
+        name = handle_checks.quota_name(name)
+        value = handle_checks.quota_value(value)
         with WORLD.lock:
             if account_id is None and region is None:
                 WORLD.quotas[name] = value
             else:
-                WORLD.backend(account_id, region).quotas[name] = value
+                self._made(account_id, region).quotas[name] = value
 
     def set_lifecycle(
         self, resource_type: str, mode: ModeKind = "immediate", seconds: float = 0
     ) -> None:
         """How records of ``resource_type`` (``phone-number``, ``pool`` …) move through their
         statuses: ``immediate``, ``after`` ``seconds`` of clock time, or ``manual``."""
-        WORLD.lifecycle.modes[resource_type] = Mode(mode, seconds)
+        resource_type = handle_checks.lifecycle_type(resource_type)
+        kind = handle_checks.lifecycle_mode(mode)
+        WORLD.lifecycle.modes[resource_type] = Mode(kind, handle_checks.seconds(seconds))
 
     def advance(
         self,
@@ -198,12 +221,16 @@ class SmsVoiceMock:
         region: str | None = None,
         account_id: str | None = None,
     ) -> Record:
-        """Move one resource a step on (or straight to the status ``to``); returns its record."""
+        """Move one resource a step on (or straight to the status ``to``, one of the model's
+        statuses of that resource type); returns its record."""
+        resource_type = handle_checks.lifecycle_type(resource_type)
+        if to is not None:
+            to = handle_checks.status(resource_type, to)
         with WORLD.lock:
-            return WORLD.backend(account_id, region).advance(resource_type, resource_id, to)
+            return self._existing(account_id, region).advance(resource_type, resource_id, to)
 
     @property
-    def sent_messages(self) -> tuple[Any, ...]:
+    def sent_messages(self) -> tuple[SentMessage, ...]:
         """Every message accepted, in order, across accounts and regions."""
         with WORLD.lock:
             return tuple(WORLD.sent_messages)
@@ -212,22 +239,26 @@ class SmsVoiceMock:
 
     def events(
         self, configuration_set_name: str | None = None, *, event_type: str | None = None
-    ) -> tuple[Any, ...]:
+    ) -> tuple[EventRecord, ...]:
         """The events event destinations would have received, in order
-        (:class:`smsmock.operations.configuration_sets.EventRecord`), optionally only those of
-        one configuration set (by name) or of one event type (``TEXT_DELIVERED`` …)."""
+        (:class:`smsmock.EventRecord`), optionally only those of one configuration set (by name)
+        or of one event type (``TEXT_DELIVERED`` …, or a group such as ``TEXT_ALL``, as
+        ``MatchingEventTypes`` reads it)."""
         with WORLD.lock:
+            if configuration_set_name is not None:
+                handle_checks.configuration_set_name(configuration_set_name, WORLD)
+            if event_type is not None:
+                event_type = handle_checks.event_type(event_type)
             return tuple(
                 e
                 for e in WORLD.events
                 if configuration_set_name in (None, e.configuration_set_name)
-                and event_type in (None, e.event_type)
+                and (event_type is None or handle_checks.event_matches(event_type, e.event_type))
             )
 
     @property
-    def inbound_messages(self) -> tuple[Any, ...]:
-        """Every message :meth:`receive` delivered, in order
-        (:class:`smsmock.rules.inbound.InboundMessage`)."""
+    def inbound_messages(self) -> tuple[InboundMessage, ...]:
+        """Every message :meth:`receive` delivered, in order (:class:`smsmock.InboundMessage`)."""
         with WORLD.lock:
             return tuple(WORLD.inbound_messages)
 
@@ -239,13 +270,16 @@ class SmsVoiceMock:
         *,
         account_id: str | None = None,
         region: str | None = None,
-    ) -> Any:
+    ) -> InboundMessage:
         """Deliver an end user's message from ``from_number`` to our number ``to_number`` (E.164,
         id or ARN): keywords apply (opt-out, opt-in, automatic responses, recorded as sent
         messages) and the message is recorded for the two-way channel. Returns the
-        :class:`smsmock.rules.inbound.InboundMessage`; ``LookupError`` if no account has the
-        number."""
+        :class:`smsmock.InboundMessage`; ``LookupError`` if no account has the number."""
 
+        if account_id is not None:
+            account_id = handle_checks.account_id(account_id, WORLD)
+        if region is not None:
+            region = handle_checks.region(region, WORLD)
         return receive(
             WORLD, from_number, to_number, message_body, account_id=account_id, region=region
         )
@@ -254,11 +288,11 @@ class SmsVoiceMock:
         self, sandboxed: bool = True, *, account_id: str | None = None, region: str | None = None
     ) -> None:
         """Put an account (default: the default account) in the SMS/MMS and voice sandbox of a
-        region (default ``us-east-1``), or take it out: in the sandbox only verified destination
-        numbers receive, and DescribeAccountAttributes says ``SANDBOXED``."""
+        region (default: the default region), or take it out: in the sandbox only verified
+        destination numbers receive, and DescribeAccountAttributes says ``SANDBOXED``."""
 
         with WORLD.lock:
-            set_sandboxed(WORLD.backend(account_id, region), sandboxed)
+            set_sandboxed(self._made(account_id, region), sandboxed)
 
     def spend(
         self,
@@ -268,13 +302,15 @@ class SmsVoiceMock:
         account_id: str | None = None,
         region: str | None = None,
     ) -> float:
-        """US dollars spent on ``channel`` (``SMS``, ``VOICE``, ``MMS``) in ``month``
-        (``"2026-11"``; default: the current month on the clock freezegun moves)."""
+        """US dollars spent on ``channel`` (``SMS``, ``VOICE``, ``MMS``, ``NOTIFY``, ``RCS``) in
+        ``month`` (``"2026-11"``; default: the current month on the clock freezegun moves)."""
         from datetime import datetime, timezone
 
-        when = month or f"{datetime.now(timezone.utc):%Y-%m}"
+        channel = handle_checks.channel(channel)
+        when = handle_checks.month(month) if month is not None else None
+        when = when or f"{datetime.now(timezone.utc):%Y-%m}"
         with WORLD.lock:
-            return spent(WORLD.backend(account_id, region), channel, when)
+            return spent(self._existing(account_id, region), channel, when)
 
     def launch_rcs_agent(
         self,
@@ -285,12 +321,15 @@ class SmsVoiceMock:
         registration_id: str = "registration-launched-by-test",
         account_id: str | None = None,
         region: str | None = None,
-    ) -> Any:
+    ) -> CountryLaunch:
         """Launch an RCS agent (id or ARN) in a country, as carriers' approval of an RCS
-        registration does (``status``: ``PENDING``, ``PARTIAL``, ``ACTIVE`` …)."""
+        registration does (``status``: ``PENDING``, ``PARTIAL``, ``ACTIVE`` …); returns the
+        agent's :class:`smsmock.CountryLaunch` there."""
 
+        iso_country_code = handle_checks.iso_country_code(iso_country_code)
+        status = handle_checks.country_launch_status(status)
         with WORLD.lock:
-            backend = WORLD.backend(account_id, region)
+            backend = self._existing(account_id, region)
             return launch_in_country(backend, rcs_agent, iso_country_code, registration_id, status)
 
     def set_rcs_capable(
@@ -305,7 +344,7 @@ class SmsVoiceMock:
         with ``False`` an RCS send falls back to SMS, or fails without a fallback."""
 
         with WORLD.lock:
-            set_rcs_capable(WORLD.backend(account_id, region), phone_number, capable)
+            set_rcs_capable(self._made(account_id, region), phone_number, capable)
 
     def decide_notify_tier_upgrade(
         self,
@@ -314,12 +353,13 @@ class SmsVoiceMock:
         *,
         account_id: str | None = None,
         region: str | None = None,
-    ) -> Any:
+    ) -> NotifyConfiguration:
         """Decide a notify configuration's tier upgrade (AWS reviews it): ``ADVANCED``, or
-        ``REJECTED`` keeping the ``BASIC`` tier."""
+        ``REJECTED`` keeping the ``BASIC`` tier; returns the configuration's record."""
 
         with WORLD.lock:
-            return upgrade_tier(WORLD.backend(account_id, region), notify_configuration, approved)
+            backend = self._existing(account_id, region)
+            return upgrade_tier(backend, notify_configuration, approved)
 
     def save_state(self, path: str | os.PathLike[str]) -> None:
         """Write the whole state (every account and region, the settings, the sent messages)
@@ -335,6 +375,24 @@ class SmsVoiceMock:
         """
 
         state_file.load(WORLD, path)
+
+    # -- where a method acts -------------------------------------------------------------------
+
+    def _where(self, account_id: str | None, region: str | None) -> tuple[str, str]:
+        """The account and region a method acts in, checked; defaults: the default account,
+        and the region boto3 would use."""
+        account = None if account_id is None else handle_checks.account_id(account_id, WORLD)
+        where = None if region is None else handle_checks.region(region, WORLD)
+        return account or WORLD.default_account_id, where or handle_checks.default_region()
+
+    def _existing(self, account_id: str | None, region: str | None) -> Backend:
+        """The backend to read: the one that exists, else an empty one that is not kept."""
+        account, region = self._where(account_id, region)
+        return WORLD.existing_backend(account, region) or Backend(WORLD, account, region)
+
+    def _made(self, account_id: str | None, region: str | None) -> Backend:
+        """The backend to change, made if it does not exist yet."""
+        return WORLD.backend(*self._where(account_id, region))
 
 
 @overload

@@ -141,9 +141,12 @@ def save(world: World, path: str | os.PathLike[str]) -> None:
 
 
 def load(world: World, path: str | os.PathLike[str]) -> None:
-    """Replace the state of ``world`` with the file at ``path``; see :func:`restore`."""
+    """Replace the state of ``world`` with the file at ``path``; see :func:`restore`. A file
+    that cannot be read (missing, a directory, no permission) is a :class:`StateFileError` too."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise StateFileError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise StateFileError(f"{path} is not an smsmock state file (not JSON: {exc}).") from None
     try:

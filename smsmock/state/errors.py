@@ -151,3 +151,14 @@ class UnknownOperationError(ServiceError):
 
 def _present(**members: Any) -> dict[str, Any]:
     return {k: v for k, v in members.items() if v is not None}
+
+
+class SmsmockBugError(ServiceError):
+    """``SmsmockInternalError``: the server's answer when smsmock itself fails (a bug of ours,
+    not a modeled error). HTTP 400 with a code no SDK retries (botocore retries 500, 502, 503,
+    504, 509, 429 and throttling codes; the AWS CLI and the other SDKs retry 5xx), so a client
+    fails at once with the exception's type and message, instead of retrying an
+    ``InternalServerException`` with back-off. In-process the exception itself is raised."""
+
+    code = "SmsmockInternalError"
+    status = 400

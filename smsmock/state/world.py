@@ -145,6 +145,10 @@ class World:
     def backends(self) -> list[Backend]:
         return list(self._backends.values())
 
+    def existing_backend(self, account_id: str, region: str) -> Backend | None:
+        """The backend of an account and region if it has been made (reads never make one)."""
+        return self._backends.get((account_id, region))
+
     def account_for(self, access_key_id: str | None) -> str:
         """The account an access key belongs to: a mapped key's account; a key of 12 digits is
         itself the account id (as in moto); anything else is the default account."""

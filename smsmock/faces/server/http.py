@@ -92,6 +92,12 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # Requests of the service are logged by the wire, with their operation and error.
+        path = getattr(self, "path", "")  # unset when the request line could not be read
+        if path.startswith(PREFIX):
+            log.debug("%s %s %s", self.command, path, code)
+
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s %s", self.address_string(), format % args)
 
@@ -197,11 +203,17 @@ class _Stop(BaseException):
 
 
 def run(host: str, port: int, state: str | None = None, *, verbose: bool = False) -> int:
-    """``smsmock server``: serve until SIGINT or SIGTERM; print the URL once listening."""
+    """``smsmock server``: serve until SIGINT or SIGTERM; print the URL once listening.
+
+    ``verbose`` logs every request on stderr (the ``smsmock`` logger at DEBUG: operation,
+    status, error code and ``Reason``). A port in use or a state file that does not load ends
+    it at once with status 1 and one line on stderr.
+    """
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(asctime)s %(name)s %(levelname)s %(message)s",
+        level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s"
     )
+    if verbose:
+        logging.getLogger("smsmock").setLevel(logging.DEBUG)
 
     def stop(signum: int, frame: Any) -> None:
         raise _Stop(signal.Signals(signum).name)
@@ -211,8 +223,12 @@ def run(host: str, port: int, state: str | None = None, *, verbose: bool = False
     try:
         try:
             server = Server(host, port, state)
-        except (OSError, StateFileError) as exc:
-            print(f"smsmock server: cannot start on {host}:{port}: {exc}", file=sys.stderr)
+        except StateFileError as exc:
+            print(f"smsmock server: state file not loaded: {exc}", file=sys.stderr)
+            return 1
+        except OSError as exc:
+            reason = exc.strerror or exc
+            print(f"smsmock server: cannot listen on {host}:{port}: {reason}", file=sys.stderr)
             return 1
         print(f"smsmock server listening on {server.url}", flush=True)
         server.serve_forever()
