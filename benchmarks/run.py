@@ -1,8 +1,9 @@
 """smsmock's benchmarks: per-call cost against botocore's floor and moto, activation cost, scale,
-opt-out lookups and import cost. Rounds alternate between the variants in one process and report
-medians and ratios; nothing here is a pass/fail timing.
+opt-out lookups, import cost, and a fresh process's first answered call (``first_call.py``, in
+fresh processes). Rounds alternate between the variants in one process and report medians and
+ratios; nothing here is a pass/fail timing.
 
-    python benchmarks/run.py            # the full run (about 25 seconds)
+    python benchmarks/run.py            # the full run (about 35 seconds)
     python benchmarks/run.py --smoke    # a quick run that only checks everything works (CI)
 """
 
@@ -19,6 +20,7 @@ from typing import Any
 import boto3
 import botocore.session
 from botocore.awsrequest import AWSResponse
+from first_call import first_call_cost, report  # this script's own folder is on sys.path
 
 from smsmock import mock_sms_voice
 from smsmock.engine.hook import EVENT, before_send
@@ -258,6 +260,8 @@ def main() -> None:
     both = imports["boto3+smsmock"]
     print(f"  boto3 {imports['boto3'] * 1e3:.0f} ms; boto3+smsmock {both * 1e3:.0f} ms")
     print(f"  smsmock adds {extra * 1e3:.0f} ms   (target <= 50)")
+
+    report(first_call_cost(1 if smoke else 11))
 
 
 if __name__ == "__main__":

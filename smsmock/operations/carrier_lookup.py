@@ -33,7 +33,7 @@ import functools
 from typing import Any
 
 import phonenumbers
-from phonenumbers import PhoneNumberType, carrier
+from phonenumbers import PhoneNumberType
 
 from smsmock.rules.countries import country_name, end_user_number, is_country
 from smsmock.state.registry import Call, Params, operation
@@ -69,6 +69,10 @@ def lookup(number: str, cleanse: bool = False) -> dict[str, Any]:
         region = None  # a non-geographic calling code (+800, +882 …)
     if phonenumbers.is_valid_number(parsed):
         number_type = _types().get(phonenumbers.number_type(parsed), "OTHER")
+        # libphonenumber's carrier data (about 40 ms and 11 MB) is read by the first lookup,
+        # not by every process that answers a call.
+        from phonenumbers import carrier
+
         carrier_name = carrier.name_for_valid_number(parsed, "en") or None
     else:
         number_type, carrier_name = "INVALID", None

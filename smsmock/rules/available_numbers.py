@@ -1,5 +1,10 @@
 """Choosing a phone number: the numbers ListAvailablePhoneNumbers offers and the one
-RequestPhoneNumber leases (its ``NumberPreference``)."""
+RequestPhoneNumber leases (its ``NumberPreference``).
+
+``phonenumbers`` is imported by each function on first use, not at the top, as in
+:mod:`smsmock.rules.countries`: every rules module is imported by the first request, and most
+operations never need libphonenumber (tens of milliseconds to load).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,14 @@ import hashlib
 import json
 import random
 from collections.abc import Container, Iterator, Mapping, Sequence
-from typing import Any
-
-import phonenumbers
-from phonenumbers import PhoneNumberType
+from typing import TYPE_CHECKING, Any
 
 from smsmock.records.phone_numbers import PHONE_NUMBERS
 from smsmock.state.errors import ValidationError
 from smsmock.state.registry import Call, Params
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 pass
 
@@ -31,13 +36,6 @@ PREFERENCE_NUMBER_TYPES = ("TEN_DLC",)
 
 
 _ATTEMPTS = 4000
-
-
-_TYPES = (
-    PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    PhoneNumberType.MOBILE,
-    PhoneNumberType.FIXED_LINE,
-)
 
 
 def check_preference(preferences: Sequence[Mapping[str, Any]]) -> tuple[str, list[str]]:
@@ -67,6 +65,9 @@ def _matches(number: str, kind: str, value: str) -> bool:
 
 
 def _valid(region: str, national: str) -> str | None:
+    import phonenumbers  # on first use: see the module's docstring
+
+    kinds = phonenumbers.PhoneNumberType
     code = phonenumbers.country_code_for_region(region)
     if not national.isdigit():
         return None
@@ -75,13 +76,20 @@ def _valid(region: str, national: str) -> str | None:
         return None  # a leading zero the plan does not have
     if not phonenumbers.is_valid_number_for_region(candidate, region):
         return None
-    if phonenumbers.number_type(candidate) not in _TYPES:
+    if phonenumbers.number_type(candidate) not in (
+        kinds.FIXED_LINE_OR_MOBILE,
+        kinds.MOBILE,
+        kinds.FIXED_LINE,
+    ):
         return None
     return str(phonenumbers.format_number(candidate, phonenumbers.PhoneNumberFormat.E164))
 
 
 def _national_length(region: str) -> int:
-    example = phonenumbers.example_number_for_type(region, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    import phonenumbers  # on first use: see the module's docstring
+
+    kinds = phonenumbers.PhoneNumberType
+    example = phonenumbers.example_number_for_type(region, kinds.FIXED_LINE_OR_MOBILE)
     if example is None:
         example = phonenumbers.example_number(region)
     return len(phonenumbers.national_significant_number(example)) if example else 10
@@ -91,6 +99,8 @@ def _candidates(
     rng: random.Random, region: str, preference: tuple[str, list[str]] | None
 ) -> Iterator[str]:
     """Numbers of ``region`` (possibly repeated) shaped to fit ``preference``."""
+    import phonenumbers  # on first use: see the module's docstring
+
     length = _national_length(region)
     prefix = f"+{phonenumbers.country_code_for_region(region)}"
     if preference is not None and preference[0] == "ExactMatch":
@@ -191,26 +201,25 @@ def requested_number(call: Call, params: Params, capabilities: list[str]) -> str
 _RANDOM = random.Random()
 
 
-_LOCAL_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
-
-
-_FIXED_TYPES = (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
-
-
 def _wanted_types(number_type: str, capabilities: list[str]) -> list[tuple[int, ...]]:
     """The libphonenumber types a number may have, most fitting first."""
+    import phonenumbers  # on first use: see the module's docstring
+
+    kinds = phonenumbers.PhoneNumberType
     if number_type == "TOLL_FREE":
-        return [(PhoneNumberType.TOLL_FREE,)]
+        return [(kinds.TOLL_FREE,)]
     if "SMS" in capabilities or "MMS" in capabilities:
         # A text-capable long code is a mobile number where the country tells them apart.
-        return [_LOCAL_TYPES]
-    return [_FIXED_TYPES, (PhoneNumberType.MOBILE,)]
+        return [(kinds.MOBILE, kinds.FIXED_LINE_OR_MOBILE)]
+    return [(kinds.FIXED_LINE, kinds.FIXED_LINE_OR_MOBILE), (kinds.MOBILE,)]
 
 
 def new_phone_number(
     region: str, number_type: str, capabilities: list[str], taken: Container[str]
 ) -> str:
     """A valid E.164 number of ``region`` for ``number_type``, not in ``taken``."""
+    import phonenumbers  # on first use: see the module's docstring
+
     for wanted in _wanted_types(number_type, capabilities):
         for kind in wanted:
             example = phonenumbers.example_number_for_type(region, kind)
@@ -229,6 +238,8 @@ def new_phone_number(
 def _number_like(
     example: phonenumbers.PhoneNumber, region: str, wanted: tuple[int, ...], taken: Container[str]
 ) -> str | None:
+    import phonenumbers  # on first use: see the module's docstring
+
     nsn = phonenumbers.national_significant_number(example)
     # Keep the example's first digit, then ever more of its leading digits, so that numbers
     # spread over the country's ranges yet some try always lands in a valid one.

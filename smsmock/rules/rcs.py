@@ -3,40 +3,15 @@ registrations, or a test through the handle, do), and whether a phone takes RCS.
 
 from __future__ import annotations
 
-import functools
-from collections import Counter
-
 from smsmock.records.rcs_agents import (
     CarrierStatus,
     CountryLaunch,
     TestingAgent,
     rcs_agents,
 )
-from smsmock.rules.countries import e164
+from smsmock.rules.countries import e164, major_carriers
 from smsmock.state.ids import new_id
 from smsmock.state.world import Backend
-
-
-@functools.cache
-def major_carriers(iso_country_code: str, count: int = 3) -> tuple[str, ...]:
-    """The carriers holding the most number ranges of a country in libphonenumber's carrier
-    data; empty where the calling code is shared by several countries (+1, +7, +44 …), whose
-    ranges the data does not tell apart by country."""
-    # Imported on first use: libphonenumber and its carrier data are large, and
-    # ``import smsmock`` (which imports this module through the handle) must stay cheap.
-    import phonenumbers
-    from phonenumbers.carrierdata import CARRIER_DATA
-
-    code = phonenumbers.country_code_for_region(iso_country_code)
-    if not code or len(phonenumbers.region_codes_for_country_code(code)) != 1:
-        return ()
-    prefix = str(code)
-    counts = Counter(
-        names["en"]
-        for range_prefix, names in CARRIER_DATA.items()
-        if range_prefix.startswith(prefix) and names.get("en")
-    )
-    return tuple(name for name, _ in counts.most_common(count))
 
 
 def launch_in_country(

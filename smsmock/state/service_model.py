@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -23,8 +24,18 @@ class Written(dict[str, Any]):
 @functools.cache
 def service_model() -> ServiceModel:
     """The ``pinpoint-sms-voice-v2`` model of the botocore the user has installed."""
-    loader = botocore.loaders.create_loader()
-    return ServiceModel(loader.load_service_model(SERVICE_NAME, "service-2"), SERVICE_NAME)
+    return ServiceModel(_loader().load_service_model(SERVICE_NAME, "service-2"), SERVICE_NAME)
+
+
+def _loader() -> botocore.loaders.Loader:
+    """The loader of boto3's default session when there is one: it has read the model for that
+    session's clients already and keeps it, so the process reads it once, not twice (about 20 ms
+    and 3 MB of a first call); else a loader of botocore's own data."""
+    boto3 = sys.modules.get("boto3")
+    session = getattr(boto3, "DEFAULT_SESSION", None)
+    if session is not None:
+        return session._session.get_component("data_loader")
+    return botocore.loaders.create_loader()
 
 
 @functools.cache
