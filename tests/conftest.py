@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import boto3
@@ -13,6 +14,20 @@ pytest_plugins = ["pytester"]
 
 SERVICE = "pinpoint-sms-voice-v2"
 REGION = "us-east-1"
+
+
+NETWORK_TESTS = "SMSMOCK_NETWORK_TESTS"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``network`` reach outside the machine (``npm install``): they run only when
+    ``SMSMOCK_NETWORK_TESTS=1`` asks for them, and are skipped with that reason otherwise."""
+    if os.environ.get(NETWORK_TESTS) == "1":
+        return
+    skip = pytest.mark.skip(reason=f"uses the network: set {NETWORK_TESTS}=1 to run it")
+    for item in items:
+        if item.get_closest_marker("network") is not None:
+            item.add_marker(skip)
 
 
 @pytest.fixture

@@ -6,6 +6,9 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import needs_operations
+
+pytestmark = needs_operations("CarrierLookup")
 
 
 @pytest.mark.parametrize(

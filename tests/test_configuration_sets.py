@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import enum_values, has_member, has_operation, needs_operations
 
 SNS = {"SnsDestination": {"TopicArn": "arn:aws:sns:us-east-1:123456789012:events"}}
 LOGS = {
@@ -34,7 +35,8 @@ def test_create_describe_delete(client: Any) -> None:
     described = client.describe_configuration_sets()["ConfigurationSets"]
     assert [c["ConfigurationSetName"] for c in described] == ["alerts"]
     assert described[0]["EventDestinations"] == []
-    assert described[0]["DefaultMessageFeedbackEnabled"] is False
+    if has_member("ConfigurationSetInformation", "DefaultMessageFeedbackEnabled"):
+        assert described[0]["DefaultMessageFeedbackEnabled"] is False
 
     by_arn = client.describe_configuration_sets(
         ConfigurationSetNames=[created["ConfigurationSetArn"]]
@@ -85,8 +87,11 @@ def test_quota(client: Any, sms_voice: Any) -> None:
             ConfigurationSetName="nope", MessageType="TRANSACTIONAL"
         ),
         lambda c: c.delete_default_message_type(ConfigurationSetName="nope"),
-        lambda c: c.set_default_message_feedback_enabled(
-            ConfigurationSetName="nope", MessageFeedbackEnabled=True
+        pytest.param(
+            lambda c: c.set_default_message_feedback_enabled(
+                ConfigurationSetName="nope", MessageFeedbackEnabled=True
+            ),
+            marks=needs_operations("SetDefaultMessageFeedbackEnabled"),
         ),
     ],
 )
@@ -189,13 +194,16 @@ def test_defaults(client: Any) -> None:
         ]
         == "PROMOTIONAL"
     )
-    assert client.set_default_message_feedback_enabled(
-        ConfigurationSetName="alerts", MessageFeedbackEnabled=True
-    )["MessageFeedbackEnabled"]
+    feedback = has_operation("SetDefaultMessageFeedbackEnabled")
+    if feedback:
+        assert client.set_default_message_feedback_enabled(
+            ConfigurationSetName="alerts", MessageFeedbackEnabled=True
+        )["MessageFeedbackEnabled"]
     described = client.describe_configuration_sets()["ConfigurationSets"][0]
     assert described["DefaultSenderId"] == "ACME"
     assert described["DefaultMessageType"] == "PROMOTIONAL"
-    assert described["DefaultMessageFeedbackEnabled"] is True
+    if feedback:
+        assert described["DefaultMessageFeedbackEnabled"] is True
 
     assert client.delete_default_sender_id(ConfigurationSetName="alerts")["SenderId"] == "ACME"
     assert (
@@ -225,11 +233,9 @@ def test_filters_and_paging(client: Any) -> None:
     assert names(Filters=[{"Name": "default-message-type", "Values": ["TRANSACTIONAL"]}]) == ["b"]
     assert names(Filters=[{"Name": "event-destination-name", "Values": ["logs"]}]) == ["c"]
     assert names(Filters=[{"Name": "matching-event-types", "Values": ["TEXT_ALL"]}]) == ["c"]
-    assert names(Filters=[{"Name": "default-message-feedback-enabled", "Values": ["false"]}]) == [
-        "a",
-        "b",
-        "c",
-    ]
+    if "default-message-feedback-enabled" in enum_values("ConfigurationSetFilterName"):
+        feedback_off = [{"Name": "default-message-feedback-enabled", "Values": ["false"]}]
+        assert names(Filters=feedback_off) == ["a", "b", "c"]
     first = client.describe_configuration_sets(MaxResults=2)
     assert len(first["ConfigurationSets"]) == 2
     rest = client.describe_configuration_sets(MaxResults=2, NextToken=first["NextToken"])

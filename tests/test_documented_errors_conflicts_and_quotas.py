@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from installed_model import country_if_required, needs_operations
 from registration_data import CAMPAIGN, add_phone_number, completed_brand, put_values
 
 from smsmock import SmsVoiceMock
@@ -107,7 +108,9 @@ def field_value_of_a_submitted_registration(client: Any, sms_voice: SmsVoiceMock
 def pool_still_creating(client: Any, sms_voice: SmsVoiceMock) -> Refusal:
     sms_voice.set_lifecycle("pool", "manual")
     pool_id = client.create_pool(
-        OriginationIdentity=us_number(client), MessageType="TRANSACTIONAL"
+        OriginationIdentity=us_number(client),
+        MessageType="TRANSACTIONAL",
+        **country_if_required("CreatePool", "US"),
     )["PoolId"]
     return Refusal(lambda: client.update_pool(PoolId=pool_id, TwoWayEnabled=False), pool_id)
 
@@ -155,6 +158,7 @@ CONFLICTS = [
         "DELETION_PROTECTION_ENABLED",
         "notify-configuration",
         id="DeleteNotifyConfiguration",
+        marks=needs_operations("CreateNotifyConfiguration"),
     ),
     pytest.param(
         field_value_of_a_submitted_registration,
@@ -168,6 +172,7 @@ CONFLICTS = [
         "OPT_OUT_LIST_MISMATCH",
         "rcs-agent",
         id="UpdateRcsAgent",
+        marks=needs_operations("CreateRcsAgent"),
     ),
     pytest.param(
         voice_to_an_opted_out_number,
@@ -180,6 +185,7 @@ CONFLICTS = [
         "NOTIFY_CONFIGURATION_NOT_ACTIVE",
         "notify-configuration",
         id="SendNotifyVoiceMessage",
+        marks=needs_operations("CreateNotifyConfiguration"),
     ),
 ]
 
@@ -276,6 +282,7 @@ QUOTAS = [
         second_notify_configuration,
         "NOTIFY_CONFIGURATIONS_PER_ACCOUNT",
         id="CreateNotifyConfiguration",
+        marks=needs_operations("CreateNotifyConfiguration"),
     ),
     pytest.param(second_registration, "REGISTRATIONS_PER_ACCOUNT", id="CreateRegistration"),
     pytest.param(
@@ -297,11 +304,13 @@ QUOTAS = [
         notify_voice_over_the_daily_limit,
         "DAILY_NOTIFY_TIER_MESSAGE_LIMIT",
         id="SendNotifyVoiceMessage-daily",
+        marks=needs_operations("CreateNotifyConfiguration"),
     ),
     pytest.param(
         notify_voice_over_the_notify_spend_limit,
         "MONTHLY_SPEND_LIMIT_REACHED_FOR_NOTIFY",
         id="SendNotifyVoiceMessage",
+        marks=needs_operations("CreateNotifyConfiguration"),
     ),
 ]
 
@@ -320,6 +329,7 @@ def test_documented_quota(
 # -- limits the documentation gives that the mock does not enforce yet ---------------------------
 
 
+@needs_operations("SendNotifyVoiceMessage")
 def test_notify_voice_calls_to_one_destination_are_limited_per_day(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:

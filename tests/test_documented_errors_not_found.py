@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import country_if_required, needs_operations
 
 US_DEST = "+12065550100"
 NO_POOL = "pool-" + "0" * 32
@@ -33,7 +34,11 @@ def number(client: Any) -> str:
 
 def pool(client: Any) -> str:
     """A pool of one new number; its id."""
-    created = client.create_pool(OriginationIdentity=number(client), MessageType="TRANSACTIONAL")
+    created = client.create_pool(
+        OriginationIdentity=number(client),
+        MessageType="TRANSACTIONAL",
+        **country_if_required("CreatePool", "US"),
+    )
     pool_id: str = created["PoolId"]
     return pool_id
 
@@ -50,14 +55,20 @@ CASES: list[Any] = [
     ),
     pytest.param(
         lambda c: c.disassociate_origination_identity(
-            PoolId=NO_POOL, OriginationIdentity=number(c)
+            PoolId=NO_POOL,
+            OriginationIdentity=number(c),
+            **country_if_required("DisassociateOriginationIdentity", "US"),
         ),
         "pool",
         NO_POOL,
         id="DisassociateOriginationIdentity-pool",
     ),
     pytest.param(
-        lambda c: c.disassociate_origination_identity(PoolId=pool(c), OriginationIdentity=NO_PHONE),
+        lambda c: c.disassociate_origination_identity(
+            PoolId=pool(c),
+            OriginationIdentity=NO_PHONE,
+            **country_if_required("DisassociateOriginationIdentity", "US"),
+        ),
         "phone-number",
         NO_PHONE,
         id="DisassociateOriginationIdentity-identity",
@@ -73,12 +84,14 @@ CASES: list[Any] = [
         "rcs-agent",
         NO_AGENT,
         id="DescribeRcsAgents",
+        marks=needs_operations("CreateRcsAgent"),
     ),
     pytest.param(
         lambda c: c.describe_notify_templates(TemplateIds=["no-such-template"]),
         "notify-template",
         "no-such-template",
         id="DescribeNotifyTemplates",
+        marks=needs_operations("CreateNotifyConfiguration"),
     ),
     pytest.param(
         lambda c: c.send_voice_message(

@@ -16,6 +16,7 @@ import botocore.session
 import pytest
 from botocore import xform_name
 from botocore.exceptions import ClientError
+from installed_model import needs_operations
 
 MODEL = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
 ZEROS = "0" * 32
@@ -147,10 +148,17 @@ def test_the_table_names_every_operation_with_a_required_reference() -> None:
         if "ResourceNotFoundException" in [e.name for e in MODEL.operation_model(op).error_shapes]
         and references(op)
     ]
-    assert sorted(UNKNOWN_REFERENCE) == expected
+    if set(UNKNOWN_REFERENCE) <= set(MODEL.operation_names):
+        assert sorted(UNKNOWN_REFERENCE) == expected
+    else:
+        # An older botocore's model lacks the newest operations, and some of its operations did
+        # not document ResourceNotFoundException yet: the table still names every one that does.
+        assert set(expected) <= set(UNKNOWN_REFERENCE)
 
 
-@pytest.mark.parametrize("operation", UNKNOWN_REFERENCE)
+@pytest.mark.parametrize(
+    "operation", [pytest.param(op, marks=needs_operations(op)) for op in UNKNOWN_REFERENCE]
+)
 def test_an_unknown_required_reference_is_not_found(client: Any, operation: str) -> None:
     with pytest.raises(ClientError) as caught:
         getattr(client, xform_name(operation))(**request(operation))

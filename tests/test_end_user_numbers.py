@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from helpers import refused
+from installed_model import needs_operations
 
 from smsmock import SmsVoiceMock
 
@@ -118,7 +119,9 @@ OPERATIONS: dict[str, Call] = {
 
 
 @pytest.mark.parametrize("number", TOO_SHORT)
-@pytest.mark.parametrize("operation", sorted(OPERATIONS))
+@pytest.mark.parametrize(
+    "operation", [pytest.param(op, marks=needs_operations(op)) for op in sorted(OPERATIONS)]
+)
 def test_a_number_too_short_for_its_country_code_is_refused_everywhere(
     client: Any, sms_voice: SmsVoiceMock, operation: str, number: str
 ) -> None:
@@ -130,6 +133,7 @@ def test_a_number_too_short_for_its_country_code_is_refused_everywhere(
     assert not sms_voice.sent_messages
 
 
+@needs_operations("CarrierLookup")
 @pytest.mark.parametrize("number", TOO_SHORT)
 def test_carrier_lookup_applies_the_same_rule_with_its_reason(client: Any, number: str) -> None:
     # CarrierLookup's model pattern asks for the "+"; its reason for a number it cannot read is

@@ -9,6 +9,7 @@ from typing import Any
 
 import boto3
 import pytest
+from installed_model import enum_values, has_operation, needs_operations
 
 from smsmock import SmsVoiceMock, mock_sms_voice
 from smsmock.faces.handle_checks import lifecycle_types, regions, statuses
@@ -54,8 +55,16 @@ def refused(sms: SmsVoiceMock, misuse: Misuse) -> str:
         (lambda sms: sms.set_quota("POOLS_PER_ACCOUNT", 1, region="ap-southeast-22"), "ap-south"),
         (lambda sms: sms.set_default_account("12345678901"), "123456789012"),
         (lambda sms: sms.backend(account_id="1234567890123"), "123456789012"),
-        (lambda sms: sms.launch_rcs_agent("rcs-1", "US", status="ACTIV"), "ACTIVE"),
-        (lambda sms: sms.launch_rcs_agent("rcs-1", "us"), "US"),
+        pytest.param(
+            lambda sms: sms.launch_rcs_agent("rcs-1", "US", status="ACTIV"),
+            "ACTIVE",
+            marks=needs_operations("CreateRcsAgent"),
+        ),
+        pytest.param(
+            lambda sms: sms.launch_rcs_agent("rcs-1", "us"),
+            "US",
+            marks=needs_operations("CreateRcsAgent"),
+        ),
         (lambda sms: sms.set_fate("+12065550100", "BLOKED"), "BLOCKED"),
         (lambda sms: sms.set_fate("+12065550100", "text_spam"), "TEXT_SPAM"),
     ],
@@ -139,8 +148,9 @@ def test_reads_make_no_account_or_region(sms_voice: SmsVoiceMock) -> None:
     assert sms_voice.events(event_type="TEXT_DELIVERED") == ()
     with pytest.raises(Exception, match="pool-1"):
         sms_voice.advance("pool", "pool-1", region="eu-west-1")
-    with pytest.raises(Exception, match="rcs-1"):
-        sms_voice.launch_rcs_agent("rcs-1", "US", region="eu-west-1")
+    if has_operation("CreateRcsAgent"):
+        with pytest.raises(Exception, match="rcs-1"):
+            sms_voice.launch_rcs_agent("rcs-1", "US", region="eu-west-1")
 
     assert sms_voice.backends() == []
 
@@ -176,8 +186,13 @@ def test_every_lifecycle_has_the_model_statuses_of_its_resource() -> None:
         lifecycle_types()
     )
     for resource_type in lifecycle_types():
+        if not statuses(resource_type):
+            continue  # a resource an older model lacks (notify configurations before 1.42.80)
         transitions = TABLE_KEYS[resource_type].transitions
-        assert {*transitions, *transitions.values()} <= statuses(resource_type), resource_type
+        lifecycle = {*transitions, *transitions.values()}
+        # AWS review came with botocore 1.42.16: an older model has no AWS_REVIEWING.
+        lifecycle -= {"AWS_REVIEWING"} - enum_values("RegistrationVersionStatus")
+        assert lifecycle <= statuses(resource_type), resource_type
     assert statuses("phone-number") == {
         "PENDING",
         "ACTIVE",

@@ -7,6 +7,7 @@ from typing import Any
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import country_if_required
 
 from smsmock import SmsVoiceMock
 from smsmock.state.quotas import DEFAULT_QUOTAS
@@ -38,9 +39,9 @@ def request_number(client: Any, **extra: Any) -> dict[str, Any]:
 def test_create_pool_with_a_repeated_token_returns_the_first_pool(client: Any) -> None:
     phone = request_number(client)["PhoneNumberId"]
     request = {"OriginationIdentity": phone, "MessageType": "TRANSACTIONAL", "ClientToken": "t-1"}
-    first = client.create_pool(**request)
+    first = client.create_pool(**request, **country_if_required("CreatePool", "US"))
     # Without the token this would conflict: the number is already in the first pool.
-    again = client.create_pool(**request)
+    again = client.create_pool(**request, **country_if_required("CreatePool", "US"))
     assert body(again) == body(first)
     assert [p["PoolId"] for p in client.describe_pools()["Pools"]] == [first["PoolId"]]
 
@@ -95,7 +96,10 @@ def test_tokens_are_per_operation(client: Any) -> None:
     client.create_opt_out_list(OptOutListName="a", ClientToken="shared")
     phone = request_number(client, ClientToken="shared")["PhoneNumberId"]
     pool = client.create_pool(
-        OriginationIdentity=phone, MessageType="TRANSACTIONAL", ClientToken="shared"
+        OriginationIdentity=phone,
+        MessageType="TRANSACTIONAL",
+        ClientToken="shared",
+        **country_if_required("CreatePool", "US"),
     )
     assert pool["PoolId"].startswith("pool-")
 
@@ -109,12 +113,18 @@ def test_tokens_are_per_region(client: Any) -> None:
 
 def test_associate_with_a_repeated_token_returns_the_first_result(client: Any) -> None:
     pool_id = client.create_pool(
-        OriginationIdentity=request_number(client)["PhoneNumberId"], MessageType="TRANSACTIONAL"
+        OriginationIdentity=request_number(client)["PhoneNumberId"],
+        MessageType="TRANSACTIONAL",
+        **country_if_required("CreatePool", "US"),
     )["PoolId"]
     phone = request_number(client)["PhoneNumberId"]
     request = {"PoolId": pool_id, "OriginationIdentity": phone, "ClientToken": "join-once"}
-    first = client.associate_origination_identity(**request)
-    again = client.associate_origination_identity(**request)
+    first = client.associate_origination_identity(
+        **request, **country_if_required("AssociateOriginationIdentity", "US")
+    )
+    again = client.associate_origination_identity(
+        **request, **country_if_required("AssociateOriginationIdentity", "US")
+    )
     assert body(again) == body(first)
     listed = client.list_pool_origination_identities(PoolId=pool_id)["OriginationIdentities"]
     assert len(listed) == 2
@@ -144,7 +154,9 @@ def _create_list(client: Any, i: int) -> None:
 
 def _create_pool(client: Any, i: int) -> None:
     client.create_pool(
-        OriginationIdentity=request_number(client)["PhoneNumberId"], MessageType="TRANSACTIONAL"
+        OriginationIdentity=request_number(client)["PhoneNumberId"],
+        MessageType="TRANSACTIONAL",
+        **country_if_required("CreatePool", "US"),
     )
 
 

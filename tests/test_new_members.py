@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import botocore.session
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import needs_members
 
 from smsmock.rules.registration_forms import field_behavior
 
-if (
-    "SendRcsMessage"
-    not in botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2").operation_names
-):
-    pytest.skip("the installed botocore model predates SendRcsMessage", allow_module_level=True)
+CLEANSING = needs_members("CarrierLookupRequest", "EnableCleansing")
+MEDIA = needs_members("UpdateRcsAgentRequest", "TwoWayMediaS3BucketName", "TwoWayRcsEventsEnabled")
+CONDITIONAL = needs_members("RegistrationFieldDefinition", "ConditionalBehavior")
 
 SNS = "arn:aws:sns:us-east-1:123456789012:inbound-rcs"
 ROLE = "arn:aws:iam::123456789012:role/rcs-media"
@@ -26,6 +24,7 @@ UNSET = "UNSET_RCS_MEDIA_CONFIGURATION"
 # -- CarrierLookup ------------------------------------------------------------------------------
 
 
+@CLEANSING
 @pytest.mark.parametrize(
     ("given", "original"),
     [
@@ -41,6 +40,7 @@ def test_cleansing(client: Any, given: str, original: str | None) -> None:
     assert found["IsoCountryCode"] == "GB"
 
 
+@CLEANSING
 def test_without_cleansing_there_is_no_original_number(client: Any) -> None:
     found = client.carrier_lookup(PhoneNumber="+44 (0) 7400 123456")
     assert found["E164PhoneNumber"] == "+447400123456"
@@ -56,6 +56,7 @@ def two_way_agent(client: Any) -> str:
     return agent_id
 
 
+@MEDIA
 def test_media_configuration_set_described_and_unset(client: Any) -> None:
     agent_id = two_way_agent(client)
     updated = client.update_rcs_agent(
@@ -90,12 +91,14 @@ def test_media_configuration_set_described_and_unset(client: Any) -> None:
     assert deleted["TwoWayRcsEventsEnabled"] == []
 
 
+@MEDIA
 def test_a_new_agent_has_no_media_configuration(client: Any) -> None:
     created = client.create_rcs_agent()
     assert "TwoWayMediaS3BucketName" not in created
     assert "TwoWayRcsEventsEnabled" not in created
 
 
+@MEDIA
 @pytest.mark.parametrize(
     ("two_way", "update", "reason", "fields"),
     [
@@ -141,6 +144,7 @@ def test_media_and_event_settings_refused(
 # -- registration fields' ConditionalBehavior ---------------------------------------------------
 
 
+@CONDITIONAL
 def test_conditional_fields_describe_their_behavior(client: Any) -> None:
     [stock] = client.describe_registration_field_definitions(
         RegistrationType="US_TEN_DLC_BRAND_REGISTRATION",

@@ -1,9 +1,9 @@
 """The AWS SDK for JavaScript v3 (``@aws-sdk/client-pinpoint-sms-voice-v2``) against the server.
 
-Skipped, with the reason, where ``node`` or ``npm`` is missing or the package cannot be installed.
-The package is installed once into ``$SMSMOCK_NODE_SDK_DIR`` (default
-``~/.cache/smsmock/node-sdk``), the only network use; later runs reuse it. Set
-``SMSMOCK_NO_NPM_INSTALL=1`` to never install (the test then runs only where it is installed).
+It reaches out (``npm install``), so it is marked ``network`` and runs only with
+``SMSMOCK_NETWORK_TESTS=1`` (see ``tests/conftest.py``). Skipped, with the reason, where ``node`` or
+``npm`` is missing or the package cannot be installed. The package is installed once into
+``$SMSMOCK_NODE_SDK_DIR`` (default ``~/.cache/smsmock/node-sdk``); later runs reuse it.
 """
 
 from __future__ import annotations
@@ -72,8 +72,6 @@ def node_modules() -> Path:
 
             fcntl.flock(lock, fcntl.LOCK_EX)  # pytest-xdist workers install once between them
         if not installed.exists():
-            if os.environ.get("SMSMOCK_NO_NPM_INSTALL"):
-                pytest.skip(f"{PACKAGE} is not installed in {home} (SMSMOCK_NO_NPM_INSTALL)")
             try:
                 done = subprocess.run(
                     [npm, "install", *NPM_OPTIONS, "--prefix", str(home), PACKAGE],
@@ -88,6 +86,7 @@ def node_modules() -> Path:
     return home / "node_modules"
 
 
+@pytest.mark.network
 def test_the_javascript_sdk_talks_to_the_server(
     node_modules: Path, sms_voice_server: Client, tmp_path: Path
 ) -> None:

@@ -7,8 +7,11 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from installed_model import needs_operations
 
 from smsmock import SmsVoiceMock
+
+pytestmark = needs_operations("CreateNotifyConfiguration")
 
 US_MOBILE = "+14155552671"
 FR_MOBILE = "+33612345678"

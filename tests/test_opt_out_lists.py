@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from installed_model import needs_members
 
 from smsmock import SmsVoiceMock
 from smsmock.records.opt_out_lists import OPT_OUT_LISTS
@@ -118,6 +119,7 @@ def test_describe_unknown_opt_out_list_is_not_found(client: Any) -> None:
     assert (e["ResourceType"], e["ResourceId"]) == ("opt-out-list", "missing")
 
 
+@needs_members("DescribeOptOutListsRequest", "Owner")
 def test_describe_opt_out_lists_owner_and_names_together_is_invalid(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_opt_out_lists(OptOutListNames=["Default"], Owner="SELF")
@@ -126,6 +128,7 @@ def test_describe_opt_out_lists_owner_and_names_together_is_invalid(client: Any)
     assert e["Reason"] == "PARAMETERS_CANNOT_BE_USED_TOGETHER"
 
 
+@needs_members("DescribeOptOutListsRequest", "Owner")
 @pytest.mark.parametrize(("owner", "expected"), [("SELF", 2), ("SHARED", 0)])
 def test_describe_opt_out_lists_by_owner(client: Any, owner: str, expected: int) -> None:
     client.create_opt_out_list(OptOutListName="a")

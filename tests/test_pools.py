@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from installed_model import country_if_required, needs_members, needs_operations, needs_optional
 
 from smsmock import SmsVoiceMock
 
@@ -44,10 +45,15 @@ def sender_id(client: Any, name: str = "ACME", country: str = "GB") -> dict[str,
 
 
 def new_pool(client: Any, identity: str | None = None, **settings: Any) -> dict[str, Any]:
-    """A transactional pool made from ``identity`` (a new number when not given)."""
+    """A transactional pool made from ``identity`` (a new number when not given; a US one is
+    assumed where the installed model requires ``IsoCountryCode``)."""
     if identity is None:
         identity = number(client)["PhoneNumberId"]
-    request = {"OriginationIdentity": identity, "MessageType": "TRANSACTIONAL"}
+    request = {
+        "OriginationIdentity": identity,
+        "MessageType": "TRANSACTIONAL",
+        **country_if_required("CreatePool", "US"),
+    }
     request.update(settings)
     response: dict[str, Any] = client.create_pool(**request)
     return response
@@ -124,6 +130,7 @@ def test_create_pool_from_a_sender_id(client: Any, form: str) -> None:
     assert created["OptOutListName"] == "Default"
 
 
+@needs_optional("CreatePool", "IsoCountryCode")
 def test_create_pool_from_a_sender_id_needs_its_country(client: Any) -> None:
     sender = sender_id(client)
     with pytest.raises(ClientError) as caught:
@@ -134,6 +141,7 @@ def test_create_pool_from_a_sender_id_needs_its_country(client: Any) -> None:
     assert e["Fields"][0]["Name"] == "IsoCountryCode"
 
 
+@needs_optional("CreatePool", "IsoCountryCode")
 def test_create_pool_from_a_sender_id_arn_needs_the_calls_country(client: Any) -> None:
     # Changed from MISSING_PARAMETER: AWS answers INVALID_ARN on the field senderId for a sender
     # ID ARN without IsoCountryCode (Terraform provider, pool_test.go, multipleCountries).
@@ -252,12 +260,15 @@ CHANGES: dict[str, Any] = {
         PoolId=pool_id, SharedRoutesEnabled=True
     ),
     "associate_origination_identity": lambda client, pool_id: client.associate_origination_identity(
-        PoolId=pool_id, OriginationIdentity=number(client)["PhoneNumberId"]
+        PoolId=pool_id,
+        OriginationIdentity=number(client)["PhoneNumberId"],
+        **country_if_required("AssociateOriginationIdentity", "US"),
     ),
     "disassociate_origination_identity": lambda client, pool_id: (
         client.disassociate_origination_identity(
             PoolId=pool_id,
             OriginationIdentity=members(client, pool_id)[0],
+            **country_if_required("DisassociateOriginationIdentity", "US"),
         )
     ),
 }
@@ -309,6 +320,7 @@ def test_describe_unknown_pool_is_not_found(client: Any) -> None:
     assert (e["ResourceType"], e["ResourceId"]) == ("pool", missing)
 
 
+@needs_members("DescribePoolsRequest", "Owner")
 def test_describe_pools_owner_and_ids_together_is_invalid(client: Any) -> None:
     pool_id = new_pool(client)["PoolId"]
     with pytest.raises(ClientError) as caught:
@@ -320,6 +332,7 @@ def test_describe_pools_owner_and_ids_together_is_invalid(client: Any) -> None:
     )
 
 
+@needs_members("DescribePoolsRequest", "Owner")
 @pytest.mark.parametrize(("owner", "expected"), [("SELF", 1), ("SHARED", 0)])
 def test_describe_pools_by_owner(client: Any, owner: str, expected: int) -> None:
     new_pool(client)
@@ -446,7 +459,9 @@ def test_update_pool_settings_reach_its_numbers(client: Any) -> None:
         TwoWayChannelArn=CHANNEL,
     )
     client.associate_origination_identity(
-        PoolId=created["PoolId"], OriginationIdentity=later["PhoneNumberId"]
+        PoolId=created["PoolId"],
+        OriginationIdentity=later["PhoneNumberId"],
+        **country_if_required("AssociateOriginationIdentity", "US"),
     )
 
 
@@ -583,12 +598,16 @@ def test_a_number_joins_one_pool_only(client: Any, same_pool: bool) -> None:
     first, second = new_pool(client), new_pool(client)
     phone = number(client)
     client.associate_origination_identity(
-        PoolId=first["PoolId"], OriginationIdentity=phone["PhoneNumberId"]
+        PoolId=first["PoolId"],
+        OriginationIdentity=phone["PhoneNumberId"],
+        **country_if_required("AssociateOriginationIdentity", "US"),
     )
     target = first if same_pool else second
     with pytest.raises(ClientError) as caught:
         client.associate_origination_identity(
-            PoolId=target["PoolId"], OriginationIdentity=phone["PhoneNumberId"]
+            PoolId=target["PoolId"],
+            OriginationIdentity=phone["PhoneNumberId"],
+            **country_if_required("AssociateOriginationIdentity", "US"),
         )
     e = error(caught)
     assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", "RESOURCE_ALREADY_ASSOCIATED")
@@ -632,7 +651,9 @@ def test_associate_a_mismatched_number_conflicts(client: Any, make: Any, reason:
     phone = make(client)
     with pytest.raises(ClientError) as caught:
         client.associate_origination_identity(
-            PoolId=pool_id, OriginationIdentity=phone["PhoneNumberId"]
+            PoolId=pool_id,
+            OriginationIdentity=phone["PhoneNumberId"],
+            **country_if_required("AssociateOriginationIdentity", "US"),
         )
     e = error(caught)
     assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", reason)
@@ -655,11 +676,15 @@ def test_origination_identities_per_pool_quota(client: Any, sms_voice: SmsVoiceM
     sms_voice.set_quota("ORIGINATION_IDENTITIES_PER_POOL", 2)
     pool_id = new_pool(client)["PoolId"]
     client.associate_origination_identity(
-        PoolId=pool_id, OriginationIdentity=number(client)["PhoneNumberId"]
+        PoolId=pool_id,
+        OriginationIdentity=number(client)["PhoneNumberId"],
+        **country_if_required("AssociateOriginationIdentity", "US"),
     )
     with pytest.raises(ClientError) as caught:
         client.associate_origination_identity(
-            PoolId=pool_id, OriginationIdentity=number(client)["PhoneNumberId"]
+            PoolId=pool_id,
+            OriginationIdentity=number(client)["PhoneNumberId"],
+            **country_if_required("AssociateOriginationIdentity", "US"),
         )
     e = error(caught)
     assert e["Error"]["Code"] == "ServiceQuotaExceededException"
@@ -679,7 +704,11 @@ def test_associate_with_unknown_references_is_not_found(
     pool_id = "pool-" + "c" * 32 if pool else new_pool(client)["PoolId"]
     identity = identity or number(client)["PhoneNumberId"]
     with pytest.raises(ClientError) as caught:
-        client.associate_origination_identity(PoolId=pool_id, OriginationIdentity=identity)
+        client.associate_origination_identity(
+            PoolId=pool_id,
+            OriginationIdentity=identity,
+            **country_if_required("AssociateOriginationIdentity", "US"),
+        )
     e = error(caught)
     assert (e["Error"]["Code"], e["ResourceType"]) == ("ResourceNotFoundException", resource_type)
 
@@ -688,7 +717,9 @@ def test_a_pool_cannot_join_a_pool(client: Any) -> None:
     first, second = new_pool(client), new_pool(client)
     with pytest.raises(ClientError) as caught:
         client.associate_origination_identity(
-            PoolId=first["PoolId"], OriginationIdentity=second["PoolArn"]
+            PoolId=first["PoolId"],
+            OriginationIdentity=second["PoolArn"],
+            **country_if_required("AssociateOriginationIdentity", "US"),
         )
     e = error(caught)
     assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_ARN")
@@ -730,7 +761,9 @@ def test_disassociate_an_identity_not_in_the_pool_conflicts(client: Any) -> None
     phone = number(client)
     with pytest.raises(ClientError) as caught:
         client.disassociate_origination_identity(
-            PoolId=pool_id, OriginationIdentity=phone["PhoneNumberId"]
+            PoolId=pool_id,
+            OriginationIdentity=phone["PhoneNumberId"],
+            **country_if_required("DisassociateOriginationIdentity", "US"),
         )
     e = error(caught)
     assert (e["Error"]["Code"], e["Reason"]) == (
@@ -744,7 +777,9 @@ def test_the_last_identity_cannot_leave(client: Any) -> None:
     pool_id = new_pool(client, phone["PhoneNumberId"])["PoolId"]
     with pytest.raises(ClientError) as caught:
         client.disassociate_origination_identity(
-            PoolId=pool_id, OriginationIdentity=phone["PhoneNumberId"]
+            PoolId=pool_id,
+            OriginationIdentity=phone["PhoneNumberId"],
+            **country_if_required("DisassociateOriginationIdentity", "US"),
         )
     e = error(caught)
     assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", "LAST_PHONE_NUMBER")
@@ -758,7 +793,11 @@ def test_disassociate_unknown_references_is_not_found(
     pool_id = "pool-" + "d" * 32 if pool else new_pool(client)["PoolId"]
     identity = number(client)["PhoneNumberId"] if pool else "phone-" + "8" * 32
     with pytest.raises(ClientError) as caught:
-        client.disassociate_origination_identity(PoolId=pool_id, OriginationIdentity=identity)
+        client.disassociate_origination_identity(
+            PoolId=pool_id,
+            OriginationIdentity=identity,
+            **country_if_required("DisassociateOriginationIdentity", "US"),
+        )
     assert error(caught)["ResourceType"] == resource_type
 
 
@@ -773,7 +812,9 @@ def mixed_pool(client: Any) -> tuple[str, list[str]]:
     sender_id(client)
     pool_id = new_pool(client, sms["PhoneNumberId"])["PoolId"]
     client.associate_origination_identity(
-        PoolId=pool_id, OriginationIdentity=voice["PhoneNumberId"]
+        PoolId=pool_id,
+        OriginationIdentity=voice["PhoneNumberId"],
+        **country_if_required("AssociateOriginationIdentity", "US"),
     )
     client.associate_origination_identity(
         PoolId=pool_id, OriginationIdentity="ACME", IsoCountryCode="GB"
@@ -843,6 +884,7 @@ def test_list_pool_origination_identities_rejects_a_foreign_token(client: Any) -
     assert error(caught)["Reason"] == "INVALID_NEXT_TOKEN"
 
 
+@needs_optional("AssociateOriginationIdentity", "IsoCountryCode")
 @pytest.mark.parametrize(
     "operation", ["associate_origination_identity", "disassociate_origination_identity"]
 )
@@ -872,14 +914,22 @@ def test_an_identity_with_other_keywords_does_not_match_the_pool(client: Any) ->
     other = number(client)["PhoneNumberId"]
     client.put_keyword(OriginationIdentity=other, Keyword="INFO", KeywordMessage="Acme info")
     with pytest.raises(ClientError) as caught:
-        client.associate_origination_identity(PoolId=target, OriginationIdentity=other)
+        client.associate_origination_identity(
+            PoolId=target,
+            OriginationIdentity=other,
+            **country_if_required("AssociateOriginationIdentity", "US"),
+        )
     assert error(caught)["Error"]["Code"] == "ConflictException"
     assert error(caught)["Reason"] == "KEYWORD_MISMATCH"
     assert (error(caught)["ResourceType"], error(caught)["ResourceId"]) == ("phone-number", other)
     assert other not in members(client, target)
     # Keywords are case insensitive: the same keyword on the pool makes them match.
     client.put_keyword(OriginationIdentity=target, Keyword="info", KeywordMessage="Acme info")
-    client.associate_origination_identity(PoolId=target, OriginationIdentity=other)
+    client.associate_origination_identity(
+        PoolId=target,
+        OriginationIdentity=other,
+        **country_if_required("AssociateOriginationIdentity", "US"),
+    )
     assert other in members(client, target)
 
 
@@ -905,6 +955,7 @@ def test_a_number_requested_into_a_pool_takes_its_keywords(client: Any) -> None:
     } in keywords
 
 
+@needs_operations("CreateNotifyConfiguration")
 def test_a_pool_used_by_a_notify_configuration_cannot_be_deleted(client: Any) -> None:
     target = new_pool(client)["PoolId"]
     config = client.create_notify_configuration(

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from installed_model import has_operation, needs_enum_values, needs_operations
 
 from smsmock import SmsVoiceMock
 
@@ -118,9 +119,14 @@ def test_update_by_arn(client: Any) -> None:
         "delete_protect_configuration",
         "get_protect_configuration_country_rule_set",
         "update_protect_configuration_country_rule_set",
-        "put_protect_configuration_rule_set_number_override",
-        "delete_protect_configuration_rule_set_number_override",
-        "list_protect_configuration_rule_set_number_overrides",
+        *(
+            pytest.param(name, marks=needs_operations(name.title().replace("_", "")))
+            for name in (
+                "put_protect_configuration_rule_set_number_override",
+                "delete_protect_configuration_rule_set_number_override",
+                "list_protect_configuration_rule_set_number_overrides",
+            )
+        ),
         "set_account_default_protect_configuration",
     ],
 )
@@ -211,6 +217,7 @@ def test_rule_set_starts_all_allow_over_the_real_country_list(client: Any, capab
     assert {r["ProtectStatus"] for r in countries.values()} == {"ALLOW"}
 
 
+@needs_enum_values("ProtectStatus", "MONITOR", "FILTER")
 def test_update_rule_set_applies_to_one_capability(client: Any) -> None:
     config_id = create(client)["ProtectConfigurationId"]
     updated = client.update_protect_configuration_country_rule_set(
@@ -275,6 +282,7 @@ def test_rule_set_status_must_be_in_the_enum(client: Any) -> None:
 # -- number overrides ----------------------------------------------------------------------------
 
 
+@needs_operations("PutProtectConfigurationRuleSetNumberOverride")
 def test_put_list_and_delete_number_overrides(client: Any) -> None:
     config_id = create(client)["ProtectConfigurationId"]
     put = client.put_protect_configuration_rule_set_number_override(
@@ -310,6 +318,7 @@ def test_put_list_and_delete_number_overrides(client: Any) -> None:
     assert [o["DestinationPhoneNumber"] for o in remaining] == ["+33612345678"]
 
 
+@needs_operations("PutProtectConfigurationRuleSetNumberOverride")
 def test_delete_missing_override_is_not_found(client: Any) -> None:
     config_id = create(client)["ProtectConfigurationId"]
     with pytest.raises(ClientError) as exc:
@@ -319,6 +328,7 @@ def test_delete_missing_override_is_not_found(client: Any) -> None:
     assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
 
 
+@needs_operations("PutProtectConfigurationRuleSetNumberOverride")
 def test_overrides_expire(client: Any) -> None:
     config_id = create(client)["ProtectConfigurationId"]
     with freeze_time("2026-01-01T00:00:00Z") as frozen:
@@ -340,6 +350,7 @@ def test_overrides_expire(client: Any) -> None:
         assert listed == []
 
 
+@needs_operations("PutProtectConfigurationRuleSetNumberOverride")
 def test_override_expiry_must_be_in_the_future(client: Any) -> None:
     config_id = create(client)["ProtectConfigurationId"]
     with freeze_time("2026-01-01T00:00:00Z"), pytest.raises(ClientError) as exc:
@@ -353,6 +364,7 @@ def test_override_expiry_must_be_in_the_future(client: Any) -> None:
     assert exc.value.response["Fields"][0]["Name"] == "ExpirationTimestamp"
 
 
+@needs_operations("PutProtectConfigurationRuleSetNumberOverride")
 def test_list_overrides_filters(client: Any) -> None:
     config_id = create(client)["ProtectConfigurationId"]
     with freeze_time("2026-01-01T00:00:00Z"):
@@ -535,11 +547,12 @@ def test_protect_configuration_blocks_a_send_end_to_end(
     assert exc.value.response["Reason"] == "DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION"
     assert exc.value.response["ResourceId"] == config_id
 
-    # An ALLOW override lets one number of the blocked country through.
-    client.put_protect_configuration_rule_set_number_override(
-        ProtectConfigurationId=config_id, DestinationPhoneNumber="+14155552672", Action="ALLOW"
-    )
-    send(client, origin, "+14155552672", ProtectConfigurationId=config_id)
+    if has_operation("PutProtectConfigurationRuleSetNumberOverride"):
+        # An ALLOW override lets one number of the blocked country through.
+        client.put_protect_configuration_rule_set_number_override(
+            ProtectConfigurationId=config_id, DestinationPhoneNumber="+14155552672", Action="ALLOW"
+        )
+        send(client, origin, "+14155552672", ProtectConfigurationId=config_id)
 
     # Through a configuration set.
     client.create_configuration_set(ConfigurationSetName="otp")
@@ -562,7 +575,14 @@ def test_protect_configuration_blocks_a_send_end_to_end(
     assert len(blocked) == 2  # the two sends before and after protection
 
 
-@pytest.mark.parametrize("status", ["MONITOR", "FILTER", "ALLOW"])
+@pytest.mark.parametrize(
+    "status",
+    [
+        pytest.param("MONITOR", marks=needs_enum_values("ProtectStatus", "MONITOR")),
+        pytest.param("FILTER", marks=needs_enum_values("ProtectStatus", "FILTER")),
+        "ALLOW",
+    ],
+)
 def test_monitor_and_filter_let_messages_through(client: Any, status: str) -> None:
     origin = sender(client)
     config_id = create(client)["ProtectConfigurationId"]
@@ -574,6 +594,7 @@ def test_monitor_and_filter_let_messages_through(client: Any, status: str) -> No
     assert send(client, origin, "+14155552671", ProtectConfigurationId=config_id)["MessageId"]
 
 
+@needs_operations("PutProtectConfigurationRuleSetNumberOverride")
 def test_number_override_blocks_a_send_until_it_expires(client: Any) -> None:
     origin = sender(client)
     config_id = create(client)["ProtectConfigurationId"]

@@ -6,9 +6,12 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import needs_operations
 
 from smsmock import SmsVoiceMock
 from smsmock.rules.rcs import launch_in_country, set_testing_agent
+
+pytestmark = needs_operations("CreateRcsAgent")
 
 CHANNEL = "arn:aws:sns:us-east-1:123456789012:inbound-rcs"
 

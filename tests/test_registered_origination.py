@@ -8,6 +8,7 @@ from typing import Any
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import needs_operations
 from registration_data import (
     SG_SENDER_ID,
     TOLL_FREE,
@@ -217,6 +218,7 @@ def test_a_number_of_another_region_is_not_in_the_registrations_region(client: A
 # -- RCS agents --------------------------------------------------------------------------------
 
 
+@needs_operations("CreateRcsAgent")
 def test_no_registration_type_of_smsmock_takes_an_rcs_agent(client: Any) -> None:
     agent = client.create_rcs_agent()["RcsAgentId"]
     registration = new_registration(client, TOLL_FREE_TYPE)
@@ -226,6 +228,7 @@ def test_no_registration_type_of_smsmock_takes_an_rcs_agent(client: Any) -> None
     assert error(caught)["Reason"] == "INVALID_REGISTRATION_ASSOCIATION"
 
 
+@needs_operations("CreateRcsAgent")
 def test_an_rcs_agent_has_one_registration_of_each_type(
     client: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

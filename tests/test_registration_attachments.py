@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from installed_model import needs_members
 from registration_data import PDF, PNG, new_registration
 
 from smsmock import SmsVoiceMock
@@ -36,6 +37,7 @@ def test_create_attachment_from_body(client: Any) -> None:
     assert "AttachmentUrl" not in found
 
 
+@needs_members("RegistrationAttachmentsInformation", "AttachmentUrl")
 def test_create_attachment_from_s3_url(client: Any) -> None:
     url = "s3://my-bucket/forms/letter-of-authorization.pdf"
     out = client.create_registration_attachment(AttachmentUrl=url)

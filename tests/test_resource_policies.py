@@ -10,6 +10,9 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from installed_model import needs_operations
+
+pytestmark = needs_operations("PutResourcePolicy")
 
 ACCOUNT = "123456789012"
 

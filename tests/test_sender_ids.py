@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import needs_members
 
 from smsmock import SmsVoiceMock
 from smsmock.operations.sender_ids import check_can_send
@@ -140,6 +141,7 @@ def test_describe_an_unknown_sender_id(client: Any) -> None:
     assert error(caught)["ResourceType"] == "sender-id"
 
 
+@needs_members("DescribeSenderIdsRequest", "Owner")
 def test_owner_and_sender_ids_cannot_be_combined(client: Any) -> None:
     request(client)
     with pytest.raises(ClientError) as caught:

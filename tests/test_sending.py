@@ -10,6 +10,7 @@ import boto3
 import pytest
 from freezegun import freeze_time
 from helpers import refused
+from installed_model import needs_members, needs_operations
 
 from smsmock.rules import pricing
 
@@ -387,6 +388,7 @@ def test_message_type_mismatch(client: Any, us_number: Any) -> None:
     assert response["Reason"] == "MESSAGE_TYPE_MISMATCH"
 
 
+@needs_members("UpdatePhoneNumberRequest", "InternationalSendingEnabled")
 def test_international_sending(client: Any, sms_voice: Any, us_number: Any) -> None:
     send = {
         "DestinationPhoneNumber": GB_DEST,
@@ -535,6 +537,7 @@ def test_events_by_matching_event_types(client: Any, sms_voice: Any, us_number: 
     assert sms_voice.events("cs", event_type="ALL") == tuple(events)
 
 
+@needs_members("SendTextMessageRequest", "MessageFeedbackEnabled")
 def test_message_feedback(client: Any, us_number: Any) -> None:
     base = {
         "DestinationPhoneNumber": US_DEST,
@@ -557,6 +560,7 @@ def test_message_feedback(client: Any, us_number: Any) -> None:
         assert response["ResourceType"] == "message"
 
 
+@needs_operations("SetDefaultMessageFeedbackEnabled")
 def test_feedback_default_from_configuration_set(
     client: Any, sms_voice: Any, us_number: Any
 ) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import needs_operations
 
 from smsmock import SmsVoiceMock, mock_sms_voice
 from smsmock.engine.hook import Switch
@@ -180,6 +181,7 @@ def test_handle_lists_backends(sms_voice: SmsVoiceMock, client: Any) -> None:
     ]
 
 
+@needs_operations("CreateRcsAgent", "CreateNotifyConfiguration")
 def test_handle_decides_what_aws_reviews(client: Any, sms_voice: SmsVoiceMock) -> None:
     agent = client.create_rcs_agent()["RcsAgentId"]
     sms_voice.launch_rcs_agent(agent, "US")

@@ -9,6 +9,7 @@ from typing import Any
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import country_if_required
 
 from smsmock import SmsVoiceMock
 
@@ -42,7 +43,10 @@ def make_sender_id(client: Any, tags: Tags) -> str:
 def make_pool(client: Any, tags: Tags) -> str:
     phone = make_phone_number(client, [])
     arn: str = client.create_pool(
-        OriginationIdentity=phone, MessageType="TRANSACTIONAL", Tags=tags
+        OriginationIdentity=phone,
+        MessageType="TRANSACTIONAL",
+        Tags=tags,
+        **country_if_required("CreatePool", "US"),
     )["PoolArn"]
     return arn
 

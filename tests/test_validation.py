@@ -11,6 +11,7 @@ import boto3
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
+from installed_model import needs_enum_values, needs_operations
 
 from smsmock import SmsVoiceMock
 from smsmock.engine import wire
@@ -92,11 +93,12 @@ def raw_call(operation: str, params: dict[str, Any]) -> dict[str, Any]:
             "NumberCapabilities",
             "length greater than or equal to 1",
         ),
-        (
+        pytest.param(
             {"NumberCapabilities": ["SMS", "VOICE", "MMS", "RCS", "SMS"]},
             "FIELD_VALIDATION_FAILED",
             "NumberCapabilities",
             "length less than or equal to 4",
+            marks=needs_enum_values("NumberCapability", "RCS"),
         ),
         (
             {"NumberCapabilities": ["FAX"]},
@@ -197,6 +199,7 @@ def test_blob_must_be_base64(sms_voice: SmsVoiceMock) -> None:
     assert "base64" in fields(answer)["AttachmentBody"]
 
 
+@needs_operations("PutProtectConfigurationRuleSetNumberOverride")
 def test_timestamp_must_be_a_number(sms_voice: SmsVoiceMock) -> None:
     answer = raw_call(
         "PutProtectConfigurationRuleSetNumberOverride",

@@ -9,6 +9,7 @@ import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
 from helpers import refused
+from installed_model import has_member
 
 DEST = "+12065550100"
 
@@ -68,12 +69,13 @@ def test_create_errors(client: Any, sms_voice: Any) -> None:
     assert duplicate["Reason"] == "RESOURCE_ALREADY_EXISTS"
     invalid = refused(client.create_verified_destination_number, DestinationPhoneNumber="+999")
     assert invalid["Error"]["Code"] == "ValidationException"
-    agent = refused(
-        client.create_verified_destination_number,
-        DestinationPhoneNumber="+12065550102",
-        RcsAgentId="rcs-agent-nope",
-    )
-    assert agent["Error"]["Code"] == "ResourceNotFoundException"
+    if has_member("CreateVerifiedDestinationNumberRequest", "RcsAgentId"):
+        agent = refused(
+            client.create_verified_destination_number,
+            DestinationPhoneNumber="+12065550102",
+            RcsAgentId="rcs-agent-nope",
+        )
+        assert agent["Error"]["Code"] == "ResourceNotFoundException"
     sms_voice.set_quota("VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT", 1)
     quota = refused(
         client.create_verified_destination_number, DestinationPhoneNumber="+12065550103"

@@ -10,6 +10,7 @@ from typing import Any
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import needs_operations
 
 from smsmock import SmsVoiceMock, mock_sms_voice
 from smsmock.engine import handlers, wire
@@ -181,6 +182,7 @@ def test_a_forked_child_makes_other_ids() -> None:
     assert child_id != new_id("pool")
 
 
+@needs_operations("CreateRcsAgent")
 def test_a_null_member_is_a_member_not_sent(sms_voice: SmsVoiceMock) -> None:
     status, agent = raw(
         "PinpointSMSVoiceV2.CreateRcsAgent", b'{"DeletionProtectionEnabled": null, "Tags": null}'

@@ -42,13 +42,19 @@ class Switch:
 
 
 class _Body:
-    """The raw body botocore reads through ``stream()``."""
+    """The raw body botocore reads through ``stream()``; older aiobotocore releases (2.14) read the
+    headers from it too (``raw.raw_headers``, as aiohttp's response has them)."""
 
-    def __init__(self, content: bytes) -> None:
+    def __init__(self, content: bytes, headers: dict[str, str]) -> None:
         self._content = content
+        self._headers = headers
 
     def stream(self, **kwargs: Any) -> Iterator[bytes]:
         yield self._content
+
+    @property
+    def raw_headers(self) -> list[tuple[bytes, bytes]]:
+        return [(k.encode(), v.encode()) for k, v in self._headers.items()]
 
 
 class _Content(bytes):
@@ -64,7 +70,7 @@ class _Response(AWSResponse):  # type: ignore[misc]
     """botocore's response, its body read already, as both sync and async clients can read it."""
 
     def __init__(self, url: str, status: int, headers: dict[str, str], body: bytes) -> None:
-        super().__init__(url, status, headers, _Body(body))
+        super().__init__(url, status, headers, _Body(body, headers))
         self._content = _Content(body)
 
 

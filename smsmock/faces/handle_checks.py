@@ -23,7 +23,7 @@ from smsmock.rules.events import catalogue
 from smsmock.rules.spend import SPEND_LIMITS
 from smsmock.state.lifecycle import ModeKind
 from smsmock.state.quotas import DEFAULT_QUOTAS
-from smsmock.state.service_model import SERVICE_NAME, service_model
+from smsmock.state.service_model import SERVICE_NAME, enum_values, service_model
 from smsmock.state.tables import TABLE_KEYS
 from smsmock.state.world import World
 
@@ -202,7 +202,7 @@ def _camel(resource_type: str) -> str:
 @functools.cache
 def event_types() -> frozenset[str]:
     """The model's ``EventType`` enum (``TEXT_DELIVERED`` …, and the ``…ALL`` groups)."""
-    return frozenset(service_model().shape_for("EventType").enum)
+    return enum_values("EventType")
 
 
 def event_type(value: Any) -> str:
@@ -283,8 +283,9 @@ def month(value: Any) -> str:
 
 @functools.cache
 def country_launch_statuses() -> frozenset[str]:
-    """The model's ``CountryLaunchStatus`` enum (an RCS agent's launch in a country)."""
-    return frozenset(service_model().shape_for("CountryLaunchStatus").enum)
+    """The model's ``CountryLaunchStatus`` enum (an RCS agent's launch in a country); none in
+    a model older than RCS agents."""
+    return enum_values("CountryLaunchStatus")
 
 
 def country_launch_status(value: Any) -> str:

@@ -27,7 +27,7 @@ from smsmock.rules.spend import (
 from smsmock.state.errors import ValidationError
 from smsmock.state.paging import paginate
 from smsmock.state.registry import Call, Params, operation
-from smsmock.state.service_model import service_model
+from smsmock.state.service_model import enum_values
 from smsmock.state.world import Backend
 
 ACCOUNT_LIMITS = {
@@ -75,7 +75,7 @@ def describe_spend_limits(call: Call, params: Params) -> dict[str, Any]:
 @functools.cache
 def _spend_limit_names() -> frozenset[str]:
     """The installed model's ``SpendLimitName`` values."""
-    return frozenset(service_model().shape_for("SpendLimitName").enum)
+    return enum_values("SpendLimitName")
 
 
 def set_spend_limit_override(call: Call, params: Params, channel: str) -> dict[str, Any]:

@@ -29,6 +29,7 @@ many digits to be a number) is a ``ValidationException`` with the reason ``CANNO
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import phonenumbers
@@ -36,15 +37,22 @@ from phonenumbers import PhoneNumberType
 
 from smsmock.rules.countries import country_name, end_user_number, is_country
 from smsmock.state.registry import Call, Params, operation
-from smsmock.state.service_model import service_model
+from smsmock.state.service_model import enum_values
 
 _TYPES = {
     PhoneNumberType.MOBILE: "MOBILE",
     PhoneNumberType.FIXED_LINE_OR_MOBILE: "MOBILE",
     PhoneNumberType.FIXED_LINE: "LANDLINE",
 }
-if "VOIP" in (service_model().shape_for("PhoneNumberType").enum or ()):
-    _TYPES[PhoneNumberType.VOIP] = "VOIP"
+
+
+@functools.cache
+def _types() -> dict[int, str]:
+    """libphonenumber's types mapped to the installed model's ``PhoneNumberType`` values, read on
+    the first lookup (a model without CarrierLookup has no such enum, and never asks)."""
+    if "VOIP" in enum_values("PhoneNumberType"):
+        return {**_TYPES, PhoneNumberType.VOIP: "VOIP"}
+    return _TYPES
 
 
 def lookup(number: str, cleanse: bool = False) -> dict[str, Any]:
@@ -60,7 +68,7 @@ def lookup(number: str, cleanse: bool = False) -> dict[str, Any]:
     if not is_country(region):
         region = None  # a non-geographic calling code (+800, +882 …)
     if phonenumbers.is_valid_number(parsed):
-        number_type = _TYPES.get(phonenumbers.number_type(parsed), "OTHER")
+        number_type = _types().get(phonenumbers.number_type(parsed), "OTHER")
         # libphonenumber's carrier data (about 40 ms and 11 MB) is read by the first lookup,
         # not by every process that answers a call.
         from phonenumbers import carrier

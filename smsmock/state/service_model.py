@@ -9,7 +9,7 @@ from typing import Any
 
 import botocore.loaders
 from botocore import xform_name
-from botocore.model import OperationModel, ServiceModel
+from botocore.model import NoShapeFoundError, OperationModel, ServiceModel
 
 SERVICE_NAME = "pinpoint-sms-voice-v2"
 TARGET_PREFIX = "PinpointSMSVoiceV2"
@@ -48,6 +48,17 @@ def operation_model(name: str) -> OperationModel:
 def operation_names() -> frozenset[str]:
     """Every operation the installed model lists."""
     return frozenset(service_model().operation_names)
+
+
+@functools.cache
+def enum_values(shape_name: str) -> frozenset[str]:
+    """The values of the installed model's enum ``shape_name``; empty when the model is too old to
+    have the shape (a feature added in a later botocore is then simply absent)."""
+    try:
+        shape = service_model().shape_for(shape_name)
+    except NoShapeFoundError:
+        return frozenset()
+    return frozenset(shape.enum or ())
 
 
 def attribute_name(member: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import needs_operations
 from state_change import NOT_FOUND, not_found, wait_for
 
 
@@ -111,6 +112,7 @@ def get_policy(client: Any, arn: str) -> dict[str, Any] | None:
     return None if got["Policy"] == "{}" else {**got, "Status": "ATTACHED"}
 
 
+@needs_operations("PutResourcePolicy")
 def test_resource_policy_put_read_and_delete(client: Any) -> None:
     arn = client.create_opt_out_list(OptOutListName="shared")["OptOutListArn"]
     assert get_policy(client, arn) is None  # nothing attached yet: "{}"

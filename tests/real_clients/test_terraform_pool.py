@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from installed_model import needs_optional
 from state_change import NOT_FOUND, read_single, reason, wait_for
 
 from smsmock import SmsVoiceMock
@@ -156,6 +157,7 @@ def test_six_identities_and_back_to_one(client: Any) -> None:
     assert reason(caught.value) == "LAST_PHONE_NUMBER"
 
 
+@needs_optional("CreatePool", "IsoCountryCode")
 def test_sender_ids_of_two_countries_in_a_pool_without_a_country(client: Any) -> None:
     """``Pool_OriginationIdentities_multipleCountries``: sender IDs in GB and DE, each call with
     its ARN's country; without it AWS answers INVALID_ARN on ``senderId``."""

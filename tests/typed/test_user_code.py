@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import boto3
+import botocore.session
 import pytest
 
 from smsmock import (
@@ -16,6 +17,9 @@ from smsmock import (
 )
 
 SERVICE = "pinpoint-sms-voice-v2"
+HAS_RCS_AGENTS: bool = (
+    "CreateRcsAgent" in botocore.session.get_session().get_service_model(SERVICE).operation_names
+)
 
 
 def request_toll_free_number() -> str:
@@ -78,6 +82,7 @@ def test_inbound_messages_are_typed(sms_voice: SmsVoiceMock) -> None:
     assert sms_voice.inbound_messages == (inbound,)
 
 
+@pytest.mark.skipif(not HAS_RCS_AGENTS, reason="the installed botocore has no RCS agents")
 def test_rcs_launch_is_typed(sms_voice: SmsVoiceMock) -> None:
     client = boto3.client(SERVICE, region_name="us-east-1")
     agent_id: str = client.create_rcs_agent()["RcsAgentId"]
