@@ -13,6 +13,7 @@ import boto3
 import botocore.session
 import pytest
 from freezegun import freeze_time
+from installed_model import needs_members, needs_operations
 from moto import mock_aws
 from payload_schemas import check_event, check_events
 
@@ -300,6 +301,8 @@ def test_a_failing_callback_reaches_the_test(
             sms_voice.events()
 
 
+@needs_operations("PutMessageFeedback")
+@needs_members("SendTextMessageRequest", "MessageFeedbackEnabled")
 def test_a_callback_may_call_the_service(client: Any, sms_voice: SmsVoiceMock, number: str) -> None:
     feedback: list[str] = []
 
@@ -408,6 +411,8 @@ def test_every_fate_produces_event_types_of_the_installed_model() -> None:
     documented = set(model.shape_for("EventType").enum)
     for channel, fates in catalogue.FATES.items():
         prefix = catalogue.PREFIXES[channel]
+        if f"{prefix}_ALL" not in documented:
+            continue  # a channel the installed model does not have yet (RCS before 1.43.37)
         for fate, statuses in fates.items():
             produced = {f"{prefix}_{status}" for status in statuses}
             if not catalogue.status(f"{prefix}_{statuses[-1]}").is_final:

@@ -21,8 +21,6 @@ from smsmock.state.registry import Call, Params
 if TYPE_CHECKING:
     import phonenumbers
 
-pass
-
 SEARCH_SIZE = 50
 """The most numbers one search offers (over all its pages)."""
 
