@@ -54,6 +54,29 @@ def queue_behind_topic(region: str = "us-east-1", **credentials: str) -> tuple[s
     return topic, sqs, url
 
 
+def to_topic(topic: str, payload: dict[str, Any] = PAYLOAD) -> Delivery:
+    """Deliver ``payload`` as an event to an SNS event destination of ``ACCOUNT``."""
+    return deliver_event(
+        "SnsDestination", {"TopicArn": topic}, payload, account_id=ACCOUNT, region="us-east-1"
+    )
+
+
+def to_log_group(arn: str, payload: dict[str, Any] = PAYLOAD) -> Delivery:
+    """Deliver ``payload`` as an event to a CloudWatch Logs event destination of ``ACCOUNT``."""
+    destination = {"IamRoleArn": ROLE, "LogGroupArn": arn}
+    return deliver_event(
+        "CloudWatchLogsDestination", destination, payload, account_id=ACCOUNT, region="us-east-1"
+    )
+
+
+def to_delivery_stream(arn: str, payload: dict[str, Any] = PAYLOAD) -> Delivery:
+    """Deliver ``payload`` as an event to a Firehose event destination of ``ACCOUNT``."""
+    destination = {"IamRoleArn": ROLE, "DeliveryStreamArn": arn}
+    return deliver_event(
+        "KinesisFirehoseDestination", destination, payload, account_id=ACCOUNT, region="us-east-1"
+    )
+
+
 def published(sqs: Any, url: str) -> list[dict[str, Any]]:
     """The JSON messages SNS delivered to the queue (unwrapped from SNS's envelope)."""
     answer = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)
@@ -66,9 +89,7 @@ def published(sqs: Any, url: str) -> list[dict[str, Any]]:
 def test_an_event_reaches_the_queue_subscribed_to_the_topic(aws: None) -> None:
     topic, sqs, url = queue_behind_topic()
 
-    result = deliver_event(
-        "SnsDestination", {"TopicArn": topic}, PAYLOAD, account_id=ACCOUNT, region="us-east-1"
-    )
+    result = to_topic(topic)
 
     assert result.status == "delivered"
     assert topic in result.detail
@@ -78,9 +99,7 @@ def test_an_event_reaches_the_queue_subscribed_to_the_topic(aws: None) -> None:
 def test_the_topic_region_comes_from_its_arn(aws: None) -> None:
     topic, sqs, url = queue_behind_topic("eu-west-2")
 
-    result = deliver_event(
-        "SnsDestination", {"TopicArn": topic}, PAYLOAD, account_id=ACCOUNT, region="us-east-1"
-    )
+    result = to_topic(topic)
 
     assert result.status == "delivered"
     assert published(sqs, url) == [PAYLOAD]
@@ -97,9 +116,7 @@ def test_a_topic_of_another_account_is_published_to_in_that_account(aws: None) -
     )
     assert f":{OTHER_ACCOUNT}:" in topic
 
-    result = deliver_event(
-        "SnsDestination", {"TopicArn": topic}, PAYLOAD, account_id=ACCOUNT, region="us-east-1"
-    )
+    result = to_topic(topic)
 
     assert result.status == "delivered"
     assert published(sqs, url) == [PAYLOAD]
@@ -108,9 +125,7 @@ def test_a_topic_of_another_account_is_published_to_in_that_account(aws: None) -
 def test_a_missing_topic_fails_the_delivery_only(aws: None) -> None:
     topic = f"arn:aws:sns:us-east-1:{ACCOUNT}:no-such-topic"
 
-    result = deliver_event(
-        "SnsDestination", {"TopicArn": topic}, PAYLOAD, account_id=ACCOUNT, region="us-east-1"
-    )
+    result = to_topic(topic)
 
     assert result.status == "failed"
     assert result.detail.startswith("NotFound")
@@ -119,13 +134,7 @@ def test_a_missing_topic_fails_the_delivery_only(aws: None) -> None:
 def test_the_same_topic_name_in_another_account_is_not_found(aws: None) -> None:
     topic, _, _ = queue_behind_topic()
 
-    result = deliver_event(
-        "SnsDestination",
-        {"TopicArn": topic.replace(ACCOUNT, OTHER_ACCOUNT)},
-        PAYLOAD,
-        account_id=ACCOUNT,
-        region="us-east-1",
-    )
+    result = to_topic(topic.replace(ACCOUNT, OTHER_ACCOUNT))
 
     assert result.status == "failed"
 
@@ -138,9 +147,7 @@ def test_the_users_configuration_and_credentials_are_not_used(
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAUSERSREALKEY0000")
     monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")  # nothing listens there
 
-    result = deliver_event(
-        "SnsDestination", {"TopicArn": topic}, PAYLOAD, account_id=ACCOUNT, region="us-east-1"
-    )
+    result = to_topic(topic)
 
     assert result == Delivery("delivered", f"{topic} (moto)")
     assert published(sqs, url) == [PAYLOAD]
@@ -160,13 +167,7 @@ def test_an_event_is_written_to_the_log_group(aws: None) -> None:
     logs, arn = log_group()
     payload = {**PAYLOAD, "eventTimestamp": 1795000000000}
 
-    result = deliver_event(
-        "CloudWatchLogsDestination",
-        {"IamRoleArn": ROLE, "LogGroupArn": arn},
-        payload,
-        account_id=ACCOUNT,
-        region="us-east-1",
-    )
+    result = to_log_group(arn, payload)
 
     assert result.status == "delivered"
     events = logs.get_log_events(logGroupName="sms-events", logStreamName=LOG_STREAM)["events"]
@@ -193,13 +194,7 @@ def test_an_existing_log_stream_is_written_to(aws: None) -> None:
     logs, arn = log_group()
     logs.create_log_stream(logGroupName="sms-events", logStreamName=LOG_STREAM)
 
-    result = deliver_event(
-        "CloudWatchLogsDestination",
-        {"IamRoleArn": ROLE, "LogGroupArn": arn},
-        PAYLOAD,
-        account_id=ACCOUNT,
-        region="us-east-1",
-    )
+    result = to_log_group(arn)
 
     assert result.status == "delivered"
     assert len(logs.filter_log_events(logGroupName="sms-events")["events"]) == 1
@@ -208,13 +203,7 @@ def test_an_existing_log_stream_is_written_to(aws: None) -> None:
 def test_a_missing_log_group_fails_the_delivery_only(aws: None) -> None:
     arn = f"arn:aws:logs:us-east-1:{ACCOUNT}:log-group:no-such-group:*"
 
-    result = deliver_event(
-        "CloudWatchLogsDestination",
-        {"IamRoleArn": ROLE, "LogGroupArn": arn},
-        PAYLOAD,
-        account_id=ACCOUNT,
-        region="us-east-1",
-    )
+    result = to_log_group(arn)
 
     assert result.status == "failed"
     assert result.detail.startswith("ResourceNotFoundException")
@@ -224,13 +213,7 @@ def test_an_event_older_than_cloudwatch_logs_takes_is_rejected(aws: None) -> Non
     _, arn = log_group()
     old = {**PAYLOAD, "eventTimestamp": 1000}  # 1970: CloudWatch Logs takes 14 days back
 
-    result = deliver_event(
-        "CloudWatchLogsDestination",
-        {"IamRoleArn": ROLE, "LogGroupArn": arn},
-        old,
-        account_id=ACCOUNT,
-        region="us-east-1",
-    )
+    result = to_log_group(arn, old)
 
     assert result.status == "failed"
     assert "rejected" in result.detail
@@ -251,13 +234,7 @@ def test_an_event_goes_through_firehose_into_s3(aws: None) -> None:
         },
     )["DeliveryStreamARN"]
 
-    result = deliver_event(
-        "KinesisFirehoseDestination",
-        {"IamRoleArn": ROLE, "DeliveryStreamArn": stream},
-        PAYLOAD,
-        account_id=ACCOUNT,
-        region="us-east-1",
-    )
+    result = to_delivery_stream(stream)
 
     assert result.status == "delivered"
     (stored,) = s3.list_objects_v2(Bucket="sms-events-archive")["Contents"]
@@ -268,13 +245,7 @@ def test_an_event_goes_through_firehose_into_s3(aws: None) -> None:
 def test_a_missing_delivery_stream_fails_the_delivery_only(aws: None) -> None:
     stream = f"arn:aws:firehose:us-east-1:{ACCOUNT}:deliverystream/no-such-stream"
 
-    result = deliver_event(
-        "KinesisFirehoseDestination",
-        {"IamRoleArn": ROLE, "DeliveryStreamArn": stream},
-        PAYLOAD,
-        account_id=ACCOUNT,
-        region="us-east-1",
-    )
+    result = to_delivery_stream(stream)
 
     assert result.status == "failed"
     assert result.detail.startswith("ResourceNotFoundException")
@@ -309,9 +280,7 @@ def test_without_moto_nothing_leaves_the_process() -> None:
     assert moto_target() is None
 
     topic = f"arn:aws:sns:us-east-1:{ACCOUNT}:sms-events"
-    result = deliver_event(
-        "SnsDestination", {"TopicArn": topic}, PAYLOAD, account_id=ACCOUNT, region="us-east-1"
-    )
+    result = to_topic(topic)
 
     assert result.status == "recorded"
 
