@@ -9,6 +9,7 @@ The sends that produce these deliveries are tested end to end in
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -165,14 +166,17 @@ def log_group(name: str = "sms-events", region: str = "us-east-1") -> tuple[Any,
 
 def test_an_event_is_written_to_the_log_group(aws: None) -> None:
     logs, arn = log_group()
-    payload = {**PAYLOAD, "eventTimestamp": 1795000000000}
+    # A minute ago by the process's clock: CloudWatch Logs (and moto) refuse events older than
+    # 14 days or more than 2 hours ahead, so a fixed date turns red once it ages.
+    timestamp = int(time.time() * 1000) - 60_000
+    payload = {**PAYLOAD, "eventTimestamp": timestamp}
 
     result = to_log_group(arn, payload)
 
     assert result.status == "delivered"
     events = logs.get_log_events(logGroupName="sms-events", logStreamName=LOG_STREAM)["events"]
     assert [json.loads(e["message"]) for e in events] == [payload]
-    assert events[0]["timestamp"] == 1795000000000
+    assert events[0]["timestamp"] == timestamp
 
 
 def test_events_are_found_with_filter_log_events(aws: None) -> None:
