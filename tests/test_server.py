@@ -513,3 +513,42 @@ def test_a_chunked_body_is_read() -> None:
 
     assert answer.status == 200
     assert body["OptOutListName"] == "chunky"
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("reset", {}),
+        ("reset", {"settings": True}),
+        ("quota", {"name": "POOLS_PER_ACCOUNT", "value": 2}),
+        ("lifecycle", {"resource_type": "pool", "mode": "manual"}),
+        ("sandbox", {"sandboxed": False}),
+        ("handle/set_default_account", {"account_id": "444455556666"}),
+        ("handle/clear_fates", {}),
+    ],
+)
+def test_a_control_post_that_returns_nothing_answers_an_empty_object(
+    sms_voice_server: Client, path: str, body: dict[str, Any]
+) -> None:
+    import urllib.request
+
+    request = urllib.request.Request(
+        f"{sms_voice_server.url}/_smsmock/{path}", json.dumps(body).encode(), method="POST"
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status == 200
+        assert json.loads(answer.read()) == {}
+
+
+def test_an_unknown_handle_method_is_refused_naming_those_there_are(
+    sms_voice_server: Client,
+) -> None:
+    with pytest.raises(ControlError) as caught:
+        sms_voice_server.call("set_default_acount", account_id="444455556666")
+
+    assert caught.value.status == 404
+    message = caught.value.message
+    assert "POST /_smsmock/handle/<method>" in message
+    callable_there = message.rpartition(": ")[2].rstrip(".").split(", ")
+    assert {"set_default_account", "set_fate", "map_access_key", "spend"} <= set(callable_there)
+    assert not {"start", "stop", "save_state", "load_state"} & set(callable_there)

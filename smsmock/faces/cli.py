@@ -8,6 +8,7 @@ from typing import NoReturn
 
 from smsmock.faces.coverage import coverage_markdown
 from smsmock.faces.server.http import run
+from smsmock.faces.user_guide import contents, find_guide, places
 from smsmock.faces.version import __version__
 from smsmock.rules.delivery import check_endpoint_url
 
@@ -68,6 +69,12 @@ def parser() -> argparse.ArgumentParser:
         description="Print, as a Markdown table, every operation of the installed botocore "
         "model and whether smsmock answers it.",
     )
+    sub.add_parser(
+        "docs",
+        help="print where the user guide's pages are installed, and what each is about",
+        description="Print the folder of the user guide's Markdown pages (installed with the "
+        "package, or a checkout's docs/), and each page's title.",
+    )
     server = sub.add_parser(
         "server",
         help="answer any client over HTTP (point it at the URL printed)",
@@ -94,12 +101,26 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def print_guide() -> int:
+    """Print where the user guide is and its pages; 1 if it is not installed."""
+    folder = find_guide(places())
+    if folder is None:
+        sys.stderr.write("smsmock: the user guide is not installed with this package.\n")
+        return 1
+    print(f"smsmock's user guide (Markdown pages) is in {folder}")
+    for name, title in contents(folder):
+        print(f"  {name:34s} {title}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a sub-command; without one, print the help."""
     top = parser()
     args = top.parse_args(argv)
     if args.command == "coverage":
         sys.stdout.write(coverage_markdown())
+    elif args.command == "docs":
+        return print_guide()
     elif args.command == "server":
         return run(
             args.host, args.port, args.state, verbose=args.verbose, forward_to=args.forward_to

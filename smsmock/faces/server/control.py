@@ -68,7 +68,12 @@ def control(handle: SmsVoiceMock, method: str, path: str, body: bytes, query: st
         route = _method_route(name)
     if route is None:
         known = ", ".join(f"{m} {PREFIX}{p}" for m, p in _ROUTES)
-        raise ControlError(404, f"No control endpoint {method} {PREFIX}{path}; there are {known}.")
+        methods = ", ".join(handle_methods())
+        raise ControlError(
+            404,
+            f"No control endpoint {method} {PREFIX}{path}; there are {known}, "
+            f"and POST {PREFIX}handle/<method> for a method of the handle: {methods}.",
+        )
     try:
         return route(handle, arguments)
     except ControlError:
@@ -96,12 +101,25 @@ def _arguments(body: bytes) -> dict[str, Any]:
     return arguments
 
 
+_NOT_REMOTE = frozenset(("start", "stop", "save_state", "load_state"))
+"""The server's own switch and files: not for remote callers."""
+
+
+def handle_methods() -> list[str]:
+    """The handle's methods that ``POST handle/<method>`` calls, sorted."""
+    return sorted(
+        name
+        for name, value in vars(SmsVoiceMock).items()
+        if not name.startswith("_") and callable(value) and name not in _NOT_REMOTE
+    )
+
+
 def _method_route(name: str) -> Callable[[SmsVoiceMock, dict[str, Any]], Any] | None:
     """Any public method of the handle, for settings without an endpoint of their own."""
-    if name.startswith("_") or not callable(getattr(SmsVoiceMock, name, None)):
+    if name.startswith("_") or name in _NOT_REMOTE:
         return None
-    if name in ("start", "stop", "save_state", "load_state"):
-        return None  # the server's own switch and files: not for remote callers
+    if not callable(getattr(SmsVoiceMock, name, None)):
+        return None
     return _call(name)
 
 

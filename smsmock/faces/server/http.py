@@ -61,6 +61,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _control(self, path: str, query: str, body: bytes) -> None:
         try:
             status, answer = 200, control(self.server.handle, self.command, path, body, query)
+            if answer is None:  # a setter (set_quota, handle/…): {} as reset answers, not null
+                answer = {}
         except ControlError as error:
             status, answer = error.status, {"error": error.code, "message": error.message}
         except Exception as exc:  # a bug of ours: say so rather than drop the connection
