@@ -360,7 +360,8 @@ def test_bad_control_requests(
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(f"{sms_voice_server.url}/_smsmock/{path}", body, method=method)
+    url = f"{sms_voice_server.url}/_smsmock/{path}"
+    request = urllib.request.Request(url, body, {"Content-Type": "application/json"}, method=method)
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(request, timeout=10)
     assert caught.value.code == status
