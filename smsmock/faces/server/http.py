@@ -203,6 +203,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _refuse(self, refused: _Refused) -> None:
         """Answer and close: what is left of the body is not read."""
         self.close_connection = True
+        self.request_version = self.protocol_version  # a status line also to an unread request
         error = HTTPStatus(refused.status).phrase.replace(" ", "")
         self._send_json(refused.status, {"error": error, "message": refused.message})
 
