@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.client import HTTPResponse
 from typing import Any
 
 import pytest
+from helpers import command_line_server
 
 from smsmock.engine import wire
 from smsmock.faces.server import Client, Server
@@ -199,12 +198,7 @@ def test_deeply_nested_json_to_a_control_endpoint_is_a_400(server: Server) -> No
 
 
 def test_the_command_line_server_takes_bad_bytes_without_a_traceback() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "smsmock", "server", "--port", "0", "--max-body-bytes", "1000"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = command_line_server("--max-body-bytes", "1000")
     assert process.stdout is not None
     url = process.stdout.readline().split()[-1]
     try:
