@@ -30,3 +30,13 @@ def command_line_server(*args: str) -> subprocess.Popen[str]:
         text=True,
         env=environment,
     )
+
+
+def toll_free_number(client: Any) -> dict[str, Any]:
+    """A US toll-free number for transactional SMS: ``RequestPhoneNumber``'s answer."""
+    return client.request_phone_number(  # type: ignore[no-any-return]
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+    )
