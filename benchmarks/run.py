@@ -23,8 +23,7 @@ import boto3
 import botocore.session
 from botocore.awsrequest import AWSResponse
 from first_call import first_call_cost, report  # this script's own folder is on sys.path
-from server_burst import report as report_burst
-from server_burst import server_burst
+from server_burst import burst_report
 
 from smsmock import mock_sms_voice
 from smsmock.engine.hook import EVENT, before_send
@@ -348,14 +347,7 @@ def main() -> None:
     print(f"  smsmock adds {extra * 1e3:.0f} ms   (target <= 50)")
 
     report(first_call_cost(1 if smoke else 11))
-
-    burst = server_burst((50,) if smoke else (16, 50, 100, 200))
-    report_burst(burst, "smsmock's backlog")
-    if not smoke:  # the default backlog's connections wait out the kernel's retries: seconds
-        before = server_burst((16, 50), backlog=5)
-        report_burst(before, "socketserver's backlog of 5, as before")
-        ratio = before[50]["p95"] / burst[50]["p95"]
-        print(f"  p95 at N=50, backlog 5 / smsmock's = {ratio:.0f}")
+    burst_report(smoke)
 
 
 if __name__ == "__main__":
