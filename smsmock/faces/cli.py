@@ -8,7 +8,8 @@ import sys
 from typing import NoReturn
 
 from smsmock.faces.coverage import coverage_markdown
-from smsmock.faces.server.http import DEFAULT_MAX_BODY_BYTES, run
+from smsmock.faces.server.body import DEFAULT_MAX_BODY_BYTES
+from smsmock.faces.server.http import run
 from smsmock.faces.version import __version__
 from smsmock.rules.delivery import check_endpoint_url
 

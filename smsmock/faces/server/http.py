@@ -15,7 +15,6 @@ import hmac
 import ipaddress
 import json
 import logging
-import re
 import secrets
 import signal
 import socket
@@ -29,6 +28,7 @@ from typing import Any
 
 from smsmock.engine import wire
 from smsmock.faces.mock import SmsVoiceMock
+from smsmock.faces.server.body import DEFAULT_MAX_BODY_BYTES, Refused, declared_length, read_body
 from smsmock.faces.server.control import PREFIX, Context, ControlError, control
 from smsmock.faces.state_file import StateFileError
 from smsmock.rules import delivery
@@ -37,30 +37,11 @@ from smsmock.state.world import WORLD
 log = logging.getLogger("smsmock.faces.server")
 
 
-DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024
-"""The largest request body read (``--max-body-bytes``). The largest request the model allows is
-a ``CreateRegistrationAttachment`` with its 6,990,508-byte ``AttachmentBody``, 9.3 MB as the
-base64 of JSON: 64 MiB leaves room for that and for large state files sent to
-``POST /_smsmock/state``, and bounds what one request can make the server hold."""
 BACKLOG = 1024
 """The listen backlog: connections the kernel holds until the server accepts them
 (socketserver's default, 5, leaves a burst of new connections waiting a second or more for the
 kernel's retry; Linux caps it at ``net.core.somaxconn``, 4096 by default)."""
 TOKEN_HEADER = "X-Smsmock-Token"
-_MAX_LINE = 8192
-"""The longest chunk-size or trailer line read."""
-_MAX_TRAILERS = 100
-_CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
-_DIGITS = re.compile(r"[0-9]{1,19}")
-
-
-class _Refused(Exception):
-    """A request the HTTP layer answers itself, before reading (all of) its body."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -83,8 +64,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self) -> None:
         try:
-            body = self._body()
-        except _Refused as refused:
+            body = read_body(self.headers, self.rfile, self.server.max_body_bytes)
+        except Refused as refused:
             self._refuse(refused)
             return
         path, _, query = self.path.partition("?")
@@ -133,64 +114,11 @@ class _Handler(BaseHTTPRequestHandler):
                 "UnsupportedMediaType",
             )
 
-    def _declared_length(self) -> int | None:
-        """The ``Content-Length`` (``None`` without one or when the body is chunked);
-        :class:`_Refused` when it is not a number or over the limit."""
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            return None
-        declared = set(self.headers.get_all("Content-Length") or [])
-        if not declared:
-            return None
-        text = declared.pop().strip()
-        if declared or not _DIGITS.fullmatch(text):
-            raise _Refused(
-                400, f"Content-Length must be one decimal number of bytes, not {text!r}."
-            )
-        if int(text) > self.server.max_body_bytes:
-            raise _Refused(413, self._too_large(f"declares {int(text)} bytes"))
-        return int(text)
-
-    def _body(self) -> bytes:
-        length = self._declared_length()
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            return self._chunked_body()
-        if not length:
-            return b""
-        body = self.rfile.read(length)
-        if len(body) < length:
-            raise _Refused(400, f"The body ended after {len(body)} of {length} bytes.")
-        return body
-
-    def _chunked_body(self) -> bytes:
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            size = _chunk_size(self.rfile.readline(_MAX_LINE + 1))
-            if size == 0:
-                break
-            total += size
-            if total > self.server.max_body_bytes:
-                raise _Refused(413, self._too_large(f"sends chunks of over {total} bytes"))
-            chunk = self.rfile.read(size)
-            if len(chunk) < size or self.rfile.readline(_MAX_LINE + 1) not in (b"\r\n", b"\n"):
-                raise _Refused(400, "A chunk of the body is shorter than its size says.")
-            chunks.append(chunk)
-        for _ in range(_MAX_TRAILERS):
-            if self.rfile.readline(_MAX_LINE + 1) in (b"\r\n", b"\n", b""):
-                return b"".join(chunks)
-        raise _Refused(400, f"The body has more than {_MAX_TRAILERS} trailer lines.")
-
-    def _too_large(self, what: str) -> str:
-        return (
-            f"The request {what}; this server reads at most {self.server.max_body_bytes} "
-            "(smsmock server --max-body-bytes)."
-        )
-
     def handle_expect_100(self) -> bool:
         """Refuse a body over the limit before the client sends it."""
         try:
-            self._declared_length()
-        except _Refused as refused:
+            declared_length(self.headers, self.server.max_body_bytes)
+        except Refused as refused:
             self._refuse(refused)
             return False
         return super().handle_expect_100()
@@ -198,9 +126,9 @@ class _Handler(BaseHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """The standard library's errors (a request line it cannot read, a method without a
         ``do_`` method) as JSON too, like every other answer."""
-        self._refuse(_Refused(code, ": ".join(filter(None, (message, explain))) or str(code)))
+        self._refuse(Refused(code, ": ".join(filter(None, (message, explain))) or str(code)))
 
-    def _refuse(self, refused: _Refused) -> None:
+    def _refuse(self, refused: Refused) -> None:
         """Answer and close: what is left of the body is not read."""
         self.close_connection = True
         self.request_version = self.protocol_version  # a status line also to an unread request
@@ -232,15 +160,6 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s %s", self.address_string(), format % args)
-
-
-def _chunk_size(line: bytes) -> int:
-    """The size a chunk-size line gives; :class:`_Refused` for one that is not hex digits."""
-    text = line.split(b";", 1)[0].strip()
-    if not line.endswith(b"\n") or not _CHUNK_SIZE.fullmatch(text):
-        shown = line[:40].decode("latin-1").strip()
-        raise _Refused(400, f"A chunk size must be hexadecimal digits, not {shown!r}.")
-    return int(text, 16)
 
 
 class _HTTPServer(ThreadingHTTPServer):
