@@ -259,3 +259,32 @@ def test_the_server_process_reads_the_token_the_server_made() -> None:
         assert client.control_token
         assert client.url.startswith("http://127.0.0.1:")
         assert client.sent_messages() == []
+
+
+def test_the_fixture_runs_its_server_with_the_environments_token(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SMSMOCK_CONTROL_TOKEN", TOKEN)
+    pytester.makepyfile(
+        test_locked="""
+        import urllib.error, urllib.request
+
+        def test_it(sms_voice_server):
+            assert sms_voice_server.control_token == "s3cret-token"
+            sms_voice_server.boto3_client().create_opt_out_list(OptOutListName="made")
+            assert sms_voice_server.state()["backends"]
+            request = urllib.request.Request(
+                sms_voice_server.url + "/_smsmock/state", headers={"X-Smsmock-Token": "no"}
+            )
+            try:
+                urllib.request.urlopen(request, timeout=20)
+            except urllib.error.HTTPError as error:
+                assert error.code == 401
+            else:
+                raise AssertionError("answered without the token")
+        """
+    )
+
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+
+    result.assert_outcomes(passed=1)
