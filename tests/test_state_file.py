@@ -228,6 +228,10 @@ def _setting_of_another_type(data: dict[str, Any]) -> None:
     data["world"]["default_account_id"] = 5
 
 
+def _lifecycle_of_another_type(data: dict[str, Any]) -> None:
+    data["world"]["lifecycle"]["modes"] = 5
+
+
 def _nested_too_deep(data: dict[str, Any]) -> None:
     deep: list[Any] = []
     for _ in range(200):
@@ -266,6 +270,7 @@ def _nested_too_deep(data: dict[str, Any]) -> None:
         ),
         (_text_next_seq, "next_seq must be a positive integer, not 'x'"),
         (_setting_of_another_type, r"world\.default_account_id is int, not str\."),
+        (_lifecycle_of_another_type, r"world\.lifecycle\.modes is int, not dict\."),
         (_nested_too_deep, "nested over 64 deep"),
     ],
 )

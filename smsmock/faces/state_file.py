@@ -293,11 +293,13 @@ def _default(cls: type, field: dataclasses.Field[Any], where: str) -> Any:
 
 
 def _decode_object(value: dict[str, Any], where: str) -> Any:
+    """An object of smsmock that is not a record (the lifecycle settings): each attribute one a
+    fresh one has, of the type it has there."""
     cls = _class(value["$object"])
+    saved = {key: item for key, item in value.items() if key != "$object"}
     instance: Any = object.__new__(cls)
-    for key, item in value.items():
-        if key != "$object":
-            setattr(instance, key, _decode(item, f"{where}.{key}"))
+    for key, item in _attributes(saved, cls(), frozenset(), where).items():
+        setattr(instance, key, item)
     return instance
 
 
