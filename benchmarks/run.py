@@ -1,6 +1,7 @@
 """smsmock's benchmarks: per-call cost against botocore's floor and moto, activation cost, scale,
-opt-out lookups, event delivery into moto, import cost, and a fresh process's first answered call
-(``first_call.py``, in fresh processes). Rounds alternate between the variants in one process and
+opt-out lookups, event delivery into moto, import cost, a fresh process's first answered call
+(``first_call.py``, in fresh processes) and a burst of new connections to the server
+(``server_burst.py``). Rounds alternate between the variants in one process and
 report medians and ratios; nothing here is a pass/fail timing.
 
     python benchmarks/run.py            # the full run (under a minute on a quiet machine)
@@ -22,6 +23,7 @@ import boto3
 import botocore.session
 from botocore.awsrequest import AWSResponse
 from first_call import first_call_cost, report  # this script's own folder is on sys.path
+from server_burst import burst_report
 
 from smsmock import mock_sms_voice
 from smsmock.engine.hook import EVENT, before_send
@@ -363,6 +365,7 @@ def main() -> None:
     print("  (target: import smsmock <= 30 ms)")
 
     report(first_call_cost(1 if smoke else 11))
+    burst_report(smoke)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -14,3 +17,26 @@ def refused(call: Any, **kwargs: Any) -> dict[str, Any]:
         call(**kwargs)
     response: dict[str, Any] = caught.value.response
     return response
+
+
+def command_line_server(*args: str) -> subprocess.Popen[str]:
+    """``smsmock server --port 0 *args`` in a child process, stdout and stderr piped, without a
+    control token from this environment."""
+    environment = {k: v for k, v in os.environ.items() if k != "SMSMOCK_CONTROL_TOKEN"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "smsmock", "server", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+
+
+def toll_free_number(client: Any) -> dict[str, Any]:
+    """A US toll-free number for transactional SMS: ``RequestPhoneNumber``'s answer."""
+    return client.request_phone_number(  # type: ignore[no-any-return]
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+    )

@@ -174,6 +174,10 @@ def _params(body: bytes) -> dict[str, Any]:
         raise ValidationError(
             f"The request body is not valid JSON: {exc}", "CANNOT_PARSE"
         ) from None
+    except RecursionError:  # the standard library's reader; orjson's says so as a ValueError
+        raise ValidationError(
+            "The request body is not valid JSON: it is nested too deeply.", "CANNOT_PARSE"
+        ) from None
     if not isinstance(params, dict):
         raise ValidationError("The request body must be a JSON object.", "CANNOT_PARSE")
     return params

@@ -42,7 +42,7 @@ class _Activations:
 
     lock = threading.Lock()
     depth = 0
-    saved: environment.Saved = {}
+    saved = environment.Saved()
 
 
 _Undo = tuple[str | None, dict[str, str | None]]
@@ -116,7 +116,7 @@ class SmsVoiceMock:
             if _Activations.depth == 0:
                 Switch.active = False
                 environment.restore(_Activations.saved)
-                _Activations.saved = {}
+                _Activations.saved = environment.Saved()
 
     def __enter__(self) -> SmsVoiceMock:
         return self.start()
