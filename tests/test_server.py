@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -523,10 +524,11 @@ def test_a_chunked_body_is_read() -> None:
 def test_a_control_post_that_returns_nothing_answers_an_empty_object(
     sms_voice_server: Client, path: str, body: dict[str, Any]
 ) -> None:
-    import urllib.request
-
     request = urllib.request.Request(
-        f"{sms_voice_server.url}/_smsmock/{path}", json.dumps(body).encode(), method="POST"
+        f"{sms_voice_server.url}/_smsmock/{path}",
+        json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
     )
     with urllib.request.urlopen(request, timeout=10) as answer:
         assert answer.status == 200
