@@ -46,12 +46,6 @@ ACCOUNT_LIMITS = {
 """``AccountLimitName`` → (the resource type counted, the quota that is its ``Max``)."""
 
 
-# -- spend, shared with messaging --------------------------------------------------------------
-
-
-# -- the sandbox, shared with messaging --------------------------------------------------------
-
-
 # -- operations --------------------------------------------------------------------------------
 
 

@@ -26,9 +26,6 @@ from smsmock.state.errors import ConflictError, ValidationError
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import attribute_name
 
-# -- shared with messaging ---------------------------------------------------------------------
-
-
 # -- configuration sets ------------------------------------------------------------------------
 
 

@@ -24,9 +24,6 @@ from smsmock.state.registry import Call, Params, operation
 CHANNELS = ("SMS", "VOICE", "MMS", "RCS")
 
 
-# -- the send pipeline -------------------------------------------------------------------------
-
-
 # -- operations --------------------------------------------------------------------------------
 
 VOICE_TEXT_LIMIT = 3000

@@ -22,9 +22,6 @@ from smsmock.rules.notify_templates import (
 from smsmock.state.paging import paginate, record_filter
 from smsmock.state.registry import Call, Params, operation
 
-# -- the catalogue --------------------------------------------------------------
-
-
 # -- operations --------------------------------------------------------------------
 
 
@@ -64,6 +61,3 @@ def list_notify_countries(call: Call, params: Params) -> dict[str, Any]:
 
     page, token = paginate(call, list(notify_countries()), params, where=wanted)
     return {"NotifyCountries": page, "NextToken": token}
-
-
-# -- filling in a template -------------------------------------------------------------------------

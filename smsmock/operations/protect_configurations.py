@@ -36,9 +36,6 @@ from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import copy_members
 from smsmock.state.world import Backend
 
-# -- what sending asks --------------------------------------------------------------------------
-
-
 # -- protect configurations ---------------------------------------------------------------------
 
 

@@ -35,9 +35,6 @@ from smsmock.state.paging import paginate, record_filter
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import attribute_name, copy_members
 
-# -- launches: called by registrations (or by tests through the handle's backend) -------------
-
-
 # -- operations ---------------------------------------------------------------------------------
 
 
