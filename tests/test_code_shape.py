@@ -1,36 +1,115 @@
-"""The shape the codebase keeps (docs/architecture.md): no function longer than 60 lines."""
+"""The shape the codebase keeps (docs/architecture.md): no function longer than 60 lines, and
+every ``smsmock.…`` name that docstrings and the docs give resolves, so that moving code cannot
+leave a stale reference behind."""
 
 from __future__ import annotations
 
 import ast
+import importlib
+import re
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "smsmock"
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "smsmock"
 LONGEST_FUNCTION = 60
+
+DOTTED_NAME = re.compile(r"(?<![\w./-])smsmock(?:\.[A-Za-z_]\w*)+")
+SOURCE_PATH = re.compile(r"(?<![\w./-])smsmock/[\w/]+\.py")
+FORMER_MODULES = ("smsmock.resources.", "smsmock.inbound")
+"""Modules of before the layers, named on purpose where state files written then are read
+(``smsmock.faces.state_file``)."""
+
+
+def _modules() -> list[Path]:
+    modules = sorted(PACKAGE.rglob("*.py"))
+    assert len(modules) > 50  # the walk found the package
+    return modules
 
 
 def _functions(path: Path) -> list[tuple[str, int]]:
     """Each function of the module (methods and nested functions too) with its length in lines,
     decorators included."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
             assert node.end_lineno is not None
-            found.append(
-                (f"{path.relative_to(PACKAGE.parent)}:{node.name}", node.end_lineno - first + 1)
-            )
+            name = f"{path.relative_to(ROOT)}:{node.name}"
+            found.append((name, node.end_lineno - first + 1))
     return found
 
 
 def test_no_function_is_longer_than_60_lines() -> None:
-    modules = sorted(PACKAGE.rglob("*.py"))
-    assert len(modules) > 50  # the walk found the package
     too_long = {
         name: lines
-        for module in modules
+        for module in _modules()
         for name, lines in _functions(module)
         if lines > LONGEST_FUNCTION
     }
     assert too_long == {}
+
+
+def _docstrings(path: Path) -> list[str]:
+    """The module's docstrings: of the module, classes and functions, and the string statements
+    that document attributes."""
+    return [
+        node.value.value
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    ]
+
+
+def _resolves(name: str) -> bool:
+    """Whether ``name`` is a module of smsmock, or an attribute reached from one."""
+    parts = name.split(".")
+    for split in range(len(parts), 0, -1):
+        try:
+            found: object = importlib.import_module(".".join(parts[:split]))
+        except ModuleNotFoundError:
+            continue
+        for attribute in parts[split:]:
+            if not hasattr(found, attribute):
+                return False
+            found = getattr(found, attribute)
+        return True
+    return False
+
+
+def _named_in(text: str) -> set[str]:
+    return {n for n in DOTTED_NAME.findall(text) if not n.startswith(FORMER_MODULES)}
+
+
+def test_every_dotted_name_in_docstrings_resolves() -> None:
+    stale = {
+        f"{module.relative_to(ROOT)}: {name}"
+        for module in _modules()
+        for text in _docstrings(module)
+        for name in _named_in(text)
+        if not _resolves(name)
+    }
+    assert stale == set()
+
+
+def test_every_name_and_source_file_the_docs_give_exists() -> None:
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    assert pages
+    stale = set()
+    for page in [*pages, ROOT / "README.md"]:
+        text = page.read_text(encoding="utf-8")
+        where = page.relative_to(ROOT)
+        stale |= {f"{where}: {name}" for name in _named_in(text) if not _resolves(name)}
+        stale |= {f"{where}: {p}" for p in SOURCE_PATH.findall(text) if not (ROOT / p).is_file()}
+    assert stale == set()
+
+
+def test_the_checks_find_a_stale_name() -> None:
+    """The checks above can fail: a name that moved does not resolve."""
+    assert _named_in("see :func:`~smsmock.operations.messages.SEND_CHECKS`.") == {
+        "smsmock.operations.messages.SEND_CHECKS"
+    }
+    assert not _resolves("smsmock.operations.messages.SEND_CHECKS")
+    assert not _resolves("smsmock.origination_countries")
+    assert _resolves("smsmock.rules.sending.SEND_CHECKS")
+    assert _resolves("smsmock.rules.origination_countries")

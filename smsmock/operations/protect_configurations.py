@@ -3,7 +3,7 @@ configuration sets (their country rule sets and phone number overrides are
 :mod:`smsmock.operations.protect_rules`).
 
 Sending consults them through :func:`~smsmock.rules.protect.protect_verdict` (one of
-:data:`smsmock.operations.messages.SEND_CHECKS`): a rule ``BLOCK`` for the destination's country
+:data:`smsmock.rules.sending.SEND_CHECKS`): a rule ``BLOCK`` for the destination's country
 refuses the message, an override for the destination number wins over the country rule.
 ``MONITOR`` and ``FILTER`` let messages through: the service's AIT risk model has no counterpart
 in a mock.

@@ -1,7 +1,7 @@
 """Protect configuration rules: the country rule set of each number capability
 (Get/UpdateProtectConfigurationCountryRuleSet) and phone number overrides
 (Put/Delete/ListProtectConfigurationRuleSetNumberOverride(s)). What they decide when a message
-is sent is :func:`smsmock.operations.protect_configurations.protect_verdict`.
+is sent is :func:`smsmock.rules.protect.protect_verdict`.
 """
 
 from __future__ import annotations
