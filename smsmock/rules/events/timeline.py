@@ -61,10 +61,10 @@ class PendingEvent:
 def set_fate(world: World, pattern: str, fate: str, delay: float = 0.0) -> FateRule:
     """Choose ``fate`` for messages to the destinations ``pattern`` matches, the last event
     ``delay`` seconds after the send. A later rule wins over an earlier one. The handle checks
-    the names and the delay first (:mod:`smsmock.faces.handle_checks`)."""
+    the names and the delay first (:mod:`smsmock.faces.handle_checks`) and holds the world's
+    lock."""
     rule = FateRule(pattern, fate, delay)
-    with world.lock:
-        world.fates.append(rule)
+    world.fates.append(rule)
     return rule
 
 
@@ -80,9 +80,9 @@ def fate_of(world: World, channel: str, destination_phone_number: str) -> tuple[
 
 def subscribe(world: World, kind: str, callback: Callable[[Any], object]) -> None:
     """Call ``callback`` with each ``event`` (an :class:`EventRecord`) or ``inbound`` message
-    (an :class:`smsmock.rules.inbound.InboundMessage`) from now on."""
-    with world.lock:
-        world.subscribers.setdefault(kind, []).append(callback)
+    (an :class:`smsmock.rules.inbound.InboundMessage`) from now on. The handle holds the
+    world's lock."""
+    world.subscribers.setdefault(kind, []).append(callback)
 
 
 def notify(world: World, kind: str, item: Any) -> None:
