@@ -42,7 +42,7 @@ from smsmock.state.conflicts import refuse_if_deletion_protected
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ConflictError, ValidationError
-from smsmock.state.paging import attribute_filters, record_filter
+from smsmock.state.paging import attribute_filters
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import copy_members
 
@@ -175,12 +175,16 @@ describe_operation(
     NOTIFY_CONFIGURATIONS,
     "NotifyConfigurationIds",
     "NotifyConfigurations",
-    filters={
-        **attribute_filters("display_name", "enabled_countries", "enabled_channels", "use_case"),
-        **attribute_filters("status", "deletion_protection_enabled", "tier_upgrade_status"),
-        "default-template": record_filter("default_template_id"),
-        "default-pool": record_filter("pool_id"),
-    },
+    filters=attribute_filters(
+        "display_name",
+        "enabled_countries",
+        "enabled_channels",
+        "use_case",
+        "status",
+        "deletion_protection_enabled",
+        "tier_upgrade_status",
+        named={"default-template": "default_template_id", "default-pool": "pool_id"},
+    ),
 )
 
 

@@ -24,7 +24,7 @@ from smsmock.state.conflicts import (
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ValidationError
-from smsmock.state.paging import attribute_filters, record_filter
+from smsmock.state.paging import attribute_filters
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import copy_members
 
@@ -131,8 +131,12 @@ def request_phone_number(call: Call, params: Params) -> PhoneNumber:
 
 _FILTERS = {
     **origination.IDENTITY_FILTERS,
-    **attribute_filters("iso_country_code", "message_type", "number_type"),
-    "number-capability": record_filter("number_capabilities"),
+    **attribute_filters(
+        "iso_country_code",
+        "message_type",
+        "number_type",
+        named={"number-capability": "number_capabilities"},
+    ),
 }
 
 

@@ -31,7 +31,7 @@ from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_p
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ConflictError, ValidationError
-from smsmock.state.paging import paginate, record_filter
+from smsmock.state.paging import attribute_filters, paginate
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import attribute_name, copy_members
 
@@ -216,7 +216,7 @@ def describe_country_launch_status(call: Call, params: Params) -> dict[str, Any]
         call,
         launches,
         params,
-        filters={"country-launch-status": record_filter("status")},
+        filters=attribute_filters(named={"country-launch-status": "status"}),
         where=lambda launch: not countries or launch.iso_country_code in countries,
     )
     return {

@@ -19,7 +19,7 @@ from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_p
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ValidationError
-from smsmock.state.paging import record_filter
+from smsmock.state.paging import attribute_filters
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import copy_members
 
@@ -76,13 +76,13 @@ def request_sender_id(call: Call, params: Params) -> SenderId:
     )
 
 
-_FILTERS = {
-    "sender-id": record_filter("sender_id"),
-    "iso-country-code": record_filter("iso_country_code"),
-    "message-type": record_filter("message_types"),
-    "deletion-protection-enabled": record_filter("deletion_protection_enabled"),
-    "registered": record_filter("registered"),
-}
+_FILTERS = attribute_filters(
+    "sender_id",
+    "iso_country_code",
+    "deletion_protection_enabled",
+    "registered",
+    named={"message-type": "message_types"},
+)
 
 
 describe_operation(

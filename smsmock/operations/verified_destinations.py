@@ -26,7 +26,7 @@ from smsmock.rules.countries import e164, end_user_number
 from smsmock.rules.sending import SendRequest, send
 from smsmock.state.creation import create_record, refuse_existing
 from smsmock.state.errors import ConflictError, ValidationError
-from smsmock.state.paging import paginate, record_filter
+from smsmock.state.paging import attribute_filters, paginate
 from smsmock.state.registry import Call, Params, operation
 
 CODE_VALIDITY = timedelta(minutes=10)
@@ -110,7 +110,7 @@ def describe_verified_destination_numbers(call: Call, params: Params) -> dict[st
         call,
         source,
         params,
-        filters={"status": record_filter("status"), "rcs-agent-id": record_filter("rcs_agent_id")},
+        filters=attribute_filters("status", "rcs_agent_id"),
         where=(lambda r: r.destination_phone_number in numbers) if numbers else None,
     )
     return {"VerifiedDestinationNumbers": page, "NextToken": token}
