@@ -68,7 +68,7 @@ describe_operation(
 @operation("DeleteConfigurationSet")
 def delete_configuration_set(call: Call, params: Params) -> ConfigurationSet:
     table = call.backend.table(CONFIGURATION_SETS)
-    record = table.get(params["ConfigurationSetName"])
+    record = configuration_set(call, params["ConfigurationSetName"])
     table.remove(record)
     return record
 

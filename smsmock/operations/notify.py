@@ -23,10 +23,11 @@ from smsmock.records.notify import (
     NOTIFY_CONFIGURATIONS,
     RESOURCE_TYPE,
     NotifyConfiguration,
+    notify_configuration,
     notify_configuration_for_pool,
     notify_configurations,
 )
-from smsmock.records.pools import POOLS
+from smsmock.records.pools import POOLS, pool
 from smsmock.rules import origination
 from smsmock.rules.countries import country_of, end_user_number
 from smsmock.rules.notify_templates import (
@@ -89,17 +90,17 @@ def _default_template(value: str | None) -> str | None:
 def _pool_id(call: Call, value: str | None, record: NotifyConfiguration | None) -> str | None:
     if not value or value == UNSET_POOL:
         return None
-    pool = call.backend.table(POOLS).get(value)
-    other = notify_configuration_for_pool(call.backend, pool.pool_id)
+    found = pool(call, value)
+    other = notify_configuration_for_pool(call.backend, found.pool_id)
     if other is not None and other is not record:
         raise ConflictError(
-            f"The pool {pool.pool_id} is already used by notify configuration "
+            f"The pool {found.pool_id} is already used by notify configuration "
             f"{other.notify_configuration_id}.",
             "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION",
             "pool",
-            pool.pool_id,
+            found.pool_id,
         )
-    return pool.pool_id
+    return found.pool_id
 
 
 @operation("CreateNotifyConfiguration")
@@ -131,7 +132,7 @@ def create_notify_configuration(call: Call, params: Params) -> NotifyConfigurati
 
 @operation("UpdateNotifyConfiguration")
 def update_notify_configuration(call: Call, params: Params) -> NotifyConfiguration:
-    record = notify_configurations(call.backend).get(params["NotifyConfigurationId"])
+    record = notify_configuration(call, params["NotifyConfigurationId"])
     if record.status == "REJECTED":
         raise ConflictError(
             f"The notify configuration {record.notify_configuration_id} was rejected and "
@@ -163,10 +164,9 @@ def update_notify_configuration(call: Call, params: Params) -> NotifyConfigurati
 
 @operation("DeleteNotifyConfiguration")
 def delete_notify_configuration(call: Call, params: Params) -> NotifyConfiguration:
-    table = notify_configurations(call.backend)
-    record = table.get(params["NotifyConfigurationId"])
+    record = notify_configuration(call, params["NotifyConfigurationId"])
     refuse_if_deletion_protected(record, RESOURCE_TYPE, record.notify_configuration_id)
-    table.remove(record)
+    notify_configurations(call.backend).remove(record)
     return record
 
 
@@ -192,7 +192,7 @@ describe_operation(
 
 
 def _active_configuration(call: Call, params: Params, channel: str) -> NotifyConfiguration:
-    record = notify_configurations(call.backend).get(params["NotifyConfigurationId"])
+    record = notify_configuration(call, params["NotifyConfigurationId"])
     config_id = record.notify_configuration_id
     if record.status != "ACTIVE":
         raise ConflictError(

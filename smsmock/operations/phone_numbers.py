@@ -9,7 +9,7 @@ table in :mod:`smsmock.rules.origination_countries`.
 from __future__ import annotations
 
 from smsmock.records.opt_out_lists import opt_out_list
-from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber
+from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber, phone_number
 from smsmock.records.pools import pool
 from smsmock.records.registrations import Registration
 from smsmock.rules import origination, origination_countries, registration_associations
@@ -162,7 +162,7 @@ _UPDATABLE = (
 
 @operation("UpdatePhoneNumber")
 def update_phone_number(call: Call, params: Params) -> PhoneNumber:
-    record = call.backend.table(PHONE_NUMBERS).get(params["PhoneNumberId"])
+    record = phone_number(call, params["PhoneNumberId"])
     # UpdatePhoneNumber: "If the origination phone number is associated with a pool, an error
     # is returned." (the pool's settings govern its numbers).
     refuse_if_in_pool(
@@ -191,12 +191,11 @@ def update_phone_number(call: Call, params: Params) -> PhoneNumber:
 
 @operation("ReleasePhoneNumber")
 def release_phone_number(call: Call, params: Params) -> PhoneNumber:
-    table = call.backend.table(PHONE_NUMBERS)
-    record = table.get(params["PhoneNumberId"])
+    record = phone_number(call, params["PhoneNumberId"])
     _check_can_release(record)
     registration_associations.check_can_release(call, record)
     registration_associations.release(call, record)
-    table.remove(record)
+    call.backend.table(PHONE_NUMBERS).remove(record)
     record.status = "DELETED"
     record.status_since = call.now
     return record

@@ -64,7 +64,7 @@ def update_protect_configuration(call: Call, params: Params) -> ProtectConfigura
 @operation("DeleteProtectConfiguration")
 def delete_protect_configuration(call: Call, params: Params) -> ProtectConfiguration:
     table = protect_configurations(call.backend)
-    config = table.get(params["ProtectConfigurationId"])
+    config = protect_configuration(call, params["ProtectConfigurationId"])
     config_id = config.protect_configuration_id
     refuse_if_deletion_protected(config, RESOURCE_TYPE, config_id)
     if config.account_default:

@@ -18,6 +18,7 @@ from smsmock.records.registration_attachments import (
     MAX_ATTACHMENT_BYTES,
     REGISTRATION_ATTACHMENTS,
     RegistrationAttachment,
+    attachment,
 )
 from smsmock.records.registrations import REGISTRATIONS
 from smsmock.state.creation import create_record
@@ -105,7 +106,7 @@ def create_registration_attachment(call: Call, params: Params) -> RegistrationAt
 @operation("DeleteRegistrationAttachment")
 def delete_registration_attachment(call: Call, params: Params) -> RegistrationAttachment:
     table = call.backend.table(REGISTRATION_ATTACHMENTS)
-    record = table.get(params["RegistrationAttachmentId"])
+    record = attachment(call, params["RegistrationAttachmentId"])
     for registration in call.backend.table(REGISTRATIONS):
         for version in registration.versions:
             for value in version.field_values.values():

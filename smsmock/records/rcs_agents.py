@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from smsmock.records import messaging_limits
+from smsmock.state.registry import Call
 from smsmock.state.service_model import Written
 from smsmock.state.tables import Record, Table, TableKey
 from smsmock.state.world import Backend
@@ -91,3 +92,8 @@ RCS_AGENTS: TableKey[RcsAgent] = TableKey(
 
 def rcs_agents(backend: Backend) -> Table[RcsAgent]:
     return backend.table(RCS_AGENTS)
+
+
+def rcs_agent(call: Call, ref: str) -> RcsAgent:
+    """The RCS agent ``ref`` (its id or ARN) names, or ``ResourceNotFoundException``."""
+    return rcs_agents(call.backend).get(ref)
