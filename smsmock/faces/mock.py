@@ -24,12 +24,12 @@ from smsmock.engine import environment
 from smsmock.engine.hook import Switch, guard_transports
 from smsmock.faces import handle_checks, state_file
 from smsmock.faces.class_decoration import decorate_class
-from smsmock.records.configuration_sets import EventRecord
-from smsmock.records.messages import SentMessage
+from smsmock.records.configuration_sets import EVENTS, EventRecord
+from smsmock.records.messages import SENT_MESSAGES, SentMessage
 from smsmock.records.notify import NotifyConfiguration
 from smsmock.records.rcs_agents import CountryLaunch
 from smsmock.rules.events import timeline
-from smsmock.rules.inbound import InboundMessage, receive
+from smsmock.rules.inbound import INBOUND_MESSAGES, InboundMessage, receive
 from smsmock.rules.notify import upgrade_tier
 from smsmock.rules.rcs import launch_in_country, set_rcs_capable
 from smsmock.rules.spend import set_sandboxed, spent
@@ -244,7 +244,7 @@ class SmsVoiceMock:
     def sent_messages(self) -> tuple[SentMessage, ...]:
         """Every message accepted, in order, across accounts and regions."""
         with WORLD.lock:
-            return tuple(WORLD.sent_messages)
+            return tuple(SENT_MESSAGES.of(WORLD))
 
     # -- messaging (see docs/handle.md) --------------------------------------------------------
 
@@ -264,7 +264,7 @@ class SmsVoiceMock:
                 event_type = handle_checks.event_type(event_type)
             return tuple(
                 e
-                for e in WORLD.events
+                for e in EVENTS.of(WORLD)
                 if configuration_set_name in (None, e.configuration_set_name)
                 and (event_type is None or handle_checks.event_matches(event_type, e.event_type))
             )
@@ -296,7 +296,7 @@ class SmsVoiceMock:
     def clear_fates(self) -> None:
         """Forget every fate chosen: messages are delivered again."""
         with WORLD.lock:
-            WORLD.fates.clear()
+            timeline.FATES.of(WORLD).clear()
 
     def on_event(self, callback: Callable[[EventRecord], object]) -> None:
         """Call ``callback`` with each event (an :class:`smsmock.EventRecord`, one per matching
@@ -320,7 +320,7 @@ class SmsVoiceMock:
     def inbound_messages(self) -> tuple[InboundMessage, ...]:
         """Every message :meth:`receive` delivered, in order (:class:`smsmock.InboundMessage`)."""
         with WORLD.lock:
-            return tuple(WORLD.inbound_messages)
+            return tuple(INBOUND_MESSAGES.of(WORLD))
 
     def receive(
         self,

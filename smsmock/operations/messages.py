@@ -9,7 +9,7 @@ error to refuse it."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from smsmock.rules.media_types import check_media_urls
@@ -93,8 +93,7 @@ FEEDBACK_TIMEOUT = timedelta(hours=1)
 
 def feedback_status(call: Call, message_id: str) -> str | None:
     """A feedback-enabled message's status: ``PENDING`` turns ``FAILED`` after an hour."""
-    records: dict[str, tuple[str, datetime]] = call.backend.attributes.get(MESSAGE_FEEDBACK, {})
-    found = records.get(message_id)
+    found = MESSAGE_FEEDBACK.of(call.backend).get(message_id)
     if found is None:
         return None
     status, since = found
@@ -110,5 +109,5 @@ def put_message_feedback(call: Call, params: Params) -> dict[str, Any]:
         # Only messages sent with MessageFeedbackEnabled have a feedback record.
         raise ResourceNotFoundError("message", message_id)
     status = params["MessageFeedbackStatus"]
-    call.backend.attributes[MESSAGE_FEEDBACK][message_id] = (status, call.now)
+    MESSAGE_FEEDBACK.of(call.backend)[message_id] = (status, call.now)
     return {"MessageId": message_id, "MessageFeedbackStatus": status}

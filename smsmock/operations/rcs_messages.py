@@ -240,7 +240,7 @@ def _unreachable(call: Call, agent: RcsAgent, destination: str, country: str) ->
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     )
-    if not mobile or destination in call.backend.attributes.get(NO_RCS_NUMBERS, ()):
+    if not mobile or destination in NO_RCS_NUMBERS.of(call.backend):
         return "DEVICE"
     return None
 

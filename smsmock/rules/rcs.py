@@ -11,7 +11,7 @@ from smsmock.records.rcs_agents import (
 )
 from smsmock.rules.countries import e164, major_carriers
 from smsmock.state.ids import new_id
-from smsmock.state.world import Backend
+from smsmock.state.world import Backend, Setting
 
 
 def launch_in_country(
@@ -49,14 +49,14 @@ def set_testing_agent(
     return agent.testing_agent
 
 
-NO_RCS_NUMBERS = "rcs_incapable_numbers"
-"""``backend.attributes`` key: destination numbers whose phones do not take RCS."""
+NO_RCS_NUMBERS: Setting[set[str]] = Setting("rcs_incapable_numbers", set)
+"""Destination numbers whose phones do not take RCS."""
 
 
 def set_rcs_capable(backend: Backend, number: str, capable: bool) -> None:
     """Say whether the phone at ``number`` takes RCS (all mobiles do by default); a test's way to
     exercise the SMS fallback: ``set_rcs_capable(sms.backend(), "+12065550100", False)``."""
-    numbers: set[str] = backend.attributes.setdefault(NO_RCS_NUMBERS, set())
+    numbers = NO_RCS_NUMBERS.of(backend)
     if capable:
         numbers.discard(e164(number))
     else:

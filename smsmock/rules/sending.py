@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from smsmock.records.configuration_sets import ConfigurationSet, configuration_set
@@ -44,6 +45,7 @@ from smsmock.rules.sent_messages import new_message_id, record_message
 from smsmock.rules.spend import check_spend, is_sandboxed
 from smsmock.state.errors import ValidationError
 from smsmock.state.registry import Call, Params
+from smsmock.state.world import Setting
 
 
 @dataclass(frozen=True)
@@ -359,8 +361,7 @@ def publish_delivery(
     if message.dry_run:
         return
     if message.message_feedback_enabled:
-        feedbacks = call.backend.attributes.setdefault(MESSAGE_FEEDBACK, {})
-        feedbacks[message.message_id] = ("PENDING", call.now)
+        MESSAGE_FEEDBACK.of(call.backend)[message.message_id] = ("PENDING", call.now)
     timeline.schedule(call, message, config_set, lead_events, events)
 
 
@@ -416,5 +417,5 @@ MESSAGE_KINDS = {
 """The kinds of message sent from the account's own identities, by channel."""
 
 
-MESSAGE_FEEDBACK = "message_feedback"
-"""``backend.attributes`` key: message id → (``PENDING``/``RECEIVED``/``FAILED``, since)."""
+MESSAGE_FEEDBACK: Setting[dict[str, tuple[str, datetime]]] = Setting("message_feedback", dict)
+"""Message id → (``PENDING``/``RECEIVED``/``FAILED``, since)."""
