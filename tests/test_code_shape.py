@@ -9,6 +9,8 @@ import importlib
 import re
 from pathlib import Path
 
+import smsmock
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "smsmock"
 LONGEST_FUNCTION = 60
@@ -126,3 +128,67 @@ def test_shared_state_is_typed() -> None:
     ]
     assert "dict[str, object]" in annotations  # the walk reads the attributes' annotations
     assert [a for a in annotations if a in ("dict[str, Any]", "list[Any]")] == []
+
+
+LAYERS = ("faces", "engine", "operations", "rules", "records", "state")
+
+
+def _diagram() -> dict[str, set[str]]:
+    """The modules docs/architecture.md's diagram names in each layer (what is in parentheses
+    describes a module, or the layer)."""
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    block = page.split("```text", 1)[1].split("```", 1)[0]
+    text: dict[str, str] = {}
+    layer = None
+    for line in block.splitlines():
+        if not line.strip().startswith("│"):
+            continue
+        content = line.strip().strip("│")
+        first = content.split()[0] if content.split() else ""
+        if first in LAYERS:
+            layer, content = first, content.split(first, 1)[1]
+        assert layer is not None
+        text[layer] = text.get(layer, "") + " " + content
+    return {
+        layer: {name.strip() for name in re.sub(r"\([^)]*\)", "", row).split("·") if name.strip()}
+        for layer, row in text.items()
+    }
+
+
+def test_the_architecture_diagram_names_every_module() -> None:
+    package = {
+        layer: {
+            str(path.relative_to(PACKAGE / layer).with_suffix(""))
+            for path in (PACKAGE / layer).rglob("*.py")
+            if path.name != "__init__.py"
+        }
+        for layer in LAYERS
+    }
+    assert _diagram() == package
+
+
+def test_the_architecture_page_lists_the_exports() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    paragraph = page.split("`smsmock/__init__.py` exports", 1)[1].split("\n\n", 1)[0]
+    named = set(re.findall(r"`(\w+)`", paragraph)) - {"__all__", "backend", "advance"}
+    assert named == set(smsmock.__all__)
+
+
+def test_no_smsmock_import_inside_a_function() -> None:
+    late = set()
+    for module in _modules():
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for inner in ast.walk(node):
+                names = []
+                if isinstance(inner, ast.Import):
+                    names = [alias.name for alias in inner.names]
+                elif isinstance(inner, ast.ImportFrom):
+                    names = [inner.module or ""]
+                late |= {
+                    f"{module.relative_to(ROOT)}:{node.name}: {name}"
+                    for name in names
+                    if name == "smsmock" or name.startswith("smsmock.")
+                }
+    assert late == set()
