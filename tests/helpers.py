@@ -14,3 +14,18 @@ def refused(call: Any, **kwargs: Any) -> dict[str, Any]:
         call(**kwargs)
     response: dict[str, Any] = caught.value.response
     return response
+
+
+def toll_free_number(
+    client: Any, capabilities: tuple[str, ...] = ("SMS", "VOICE", "MMS"), **extra: Any
+) -> dict[str, Any]:
+    """RequestPhoneNumber's answer for a new US toll-free number (transactional), the number
+    most tests send from."""
+    number: dict[str, Any] = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=list(capabilities),
+        NumberType="TOLL_FREE",
+        **extra,
+    )
+    return number
