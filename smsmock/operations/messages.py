@@ -1,11 +1,10 @@
 """Sending: SendTextMessage, SendVoiceMessage, SendMediaMessage, PutMessageFeedback.
 
-Every accepted message becomes a :class:`~smsmock.records.messages.SentMessage` on the world
-(:func:`~smsmock.rules.sent_messages.record_message`, also used by verification codes, keyword
-auto-replies and notify sends), which tests read as ``sms.sent_messages``. Other families refuse
-sends by appending to :data:`~smsmock.rules.sending.SEND_CHECKS` at import time: each check gets the
-:class:`~smsmock.rules.sending.Outgoing` message after smsmock's own checks and raises the service's
-error to refuse it."""
+Each send operation checks what is its own (a body, media URLs, a voice text's length) and hands
+the message to the one send pipeline, :func:`smsmock.rules.sending.send`, which every outgoing
+message goes through; an accepted message becomes a
+:class:`~smsmock.records.messages.SentMessage` on the world, which tests read as
+``sms.sent_messages``."""
 
 from __future__ import annotations
 
