@@ -192,3 +192,17 @@ def test_no_smsmock_import_inside_a_function() -> None:
                     if name == "smsmock" or name.startswith("smsmock.")
                 }
     assert late == set()
+
+
+def test_messages_are_recorded_by_the_send_pipeline_only() -> None:
+    """One send pipeline: ``record_message`` is called by ``rules/sending.py`` and, for keyword
+    answers (which pass no send check), by ``rules/inbound.py``; by nothing else."""
+    callers = {
+        str(module.relative_to(ROOT))
+        for module in _modules()
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "record_message"
+    }
+    assert callers == {"smsmock/rules/sending.py", "smsmock/rules/inbound.py"}
