@@ -132,7 +132,7 @@ def create_notify_configuration(call: Call, params: Params) -> NotifyConfigurati
 
 @operation("UpdateNotifyConfiguration")
 def update_notify_configuration(call: Call, params: Params) -> NotifyConfiguration:
-    record = notify_configuration(call, params["NotifyConfigurationId"])
+    record = notify_configuration(call.backend, params["NotifyConfigurationId"])
     if record.status == "REJECTED":
         raise ConflictError(
             f"The notify configuration {record.notify_configuration_id} was rejected and "
@@ -164,7 +164,7 @@ def update_notify_configuration(call: Call, params: Params) -> NotifyConfigurati
 
 @operation("DeleteNotifyConfiguration")
 def delete_notify_configuration(call: Call, params: Params) -> NotifyConfiguration:
-    record = notify_configuration(call, params["NotifyConfigurationId"])
+    record = notify_configuration(call.backend, params["NotifyConfigurationId"])
     refuse_if_deletion_protected(record, RESOURCE_TYPE, record.notify_configuration_id)
     notify_configurations(call.backend).remove(record)
     return record
@@ -192,7 +192,7 @@ describe_operation(
 
 
 def _active_configuration(call: Call, params: Params, channel: str) -> NotifyConfiguration:
-    record = notify_configuration(call, params["NotifyConfigurationId"])
+    record = notify_configuration(call.backend, params["NotifyConfigurationId"])
     config_id = record.notify_configuration_id
     if record.status != "ACTIVE":
         raise ConflictError(

@@ -130,7 +130,7 @@ def create_rcs_agent(call: Call, params: Params) -> RcsAgent:
 
 @operation("UpdateRcsAgent")
 def update_rcs_agent(call: Call, params: Params) -> RcsAgent:
-    agent = rcs_agent(call, params["RcsAgentId"])
+    agent = rcs_agent(call.backend, params["RcsAgentId"])
     settings: tuple[str, ...] = (
         "opt_out_list_name",
         "self_managed_opt_outs_enabled",
@@ -183,7 +183,7 @@ def _still_matches_pool(call: Call, agent: RcsAgent) -> None:
 @operation("DeleteRcsAgent")
 def delete_rcs_agent(call: Call, params: Params) -> RcsAgent:
     table = rcs_agents(call.backend)
-    agent = rcs_agent(call, params["RcsAgentId"])
+    agent = rcs_agent(call.backend, params["RcsAgentId"])
     refuse_if_deletion_protected(agent, RESOURCE_TYPE, agent.rcs_agent_id)
     refuse_if_in_pool(agent, RESOURCE_TYPE, agent.rcs_agent_id, "RCS_AGENT_ASSOCIATED_TO_POOL")
     table.remove(agent)
@@ -203,7 +203,7 @@ describe_operation(
 
 @operation("DescribeRcsAgentCountryLaunchStatus")
 def describe_country_launch_status(call: Call, params: Params) -> dict[str, Any]:
-    agent = rcs_agent(call, params["RcsAgentId"])
+    agent = rcs_agent(call.backend, params["RcsAgentId"])
     countries = params.get("IsoCountryCodes") or []
     unknown = [c for c in countries if not is_country(c)]
     if unknown:

@@ -75,7 +75,7 @@ def create_verified_destination_number(call: Call, params: Params) -> VerifiedDe
     number = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     agent_id = None
     if params.get("RcsAgentId"):
-        agent_id = rcs_agent(call, params["RcsAgentId"]).rcs_agent_id
+        agent_id = rcs_agent(call.backend, params["RcsAgentId"]).rcs_agent_id
     alias = f"{number}/{agent_id}" if agent_id else number
     refuse_existing(
         table,

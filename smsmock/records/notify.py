@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from smsmock.state.lifecycle import StatefulRecord
-from smsmock.state.registry import Call
 from smsmock.state.tables import Table, TableKey
 from smsmock.state.world import Backend
 
@@ -55,9 +54,10 @@ def notify_configurations(backend: Backend) -> Table[NotifyConfiguration]:
     return backend.table(NOTIFY_CONFIGURATIONS)
 
 
-def notify_configuration(call: Call, ref: str) -> NotifyConfiguration:
-    """The notify configuration ``ref`` (its id or ARN) names, or ``ResourceNotFoundException``."""
-    return notify_configurations(call.backend).get(ref)
+def notify_configuration(backend: Backend, ref: str) -> NotifyConfiguration:
+    """The notify configuration ``ref`` (its id or ARN) names, or ``ResourceNotFoundException``.
+    It takes the backend, not a request: the handle finds configurations too (tier upgrades)."""
+    return notify_configurations(backend).get(ref)
 
 
 def notify_configuration_for_pool(backend: Backend, pool_id: str) -> NotifyConfiguration | None:

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from smsmock.records import messaging_limits
-from smsmock.state.registry import Call
 from smsmock.state.service_model import Written
 from smsmock.state.tables import Record, Table, TableKey
 from smsmock.state.world import Backend
@@ -94,6 +93,7 @@ def rcs_agents(backend: Backend) -> Table[RcsAgent]:
     return backend.table(RCS_AGENTS)
 
 
-def rcs_agent(call: Call, ref: str) -> RcsAgent:
-    """The RCS agent ``ref`` (its id or ARN) names, or ``ResourceNotFoundException``."""
-    return rcs_agents(call.backend).get(ref)
+def rcs_agent(backend: Backend, ref: str) -> RcsAgent:
+    """The RCS agent ``ref`` (its id or ARN) names, or ``ResourceNotFoundException``. It takes
+    the backend, not a request: the handle finds agents too (launching one in a country)."""
+    return rcs_agents(backend).get(ref)
