@@ -1,7 +1,8 @@
 """smsmock: an in-process mock of AWS End User Messaging SMS and Voice v2 for boto3 and botocore.
 
 Importing it registers the botocore hook; nothing is answered until a mock is started. The
-records the handle returns are exported here, so user code can name them in type hints.
+records and state the handle returns are exported here (``backend()`` returns a
+:class:`Backend`, ``advance()`` a :class:`Record`), so user code can name them in type hints.
 
 The import registers the hook and no more: each name below is imported at its first read, and
 what answers requests at the first request (:mod:`smsmock.state.lazy`).
@@ -24,14 +25,18 @@ if TYPE_CHECKING:  # imported at first read (below); named here for mypy and imp
     from smsmock.records.notify import NotifyConfiguration
     from smsmock.records.rcs_agents import CarrierStatus, CountryLaunch
     from smsmock.rules.inbound import InboundMessage
+    from smsmock.state.tables import Record
+    from smsmock.state.world import Backend
 
 __all__ = [
+    "Backend",
     "CarrierStatus",
     "CountryLaunch",
     "Delivery",
     "EventRecord",
     "InboundMessage",
     "NotifyConfiguration",
+    "Record",
     "SentMessage",
     "SmsVoiceMock",
     "StateFileError",
@@ -51,6 +56,8 @@ __getattr__ = lazy_attributes(
         "SentMessage": "smsmock.records.messages:SentMessage",
         "SmsVoiceMock": "smsmock.faces.mock:SmsVoiceMock",
         "StateFileError": "smsmock.faces.state_file:StateFileError",
+        "Backend": "smsmock.state.world:Backend",
+        "Record": "smsmock.state.tables:Record",
         "mock_sms_voice": "smsmock.faces.mock:mock_sms_voice",
     },
 )

@@ -32,11 +32,16 @@ def command_line_server(*args: str) -> subprocess.Popen[str]:
     )
 
 
-def toll_free_number(client: Any) -> dict[str, Any]:
-    """A US toll-free number for transactional SMS: ``RequestPhoneNumber``'s answer."""
-    return client.request_phone_number(  # type: ignore[no-any-return]
+def toll_free_number(
+    client: Any, capabilities: tuple[str, ...] = ("SMS", "VOICE", "MMS"), **extra: Any
+) -> dict[str, Any]:
+    """RequestPhoneNumber's answer for a new US toll-free number (transactional), the number
+    most tests send from."""
+    number: dict[str, Any] = client.request_phone_number(
         IsoCountryCode="US",
         MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS"],
+        NumberCapabilities=list(capabilities),
         NumberType="TOLL_FREE",
+        **extra,
     )
+    return number

@@ -100,6 +100,12 @@ def parser() -> argparse.ArgumentParser:
         epilog=SERVER_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    add_server_arguments(server)
+    return top
+
+
+def add_server_arguments(server: argparse.ArgumentParser) -> None:
+    """``smsmock server``'s options."""
     server.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     server.add_argument(
         "--port", type=port, default=5566, help="port; 0 takes a free one (default 5566)"
@@ -139,7 +145,6 @@ def parser() -> argparse.ArgumentParser:
         help="the largest request body read; a larger one gets 413 "
         f"(default {DEFAULT_MAX_BODY_BYTES})",
     )
-    return top
 
 
 def print_guide() -> int:
