@@ -344,7 +344,7 @@ def test_messages_events_and_inbound_are_saved(
     client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
 ) -> None:
     sms_voice.set_sandbox(False)
-    number = toll_free_number(client)
+    number = toll_free_number(client, ("SMS",))
     client.send_text_message(
         DestinationPhoneNumber="+12065550100",
         OriginationIdentity=number["PhoneNumberId"],
