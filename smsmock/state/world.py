@@ -126,6 +126,8 @@ class World:
         self.sent_messages: list[Any] = []
         self.events: list[Any] = []
         """What event destinations received (:mod:`smsmock.rules.events.timeline`)."""
+        self.bus_events: list[Any] = []
+        """What the default EventBridge buses received (:mod:`smsmock.rules.events.bus`)."""
         self.inbound_messages: list[Any] = []
         """What end users sent to the accounts' numbers (:mod:`smsmock.rules.inbound`)."""
         self.pending_events: list[Any] = []
@@ -177,6 +179,7 @@ class World:
             self._backends.clear()
             self.sent_messages.clear()
             self.events.clear()
+            self.bus_events.clear()
             self.inbound_messages.clear()
             self.pending_events.clear()
             if settings:
