@@ -8,6 +8,7 @@ from smsmock.engine.hook import install as _install
 from smsmock.faces.mock import SmsVoiceMock, mock_sms_voice
 from smsmock.faces.state_file import StateFileError
 from smsmock.faces.version import __version__
+from smsmock.records.bus_events import BusEvent
 from smsmock.records.configuration_sets import EventRecord
 from smsmock.records.deliveries import Delivery
 from smsmock.records.messages import SentMessage
@@ -16,6 +17,7 @@ from smsmock.records.rcs_agents import CarrierStatus, CountryLaunch
 from smsmock.rules.inbound import InboundMessage
 
 __all__ = [
+    "BusEvent",
     "CarrierStatus",
     "CountryLaunch",
     "Delivery",

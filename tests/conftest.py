@@ -1,14 +1,17 @@
-"""Shared fixtures: a boto3 client of the service inside the ``sms_voice`` fixture's mock."""
+"""Shared fixtures: a boto3 client of the service inside the ``sms_voice`` fixture's mock; the
+handle and a client of smsmock inside moto's ``mock_aws`` (deliveries go into moto)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import boto3
 import pytest
+from moto import mock_aws
 
-from smsmock import SmsVoiceMock
+from smsmock import SmsVoiceMock, mock_sms_voice
 
 pytest_plugins = ["pytester"]
 
@@ -33,4 +36,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture
 def client(sms_voice: SmsVoiceMock) -> Any:
     """A client of the service in ``us-east-1``, answered by the mock."""
+    return boto3.client(SERVICE, region_name=REGION)
+
+
+@pytest.fixture
+def sms_in_moto() -> Iterator[SmsVoiceMock]:
+    """The handle of smsmock started inside moto's ``mock_aws``: events and inbound messages
+    are delivered into moto, where the test reads them back."""
+    with mock_aws(), mock_sms_voice() as handle:
+        yield handle
+
+
+@pytest.fixture
+def client_in_moto(sms_in_moto: SmsVoiceMock) -> Any:
+    """A client of the service in ``us-east-1``, answered by smsmock inside moto."""
     return boto3.client(SERVICE, region_name=REGION)

@@ -14,3 +14,14 @@ def refused(call: Any, **kwargs: Any) -> dict[str, Any]:
         call(**kwargs)
     response: dict[str, Any] = caught.value.response
     return response
+
+
+def toll_free_number(client: Any) -> dict[str, Any]:
+    """A US toll-free number that sends SMS, MMS and voice: ``RequestPhoneNumber``'s answer."""
+    found: dict[str, Any] = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS", "VOICE", "MMS"],
+        NumberType="TOLL_FREE",
+    )
+    return found

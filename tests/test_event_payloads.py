@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from freezegun import freeze_time
+from helpers import toll_free_number
 from payload_schemas import check_event, check_events, check_inbound
 
 from smsmock import SmsVoiceMock
@@ -37,13 +38,7 @@ def opening(
 
 @pytest.fixture
 def number(client: Any) -> dict[str, Any]:
-    found: dict[str, Any] = client.request_phone_number(
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS", "VOICE", "MMS"],
-        NumberType="TOLL_FREE",
-    )
-    return found
+    return toll_free_number(client)
 
 
 @pytest.fixture

@@ -127,6 +127,11 @@ def _events(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
     return {"events": plain(list(handle.events(**arguments)))}
 
 
+def _eventbridge_events(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
+    events = handle.eventbridge_events(**arguments)
+    return {"events": [{**plain(e), "envelope": plain(e.envelope)} for e in events]}
+
+
 def _state(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
     return state_file.dump(WORLD)
 
@@ -163,6 +168,7 @@ _ROUTES: dict[tuple[str, str], Callable[[SmsVoiceMock, dict[str, Any]], Any]] = 
     ("POST", "inbound"): _call("receive"),
     ("GET", "inbound"): _inbound_messages,
     ("GET", "events"): _events,
+    ("GET", "eventbridge"): _eventbridge_events,
     ("POST", "quota"): _call("set_quota"),
     ("POST", "lifecycle"): _call("set_lifecycle"),
     ("POST", "advance"): _call("advance"),

@@ -43,6 +43,12 @@ DETAIL_TYPES = {
 
 REGISTRATION_STATUS_CHANGE = "Registration Status Change"
 
+
+def detail_types() -> tuple[str, ...]:
+    """The four detail-types, as the EventBridge events reference lists them."""
+    return (*DETAIL_TYPES.values(), REGISTRATION_STATUS_CHANGE)
+
+
 NOT_IN_DETAIL = ("destinationPhoneNumber", "context")
 """Members of the configuration-set payload that AWS's EventBridge examples do not carry."""
 
