@@ -11,6 +11,7 @@ pass/fail timing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import subprocess
@@ -275,8 +276,9 @@ def delivery_cost(rounds: int, calls: int) -> dict[str, float]:
 def eventbridge_cost(rounds: int, calls: int) -> dict[str, float]:
     """send_text_message without a configuration set: its events put on moto's default event
     bus, where a rule sends them to an SQS queue; the same send with moto not active (the events
-    only recorded); and, as moto's own part, a user's client putting the same events on the
-    same bus (one put_events per event, as smsmock puts them)."""
+    only recorded), and with moto active but no rule on the bus; and, as moto's own part, a
+    user's client putting the same events on the same bus (one put_events per event, as smsmock
+    puts them)."""
     from moto import mock_aws
 
     def sender(client: Any, number_id: str) -> Bench:
@@ -286,11 +288,13 @@ def eventbridge_cost(rounds: int, calls: int) -> dict[str, float]:
             MessageBody="Your parcel arrives today",
         )
 
-    with mock_sms_voice() as sms:
-        sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
-        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
-        (number_id,) = request_numbers(client, 1)
-        alone = per_call({"without moto": sender(client, number_id)}, rounds, calls)
+    alone: dict[str, float] = {}
+    for name, moto in (("without moto", contextlib.nullcontext()), ("moto, no rule", mock_aws())):
+        with moto, mock_sms_voice() as sms:
+            sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
+            client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+            (number_id,) = request_numbers(client, 1)
+            alone.update(per_call({name: sender(client, number_id)}, rounds, calls))
 
     with mock_aws(), mock_sms_voice() as sms:
         sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
@@ -400,6 +404,7 @@ def main() -> None:
     events = int(bus["events per send"])
     print(f"send_text_message and its {events} events on the default EventBridge bus (per send)")
     print(f"  moto not active (recorded)  {bus['without moto'] * 1e6:8.1f} us")
+    print(f"  moto, no rule on the bus    {bus['moto, no rule'] * 1e6:8.1f} us")
     print(f"  a rule to SQS (moto)        {bus['EventBridge rule'] * 1e6:8.1f} us")
     print(f"  moto's own: {events} events.put_events {bus['moto put_events'] * 1e6:8.1f} us")
     above = bus["EventBridge rule"] - bus["without moto"]

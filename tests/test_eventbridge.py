@@ -115,6 +115,30 @@ def test_the_rule_pattern_routes_only_its_detail_types(
     assert [e.detail_type for e in sms_in_moto.eventbridge_events()] == [TEXT, TEXT]
 
 
+def test_a_rule_made_after_a_send_gets_the_next_sends_events(
+    client_in_moto: Any, sms_in_moto: SmsVoiceMock
+) -> None:
+    origin = toll_free_number(client_in_moto)
+
+    def send() -> str:
+        return str(
+            client_in_moto.send_text_message(
+                DestinationPhoneNumber=END_USER,
+                OriginationIdentity=origin["PhoneNumberId"],
+                MessageBody="hello",
+            )["MessageId"]
+        )
+
+    send()  # no rule yet: the bus routes it nowhere
+    before = sms_in_moto.eventbridge_events()
+    sqs, url = queue_behind_rule(TEXT)
+    second = send()
+
+    assert {e.delivery.status for e in before} == {"delivered"}
+    assert all("no rule" in e.delivery.detail for e in before)
+    assert [e["detail"]["messageId"] for e in drain(sqs, url)] == [second, second]
+
+
 def test_a_voice_detail_matches_the_documented_voice_initiated_event(
     client_in_moto: Any, sms_in_moto: SmsVoiceMock
 ) -> None:

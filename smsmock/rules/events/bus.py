@@ -22,7 +22,6 @@ on the default event bus".
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -32,6 +31,7 @@ from smsmock.records.messages import SentMessage
 from smsmock.records.registrations import ON_STATUS_CHANGE, Registration
 from smsmock.rules.delivery import deliver_bus_event
 from smsmock.rules.events.payloads import unix_ms
+from smsmock.state.ids import new_uuid
 from smsmock.state.world import Backend, World
 
 DETAIL_TYPES = {
@@ -80,7 +80,7 @@ def publish(
         time=when,
         detail=dict(detail),
         resources=resources,
-        event_id=str(uuid.uuid4()),
+        event_id=new_uuid(),
         delivery=delivery,
     )
     world.bus_events.append(event)
