@@ -143,12 +143,11 @@ def _voice(event: _Event, description: str) -> dict[str, Any]:
 def _rcs(event: _Event, description: str) -> dict[str, Any]:
     payload = _text(event, description)
     payload["messageEncoding"] = "UNICODE"  # every RCS example, whatever the body
-    delivered = event.status.message_status == "DELIVERED"
-    if not delivered:
+    if event.status.message_status == "DELIVERED":
+        payload["rcsMetadata"] = {"billingEventType": rcs_billing_event_type(event.message)}
+    else:
         # Only the delivery is billed: the RCS_READ example reports 0.0 for both.
         payload["totalMessagePrice"] = 0.0
-    if delivered:
-        payload["rcsMetadata"] = {"billingEventType": rcs_billing_event_type(event.message)}
     payload["rcsBusinessId"] = event.origin
     payload["agentIsoCountryCode"] = event.country
     return payload
