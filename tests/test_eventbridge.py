@@ -12,6 +12,7 @@ import boto3
 import pytest
 from freezegun import freeze_time
 from helpers import toll_free_number
+from installed_model import needs_members
 from payload_schemas import validator
 from registration_data import BRAND, new_registration, put_values
 
@@ -206,6 +207,45 @@ def test_registration_status_changes_reach_a_rule(
         assert details["registrationId"] == brand
         assert details["registrationType"] == "US_TEN_DLC_BRAND_REGISTRATION"
         assert details["registrationStatusChangeTimestamp"] == NOW_MS
+
+
+def test_authentication_and_aws_review_steps(
+    client_in_moto: Any, sms_in_moto: SmsVoiceMock
+) -> None:
+    sms_in_moto.set_lifecycle("registration", "manual")
+    brand = new_registration(client_in_moto, "US_TEN_DLC_BRAND_REGISTRATION")
+    put_values(client_in_moto, brand, BRAND)
+    client_in_moto.submit_registration_version(RegistrationId=brand)
+    sms_in_moto.advance("registration", brand, to="REQUIRES_AUTHENTICATION")
+    sms_in_moto.advance("registration", brand, to="REVIEWING")
+    sms_in_moto.advance("registration", brand, to="COMPLETE")
+
+    events = sms_in_moto.eventbridge_events(REGISTRATION)
+
+    statuses = [e.detail["registrationDetails"]["currentStatus"] for e in events]
+    assert statuses == ["CREATED", "SUBMITTED", "REQUIRES_AUTHENTICATION", "REVIEWING", "COMPLETE"]
+
+
+@needs_members("SubmitRegistrationVersionRequest", "AwsReview")
+def test_aws_review_is_not_a_status_eventbridge_gets(sms_voice: SmsVoiceMock) -> None:
+    client = boto3.client("pinpoint-sms-voice-v2", region_name=REGION)
+    sms_voice.set_lifecycle("registration", "manual")
+    brand = new_registration(client, "US_TEN_DLC_BRAND_REGISTRATION")
+    put_values(client, brand, BRAND)
+    client.submit_registration_version(RegistrationId=brand, AwsReview=True)
+    sms_voice.advance("registration", brand)  # AWS_REVIEWING: not in the documented list
+    assert (
+        client.describe_registrations(RegistrationIds=[brand])["Registrations"][0][
+            "RegistrationStatus"
+        ]
+        == "AWS_REVIEWING"
+    )
+    sms_voice.advance("registration", brand)  # REVIEWING
+
+    events = sms_voice.eventbridge_events(REGISTRATION)
+
+    statuses = [e.detail["registrationDetails"]["currentStatus"] for e in events]
+    assert statuses == ["CREATED", "SUBMITTED", "REVIEWING"]
 
 
 def test_a_deleted_registration_says_so(client_in_moto: Any, sms_in_moto: SmsVoiceMock) -> None:

@@ -43,6 +43,23 @@ DETAIL_TYPES = {
 
 REGISTRATION_STATUS_CHANGE = "Registration Status Change"
 
+REGISTRATION_STATUSES_SENT = frozenset(
+    {
+        "CLOSED",
+        "CREATED",
+        "COMPLETE",
+        "DELETED",
+        "PROVISIONING",
+        "REQUIRES_AUTHENTICATION",
+        "REQUIRES_UPDATES",
+        "REVIEWING",
+        "SUBMITTED",
+    }
+)
+"""The statuses *Monitoring with EventBridge* says the service sends: the model's
+``RegistrationStatus`` but ``AWS_REVIEWING``, which is not in the list (so the step from
+``SUBMITTED`` through AWS's review sends ``REVIEWING`` only when the registration gets there)."""
+
 
 def detail_types() -> tuple[str, ...]:
     """The four detail-types, as the EventBridge events reference lists them."""
@@ -121,6 +138,8 @@ def registration_detail(record: Registration, when: datetime) -> dict[str, Any]:
 
 
 def _registration_status_changed(backend: Backend, record: Registration, when: datetime) -> None:
+    if record.registration_status not in REGISTRATION_STATUSES_SENT:
+        return
     publish(
         backend.world,
         REGISTRATION_STATUS_CHANGE,
