@@ -1,8 +1,8 @@
 """smsmock's benchmarks: per-call cost against botocore's floor and moto, activation cost, scale,
-opt-out lookups, event delivery into moto, import cost, a fresh process's first answered call
-(``first_call.py``, in fresh processes) and a burst of new connections to the server
-(``server_burst.py``). Rounds alternate between the variants in one process and
-report medians and ratios; nothing here is a pass/fail timing.
+opt-out lookups, event delivery into moto (event destinations and the EventBridge bus), import
+cost, a fresh process's first answered call (``first_call.py``, in fresh processes) and a burst
+of new connections to the server (``server_burst.py``). Rounds alternate between the variants
+in one process and report medians and ratios; nothing here is a pass/fail timing.
 
     python benchmarks/run.py            # the full run (under a minute on a quiet machine)
     python benchmarks/run.py --smoke    # a quick run that only checks everything works (CI)
@@ -11,6 +11,7 @@ report medians and ratios; nothing here is a pass/fail timing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import subprocess
@@ -209,6 +210,15 @@ def opt_out_cost(opted_out: tuple[int, ...], sends: int) -> dict[int, float]:
     return out
 
 
+def empty_queue(sqs: Any, queue: str) -> None:
+    """Delete every message of ``queue``. moto's SQS gets slower as a queue fills (several times
+    at 1,000 messages): a consumer keeps it short; so does this, untimed (PurgeQueue: once a
+    minute only)."""
+    while messages := sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages"):
+        entries = [{"Id": m["MessageId"], "ReceiptHandle": m["ReceiptHandle"]} for m in messages]
+        sqs.delete_message_batch(QueueUrl=queue, Entries=entries)
+
+
 def delivery_cost(rounds: int, calls: int) -> dict[str, float]:
     """send_text_message with a configuration set without event destinations, and with one SNS
     destination (every text event) that smsmock delivers into moto, where an SQS queue is
@@ -246,17 +256,6 @@ def delivery_cost(rounds: int, calls: int) -> dict[str, float]:
         send("sns")
         payloads = [json.dumps(event.payload) for event in sms.events()]
 
-        def empty() -> None:
-            # moto's SQS gets slower as a queue fills (several times at 1,000 messages): a
-            # consumer keeps it short; so does this, untimed (PurgeQueue: once a minute only).
-            while messages := sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get(
-                "Messages"
-            ):
-                entries = [
-                    {"Id": m["MessageId"], "ReceiptHandle": m["ReceiptHandle"]} for m in messages
-                ]
-                sqs.delete_message_batch(QueueUrl=queue, Entries=entries)
-
         def publish() -> None:
             for payload in payloads:
                 sns.publish(TopicArn=topic, Message=payload)
@@ -269,10 +268,73 @@ def delivery_cost(rounds: int, calls: int) -> dict[str, float]:
             },
             rounds,
             calls,
-            between=empty,
+            between=lambda: empty_queue(sqs, queue),
         )
         result["events per send"] = len(payloads)
         return result
+
+
+def eventbridge_cost(rounds: int, calls: int) -> dict[str, float]:
+    """send_text_message without a configuration set: its events put on moto's default event
+    bus, where a rule sends them to an SQS queue; the same send with moto not active (the events
+    only recorded), and with moto active but no rule on the bus; and, as moto's own part, a
+    user's client putting the same events on the same bus (one put_events per event, as smsmock
+    puts them)."""
+    from moto import mock_aws
+
+    def sender(client: Any, number_id: str) -> Bench:
+        return lambda: client.send_text_message(
+            DestinationPhoneNumber="+12125550100",
+            OriginationIdentity=number_id,
+            MessageBody="Your parcel arrives today",
+        )
+
+    alone: dict[str, float] = {}
+    for name, moto in (("without moto", contextlib.nullcontext()), ("moto, no rule", mock_aws())):
+        with moto, mock_sms_voice() as sms:
+            sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
+            client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+            (number_id,) = request_numbers(client, 1)
+            alone.update(per_call({name: sender(client, number_id)}, rounds, calls))
+
+    with mock_aws(), mock_sms_voice() as sms:
+        sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        bus = boto3.client("events", region_name="us-east-1")
+        sqs = boto3.client("sqs", region_name="us-east-1")
+        queue = sqs.create_queue(QueueName="bus-receipts")["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])
+        pattern = {
+            "source": ["aws.sms-voice"],
+            "detail-type": ["Text Message Delivery Status Updated"],
+        }
+        bus.put_rule(Name="receipts", EventPattern=json.dumps(pattern))
+        target = {"Id": "queue", "Arn": arn["Attributes"]["QueueArn"]}
+        bus.put_targets(Rule="receipts", Targets=[target])
+        (number_id,) = request_numbers(client, 1)
+        send = sender(client, number_id)
+        send()
+        entries = [
+            {
+                "Source": event.source,
+                "DetailType": event.detail_type,
+                "Detail": json.dumps(event.detail, separators=(",", ":")),
+                "Resources": [],
+            }
+            for event in sms.eventbridge_events()
+        ]
+
+        def put_events() -> None:
+            for entry in entries:
+                bus.put_events(Entries=[entry])
+
+        result = per_call(
+            {"EventBridge rule": send, "moto put_events": put_events},
+            rounds,
+            calls,
+            between=lambda: empty_queue(sqs, queue),
+        )
+    return {**alone, **result, "events per send": len(entries)}
 
 
 _IMPORT = """
@@ -354,6 +416,16 @@ def main() -> None:
     print(f"  SNS destination / no destination = {ratio:.2f}")
     above = sent["SNS destination"] - sent["no destination"]
     print(f"  delivery cost / moto's publish cost = {above / sent['moto publish']:.2f}")
+
+    bus = eventbridge_cost(rounds, 10 if smoke else 30)
+    events = int(bus["events per send"])
+    print(f"send_text_message and its {events} events on the default EventBridge bus (per send)")
+    print(f"  moto not active (recorded)  {bus['without moto'] * 1e6:8.1f} us")
+    print(f"  moto, no rule on the bus    {bus['moto, no rule'] * 1e6:8.1f} us")
+    print(f"  a rule to SQS (moto)        {bus['EventBridge rule'] * 1e6:8.1f} us")
+    print(f"  moto's own: {events} events.put_events {bus['moto put_events'] * 1e6:8.1f} us")
+    above = bus["EventBridge rule"] - bus["without moto"]
+    print(f"  EventBridge cost / moto's put_events cost = {above / bus['moto put_events']:.2f}")
 
     imports = import_cost(1 if smoke else 15)
     print("import after import boto3 (fresh interpreters, least)")

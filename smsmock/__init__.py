@@ -19,6 +19,7 @@ from smsmock.state.lazy import lazy_attributes
 if TYPE_CHECKING:  # imported at first read (below); named here for mypy and import-linter
     from smsmock.faces.mock import SmsVoiceMock, mock_sms_voice
     from smsmock.faces.state_file import StateFileError
+    from smsmock.records.bus_events import BusEvent
     from smsmock.records.configuration_sets import EventRecord
     from smsmock.records.deliveries import Delivery
     from smsmock.records.messages import SentMessage
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # imported at first read (below); named here for mypy and imp
 
 __all__ = [
     "Backend",
+    "BusEvent",
     "CarrierStatus",
     "CountryLaunch",
     "Delivery",
@@ -57,6 +59,7 @@ __getattr__ = lazy_attributes(
         "SmsVoiceMock": "smsmock.faces.mock:SmsVoiceMock",
         "StateFileError": "smsmock.faces.state_file:StateFileError",
         "Backend": "smsmock.state.world:Backend",
+        "BusEvent": "smsmock.records.bus_events:BusEvent",
         "Record": "smsmock.state.tables:Record",
         "mock_sms_voice": "smsmock.faces.mock:mock_sms_voice",
     },

@@ -4,14 +4,12 @@ and moto's ``mock_aws`` active in one process, the destinations made and read ba
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import boto3
 import pytest
 from freezegun import freeze_time
-from moto import mock_aws
 
 from smsmock import SmsVoiceMock, mock_sms_voice
 from smsmock.rules.delivery import LOG_STREAM
@@ -23,14 +21,13 @@ END_USER = "+12065550142"
 
 
 @pytest.fixture
-def sms() -> Iterator[SmsVoiceMock]:
-    with mock_aws(), mock_sms_voice() as handle:
-        yield handle
+def sms(sms_in_moto: SmsVoiceMock) -> SmsVoiceMock:
+    return sms_in_moto
 
 
 @pytest.fixture
-def client(sms: SmsVoiceMock) -> Any:
-    return boto3.client("pinpoint-sms-voice-v2", region_name=REGION)
+def client(client_in_moto: Any) -> Any:
+    return client_in_moto
 
 
 def toll_free(client: Any) -> dict[str, Any]:

@@ -20,7 +20,7 @@ import botocore.session
 
 from smsmock.engine.handlers import load_resources
 from smsmock.records.configuration_sets import EVENTS
-from smsmock.rules.events import catalogue
+from smsmock.rules.events import bus, catalogue
 from smsmock.rules.spend import SPEND_LIMITS
 from smsmock.state.lifecycle import ModeKind
 from smsmock.state.quotas import DEFAULT_QUOTAS
@@ -216,6 +216,11 @@ def event_matches(wanted: str, actual: str) -> bool:
     if wanted == actual or wanted == "ALL":
         return True
     return wanted.endswith("_ALL") and actual.startswith(wanted[: -len("ALL")])
+
+
+def detail_type(value: Any) -> str:
+    """One of the four detail-types AWS End User Messaging SMS sends to EventBridge."""
+    return check_name("EventBridge detail-type", value, bus.detail_types())
 
 
 def destination_pattern(value: Any) -> str:

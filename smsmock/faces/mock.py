@@ -24,10 +24,12 @@ from smsmock.engine import environment
 from smsmock.engine.hook import Switch, guard_transports
 from smsmock.faces import handle_checks, state_file
 from smsmock.faces.class_decoration import decorate_class
+from smsmock.records.bus_events import BUS_EVENTS, BusEvent
 from smsmock.records.configuration_sets import EVENTS, EventRecord
 from smsmock.records.messages import SENT_MESSAGES, SentMessage
 from smsmock.records.notify import NotifyConfiguration
 from smsmock.records.rcs_agents import CountryLaunch
+from smsmock.records.registrations import REGISTRATIONS
 from smsmock.rules.events import timeline
 from smsmock.rules.inbound import INBOUND_MESSAGES, InboundMessage, receive
 from smsmock.rules.notify import upgrade_tier
@@ -268,6 +270,23 @@ class SmsVoiceMock:
                 if configuration_set_name in (None, e.configuration_set_name)
                 and (event_type is None or handle_checks.event_matches(event_type, e.event_type))
             )
+
+    def eventbridge_events(self, detail_type: str | None = None) -> tuple[BusEvent, ...]:
+        """The events put on the accounts' default EventBridge buses by now on the clock, in
+        order (:class:`smsmock.BusEvent`: ``detail_type``, ``detail``, ``resources``, its
+        ``envelope`` as a target receives it, and ``delivery``: ``delivered`` into moto,
+        ``recorded`` when moto is not active), optionally only those of one detail-type
+        (``Text Message Delivery Status Updated``, ``Registration Status Change`` …).
+
+        Raises ``ValueError`` for a detail-type AWS does not send (naming the close matches)."""
+        with WORLD.lock:
+            timeline.settle(WORLD)
+            for backend in WORLD.backends():
+                for _ in backend.table(REGISTRATIONS):  # reviews that are due move on
+                    pass
+            if detail_type is not None:
+                detail_type = handle_checks.detail_type(detail_type)
+            return tuple(e for e in BUS_EVENTS.of(WORLD) if detail_type in (None, e.detail_type))
 
     def settle_events(self) -> tuple[EventRecord, ...]:
         """Let the events whose time has come arrive now (deliveries and callbacks included),

@@ -27,6 +27,7 @@ from smsmock.records.registrations import (
     RegistrationVersion,
     StatusHistory,
     registration,
+    report_status,
 )
 from smsmock.records.sender_ids import SenderId
 from smsmock.rules.registration_forms import form_of, missing_fields
@@ -56,7 +57,7 @@ def version_output(record: Registration, version: RegistrationVersion) -> dict[s
 @operation("CreateRegistration")
 def create_registration(call: Call, params: Params) -> Registration:
     form = form_of(params["RegistrationType"])
-    return create_record(
+    record = create_record(
         call,
         call.backend.table(REGISTRATIONS),
         params,
@@ -70,6 +71,8 @@ def create_registration(call: Call, params: Params) -> Registration:
             versions=[_new_version(call, 1)],
         ),
     )
+    report_status(call.backend, record, call.now)
+    return record
 
 
 def _new_version(call: Call, number: int) -> RegistrationVersion:
@@ -111,6 +114,7 @@ def delete_registration(call: Call, params: Params) -> Registration:
             resource.registration_id = None
     record.deleted = True
     table.remove(record)
+    report_status(call.backend, record, call.now)
     return record
 
 

@@ -168,6 +168,9 @@ class World:
         """Every message accepted (:data:`smsmock.records.messages.SENT_MESSAGES`)."""
         self.events: list[object] = []
         """What event destinations received (:data:`smsmock.records.configuration_sets.EVENTS`)."""
+        self.bus_events: list[object] = []
+        """What the default EventBridge buses received
+        (:data:`smsmock.records.bus_events.BUS_EVENTS`)."""
         self.inbound_messages: list[object] = []
         """What end users sent to the accounts' numbers
         (:data:`smsmock.rules.inbound.INBOUND_MESSAGES`)."""
@@ -221,6 +224,7 @@ class World:
             self._backends.clear()
             self.sent_messages.clear()
             self.events.clear()
+            self.bus_events.clear()
             self.inbound_messages.clear()
             self.pending_events.clear()
             if settings:

@@ -98,6 +98,13 @@ class Client:
         given = urllib.parse.urlencode({k: v for k, v in query.items() if v is not None})
         return self._request("GET", f"events?{given}")["events"]  # type: ignore[no-any-return]
 
+    def eventbridge_events(self, detail_type: str | None = None) -> list[dict[str, Any]]:
+        """The events put on the default EventBridge buses, each with its ``envelope`` (as a
+        target receives it) and ``delivery``; see
+        :meth:`smsmock.SmsVoiceMock.eventbridge_events`."""
+        given = urllib.parse.urlencode({"detail_type": detail_type} if detail_type else {})
+        return self._request("GET", f"eventbridge?{given}")["events"]  # type: ignore[no-any-return]
+
     def set_quota(
         self, name: str, value: int, *, account_id: str | None = None, region: str | None = None
     ) -> None:

@@ -165,6 +165,11 @@ def _events(context: Context, arguments: dict[str, Any]) -> Any:
     return {"events": plain(list(context.handle.events(**arguments)))}
 
 
+def _eventbridge_events(context: Context, arguments: dict[str, Any]) -> Any:
+    events = context.handle.eventbridge_events(**arguments)
+    return {"events": [{**plain(e), "envelope": plain(e.envelope)} for e in events]}
+
+
 def _state(context: Context, arguments: dict[str, Any]) -> Any:
     return state_file.dump(WORLD)
 
@@ -229,6 +234,7 @@ _ROUTES: dict[tuple[str, str], Route] = {
     ("POST", "inbound"): _call("receive"),
     ("GET", "inbound"): _inbound_messages,
     ("GET", "events"): _events,
+    ("GET", "eventbridge"): _eventbridge_events,
     ("POST", "quota"): _call("set_quota"),
     ("POST", "lifecycle"): _call("set_lifecycle"),
     ("POST", "advance"): _call("advance"),

@@ -9,7 +9,8 @@ carrier says more. Events arrive lazily when the clock (``datetime.now``, so fre
 passed their time: before every request and every read of the handle's events. Arriving, an event
 becomes an :class:`EventRecord` for each enabled event destination of the message's configuration
 set that matches its type, is delivered (:func:`smsmock.rules.delivery.deliver_event`) and is
-passed to the ``sms.on_event`` callbacks.
+passed to the ``sms.on_event`` callbacks; a text, media or voice event also goes to the default
+EventBridge bus (:mod:`smsmock.rules.events.bus`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from smsmock.records.configuration_sets import (
 )
 from smsmock.records.messages import SentMessage
 from smsmock.rules.delivery import deliver_event
-from smsmock.rules.events import catalogue
+from smsmock.rules.events import bus, catalogue
 from smsmock.rules.events.payloads import event_payload
 from smsmock.state.registry import Call
 from smsmock.state.world import Journal, World
@@ -172,9 +173,19 @@ def settle(world: World, now: datetime | None = None) -> list[EventRecord]:
 
 
 def arrive(world: World, event: PendingEvent) -> list[EventRecord]:
-    """What the arrival of ``event`` does: a record and a delivery for each enabled event
+    """What the arrival of ``event`` does: an event on the account's default EventBridge bus
+    (:mod:`smsmock.rules.events.bus`); a record and a delivery for each enabled event
     destination that matches it (destinations as they are now), then the callbacks."""
     message = event.message
+    payload = event_payload(
+        message,
+        event.event_type,
+        catalogue.status(event.event_type),
+        event.due,
+        description=event.description,
+        protect_configuration_id=event.protect_configuration_id,
+    )
+    bus.publish_message_event(world, message, payload, event.due)
     backend = world.backend(message.account_id, message.region)
     config_set = (
         backend.table(CONFIGURATION_SETS).find(event.configuration_set_name)
@@ -186,14 +197,6 @@ def arrive(world: World, event: PendingEvent) -> list[EventRecord]:
     matching = [d for d in config_set.event_destinations if d.matches(event.event_type)]
     if not matching:
         return []
-    payload = event_payload(
-        message,
-        event.event_type,
-        catalogue.status(event.event_type),
-        event.due,
-        description=event.description,
-        protect_configuration_id=event.protect_configuration_id,
-    )
     records = []
     for destination in matching:
         delivery = deliver_event(
