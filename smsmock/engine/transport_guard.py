@@ -15,7 +15,7 @@ wrapped the same way to lend it the mock's fake credentials, for this service on
 While a mock is active every request of this service is answered in-process, and nothing checks
 its signature: ``RequestSigner.get_auth_instance`` (aiobotocore's too) is wrapped to hand this
 service's SigV4 signer a :class:`PlaceholderSigV4Auth`, which writes the same headers without the
-signature's arithmetic (about a quarter of a mocked call's cost).
+signature's arithmetic (a fifth to a quarter of a mocked describe's cost).
 """
 
 from __future__ import annotations
