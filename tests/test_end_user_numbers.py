@@ -176,3 +176,33 @@ def test_a_number_of_no_country_is_refused_for_sending(client: Any) -> None:
         "ValidationException",
         "INVALID_PARAMETER",
     )
+
+
+def test_a_number_sent_to_again_is_not_parsed_again(
+    client: Any, sms_voice: SmsVoiceMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # libphonenumber's answer for a number never changes: a send reads its destination three
+    # times (checked, its country, the opt-out key), and each answer is kept (rules.countries).
+    phonenumbers = pytest.importorskip("phonenumbers")
+    parsed: list[str] = []
+    parse = phonenumbers.parse
+
+    def counting(number: str, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(number)
+        return parse(number, *args, **kwargs)
+
+    monkeypatch.setattr(phonenumbers, "parse", counting)
+    origination = toll_free_number(client)["PhoneNumberId"]
+
+    def send() -> None:
+        client.send_text_message(
+            DestinationPhoneNumber="+12065550177", OriginationIdentity=origination, MessageBody="Hi"
+        )
+
+    send()
+    first = parsed.count("+12065550177")
+    send()
+    send()
+
+    assert len(sms_voice.sent_messages) == 3
+    assert parsed.count("+12065550177") == first <= 3
