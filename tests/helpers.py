@@ -14,3 +14,14 @@ def refused(call: Any, **kwargs: Any) -> dict[str, Any]:
         call(**kwargs)
     response: dict[str, Any] = caught.value.response
     return response
+
+
+def us_toll_free(client: Any, *capabilities: str) -> dict[str, Any]:
+    """A new US toll-free number of the account (SMS unless ``capabilities`` are given)."""
+    number: dict[str, Any] = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=list(capabilities or ("SMS",)),
+        NumberType="TOLL_FREE",
+    )
+    return number

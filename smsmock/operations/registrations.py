@@ -29,6 +29,7 @@ from smsmock.records.registrations import (
     registration,
 )
 from smsmock.records.sender_ids import SenderId
+from smsmock.rules.registration_associations import check_brands_per_account
 from smsmock.rules.registration_forms import form_of, missing_fields
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
@@ -56,6 +57,7 @@ def version_output(record: Registration, version: RegistrationVersion) -> dict[s
 @operation("CreateRegistration")
 def create_registration(call: Call, params: Params) -> Registration:
     form = form_of(params["RegistrationType"])
+    check_brands_per_account(call, form.registration_type)
     return create_record(
         call,
         call.backend.table(REGISTRATIONS),

@@ -80,15 +80,19 @@ def is_gsm7(text: str) -> bool:
 def segments(text: str) -> int:
     """How many SMS parts ``text`` is sent as (GSM-7: 160, or 153 per part; UCS-2: 70, or 67
     per part)."""
-    if is_gsm7(text):
-        length = sum(2 if c in _GSM7_EXTENSION else 1 for c in text)
-        single, part = 160, 153
-    else:
-        length = len(text.encode("utf-16-le")) // 2
-        single, part = 70, 67
+    length = sms_length(text)
+    single, part = (160, 153) if is_gsm7(text) else (70, 67)
     if length <= single:
         return 1
     return math.ceil(length / part)
+
+
+def sms_length(text: str) -> int:
+    """The characters ``text`` counts as in its encoding: GSM-7 septets (the extension
+    characters count two, their escape included) or UCS-2 code units."""
+    if is_gsm7(text):
+        return sum(2 if c in _GSM7_EXTENSION else 1 for c in text)
+    return len(text.encode("utf-16-le")) // 2
 
 
 def encoding(text: str) -> str:
@@ -101,9 +105,13 @@ _TAG = re.compile(r"<[^>]*>")
 
 def voice_minutes(text: str, text_type: str = "TEXT") -> int:
     """The minutes a voice message lasts, billed per started minute (at least one)."""
+    return max(1, math.ceil(spoken_words(text, text_type) / WORDS_PER_MINUTE))
+
+
+def spoken_words(text: str, text_type: str = "TEXT") -> int:
+    """The words a voice message speaks (SSML's tags left out)."""
     spoken = _TAG.sub(" ", text) if text_type == "SSML" else text
-    words = len(spoken.split())
-    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+    return len(spoken.split())
 
 
 def text_price(iso_country_code: str | None, parts: int) -> float:

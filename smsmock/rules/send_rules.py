@@ -17,6 +17,8 @@ from smsmock.rules import origination
 from smsmock.rules.countries import e164
 from smsmock.rules.opt_outs import is_opted_out
 from smsmock.rules.origination import resolve_origination_identity
+from smsmock.rules.origination_countries import NO_SHARED_ROUTES
+from smsmock.rules.pricing import is_gsm7, sms_length
 from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.state.registry import Call
 
@@ -52,7 +54,11 @@ def choose_origination(
             _check_active(identity, "pool", identity.pool_id)
             members = [m for m in map(call.backend.by_arn.get, identity.members) if m]
             sender = _pool_member(members, channel, country)
-            if sender is None and identity.shared_routes_enabled and channel == "SMS":
+            if (
+                sender is None
+                and identity.shared_routes_enabled
+                and on_shared_route(channel, country)
+            ):
                 # Shared routes: the service sends from its own identities where the pool has
                 # none that can.
                 return identity, None, None
@@ -69,17 +75,30 @@ def choose_origination(
         return identity, identity, _shown(identity)
     # No identity named (SendTextMessage only): one of the account's that can reach the
     # destination, else the configuration set's default sender ID ("will be used if no dedicated
-    # origination phone numbers or registered SenderIds are available in your account").
+    # origination phone numbers or registered SenderIds are available in your account"), else a
+    # shared route where the country has them (:func:`on_shared_route`).
     chosen = _account_identity(call, channel, country)
     if chosen is not None:
         return None, chosen, _shown(chosen)
     if config_set is not None and config_set.default_sender_id:
         return None, None, config_set.default_sender_id
+    if on_shared_route(channel, country):
+        return None, None, None
     raise ConflictError(
         f"No origination identity of this account can send {channel} messages to "
         f"{country}; give OriginationIdentity.",
         "NO_ORIGINATION_IDENTITIES_FOUND",
     )
+
+
+def on_shared_route(channel: str, country: str) -> bool:
+    """Whether an SMS to ``country`` may go out on AWS's shared identities when the sender has no
+    dedicated one there. User Guide, *Choosing an origination identity*: "If you send messages
+    to recipients in a particular country, but you don't have a dedicated origination identity
+    in that country, we make an effort to deliver your message using one of these shared
+    identities. Shared identities are unavailable in some countries, including the United States
+    and China" (:data:`~smsmock.rules.origination_countries.NO_SHARED_ROUTES`)."""
+    return channel == "SMS" and country not in NO_SHARED_ROUTES
 
 
 def _shown(record: Any) -> str:
@@ -182,14 +201,21 @@ def check_sender(channel: str, sender: Any, country: str, message_type: str | No
 
 
 def check_opt_out(call: Call, identity: Any, destination: str) -> None:
-    """A destination on the identity's opt-out list is refused, unless the identity manages
-    opt-outs itself. One dict lookup, however long the list. Sender IDs, and sends without an
-    identity, use the account's ``Default`` list."""
+    """A destination on the identity's opt-out list is refused. One dict lookup, however long the
+    list. Sender IDs, and sends without an identity, use the account's ``Default`` list.
+
+    Self-managed opt-outs do not lift the list. User Guide, *Opt-out lists* (opt-out-list.md):
+    "If a phone number is in the opt-out list then the message is not sent" and "the phone number
+    has to be removed from the opt-out list for it start receiving messages again"; *Add a
+    destination phone number to an opt-out list*: the number "will no longer receive messages
+    sent from an origination identity that is linked to the opt-out list". *Self managed
+    opt-outs* lists what the setting changes, all of it about incoming HELP and STOP (no
+    automatic reply, no automatic opt-out, the words routed to the two-way destination), and
+    leaves "tracking and honoring opt-out requests" to the sender, which PutOptedOutNumber is
+    for."""
     list_name = DEFAULT_OPT_OUT_LIST
     if identity is not None:
         traits = origination.kind_of(identity).traits(identity)
-        if traits.self_managed_opt_outs_enabled:
-            return
         list_name = traits.opt_out_list_name or DEFAULT_OPT_OUT_LIST
     if is_opted_out(call, list_name, destination):
         raise ConflictError(
@@ -217,3 +243,27 @@ def is_verified(call: Call, number: str) -> bool:
     """Whether ``number`` is a ``VERIFIED`` destination of the account here (one lookup)."""
     found = call.backend.table(VERIFIED_DESTINATION_NUMBERS).find(e164(number))
     return found is not None and found.status == "VERIFIED"
+
+
+MAXIMUM_SMS_LENGTH = {True: 1530, False: 630}
+"""The longest SMS body, GSM-7 (``True``) or not. User Guide, *SMS character limits*
+(sms-limitations-character.md): "The maximum supported size of any message is 1530 GSM characters
+or 630 non-GSM characters."""
+
+
+def check_message_size(channel: str, body: str | None) -> None:
+    """An SMS longer than :data:`MAXIMUM_SMS_LENGTH` is refused. The page: "If the message size is
+    greater than the supported size, the message will fail and AWS End User Messaging SMS will
+    return an Invalid Message Exception": an answer to the request, so a refusal, with the
+    model's reason for it, ``ValidationException`` ``MAXIMUM_SIZE_EXCEEDED``."""
+    if channel != "SMS" or body is None:
+        return
+    gsm = is_gsm7(body)
+    length, maximum = sms_length(body), MAXIMUM_SMS_LENGTH[gsm]
+    if length > maximum:
+        kind = "GSM" if gsm else "non-GSM"
+        raise ValidationError(
+            f"The message is {length} {kind} characters long; at most {maximum} are supported.",
+            "MAXIMUM_SIZE_EXCEEDED",
+            [("MessageBody", f"At most {maximum} {kind} characters.")],
+        )

@@ -16,6 +16,7 @@ from smsmock.rules import origination, pricing
 from smsmock.rules.countries import country_of, end_user_number
 from smsmock.rules.events import timeline
 from smsmock.rules.send_rules import (
+    check_message_size,
     check_opt_out,
     check_sender,
     check_verified,
@@ -23,6 +24,7 @@ from smsmock.rules.send_rules import (
 )
 from smsmock.rules.sent_messages import record_message
 from smsmock.rules.spend import check_spend, is_sandboxed
+from smsmock.rules.voice_limits import check_voice_limits
 from smsmock.state.errors import ValidationError
 from smsmock.state.registry import Call, Params
 
@@ -109,6 +111,7 @@ class SendRequest:
 def send(call: Call, request: SendRequest) -> SentMessage:
     """Check ``request`` as the service does, then record it (and its events, and its spend,
     unless a dry run). Raises the service's error for the first rule it breaks."""
+    check_message_size(request.channel, request.message_body)
     destination = end_user_number(request.destination_phone_number, "DestinationPhoneNumber")
     country = country_of(destination)
     if country is None:
@@ -161,6 +164,14 @@ def send(call: Call, request: SendRequest) -> SentMessage:
     )
     for check in SEND_CHECKS:
         check(call, outgoing)
+    if request.channel == "VOICE":
+        check_voice_limits(
+            call,
+            destination,
+            request.message_body or "",
+            request.message_body_text_type,
+            request.dry_run,
+        )
     message = record_message(
         call,
         channel=request.channel,
