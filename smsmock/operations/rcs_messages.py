@@ -36,18 +36,15 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-import phonenumbers
-
 from smsmock.records.configuration_sets import configuration_set
 from smsmock.records.messages import SentMessage
 from smsmock.records.pools import Pool
 from smsmock.records.rcs_agents import RcsAgent
-from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
 from smsmock.rules import pricing
-from smsmock.rules.countries import country_of, end_user_number, parse_number
+from smsmock.rules.countries import country_of, end_user_number
 from smsmock.rules.media_types import check_media_urls
 from smsmock.rules.origination import resolve_origination_identity
-from smsmock.rules.rcs import NO_RCS_NUMBERS
+from smsmock.rules.rcs import rcs_unreachable, refuse_unreachable_country
 from smsmock.rules.send_rules import check_opt_out
 from smsmock.rules.sending import (
     SEND_CHECKS,
@@ -84,10 +81,6 @@ _CAROUSEL_HEIGHTS = ("SHORT", "MEDIUM")  # "TALL is not supported in carousels"
 _CAROUSEL_WIDTHS = ("SMALL", "MEDIUM")
 _APPLICATIONS = ("BROWSER", "WEBVIEW")
 _WEBVIEW_MODES = ("FULL", "HALF", "TALL")
-
-LAUNCHED = ("ACTIVE", "PARTIAL")
-"""Country launch statuses in which the agent's messages reach that country's carriers."""
-
 
 # -- the content --------------------------------------------------------------------------------
 
@@ -234,43 +227,6 @@ def _origin(call: Call, ref: str) -> tuple[RcsAgent | Pool, RcsAgent]:
     return identity, agents[0]
 
 
-def _unreachable(call: Call, agent: RcsAgent, destination: str, country: str) -> str | None:
-    """``None`` when RCS reaches ``destination``; else ``COUNTRY`` (the agent does not reach
-    it) or ``DEVICE`` (the phone takes no RCS)."""
-    launch = agent.launches.get(country)
-    testing = agent.testing_agent is not None and agent.testing_agent.status == "ACTIVE"
-    verified = call.backend.table(VERIFIED_DESTINATION_NUMBERS).find(
-        f"{destination}/{agent.rcs_agent_id}"
-    )
-    test_device = testing and verified is not None and verified.status == "VERIFIED"
-    if not (launch is not None and launch.status in LAUNCHED) and not test_device:
-        return "COUNTRY"
-    parsed = parse_number(destination)
-    mobile = parsed is not None and phonenumbers.number_type(parsed) in (
-        phonenumbers.PhoneNumberType.MOBILE,
-        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    )
-    if not mobile or destination in call.backend.attributes.get(NO_RCS_NUMBERS, ()):
-        return "DEVICE"
-    return None
-
-
-def _refuse_unreachable_country(agent: RcsAgent, country: str) -> None:
-    if not agent.launches and agent.testing_agent is None:
-        raise ConflictError(
-            f"The RCS agent {agent.rcs_agent_id} is {agent.status}: it is launched in no country "
-            "and has no testing agent.",
-            "RESOURCE_NOT_ACTIVE",
-            "rcs-agent",
-            agent.rcs_agent_id,
-        )
-    raise ValidationError(
-        f"The RCS agent {agent.rcs_agent_id} is not launched in {country}.",
-        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
-        [("DestinationPhoneNumber", "The RCS agent does not reach this country.")],
-    )
-
-
 # -- the operation ------------------------------------------------------------------------------
 
 
@@ -305,12 +261,12 @@ def send_rcs_message(call: Call, params: Params) -> dict[str, Any]:
     )
     identity, agent = _origin(call, params["OriginationIdentity"])
     check_opt_out(call, identity, destination)
-    why_not = _unreachable(call, agent, destination, country)
+    why_not = rcs_unreachable(call, agent, destination, country)
     message_id = new_message_id()
     if why_not is not None and fallback is not None:
         return {"MessageId": _fall_back(call, params, identity, message_id).message_id}
     if why_not == "COUNTRY":
-        _refuse_unreachable_country(agent, country)
+        refuse_unreachable_country(agent, country)
     segments = pricing.rcs_segments(billed_text)
     price = pricing.rcs_price(country, segments)
     max_price = params.get("MaxPrice")

@@ -11,22 +11,24 @@ from smsmock.records.configuration_sets import ConfigurationSet
 from smsmock.records.opt_out_lists import DEFAULT_OPT_OUT_LIST
 from smsmock.records.phone_numbers import PHONE_NUMBERS
 from smsmock.records.pools import Pool
-from smsmock.records.sender_ids import SENDER_IDS
+from smsmock.records.rcs_agents import RCS_AGENTS, RcsAgent
+from smsmock.records.sender_ids import SENDER_IDS, SenderId
 from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
 from smsmock.rules import origination
-from smsmock.rules.countries import e164
+from smsmock.rules.countries import country_of, e164
 from smsmock.rules.opt_outs import is_opted_out
 from smsmock.rules.origination import resolve_origination_identity
 from smsmock.rules.origination_countries import NO_SHARED_ROUTES
 from smsmock.rules.pricing import is_gsm7, sms_length
+from smsmock.rules.rcs import rcs_unreachable, refuse_unreachable_country
 from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.state.registry import Call
 
 KINDS = {
-    # SendTextMessage: "PhoneNumber, PhoneNumberId, PhoneNumberArn, SenderId, SenderIdArn,
-    # PoolId, or PoolArn"; SendVoiceMessage: "PhoneNumber, PhoneNumberId, PhoneNumberArn, PoolId,
-    # or PoolArn"; SendMediaMessage: as text.
-    "SMS": ("phone-number", "sender-id", "pool"),
+    # SendTextMessage: "PhoneNumber, PhoneNumberId, PhoneNumberArn, RcsAgentId, RcsAgentArn,
+    # SenderId, SenderIdArn, PoolId, or PoolArn"; SendVoiceMessage: "PhoneNumber, PhoneNumberId,
+    # PhoneNumberArn, PoolId, or PoolArn"; SendMediaMessage: as text without RCS agents.
+    "SMS": ("phone-number", "sender-id", "pool", "rcs-agent"),
     "VOICE": ("phone-number", "pool"),
     "MMS": ("phone-number", "sender-id", "pool"),
 }
@@ -36,12 +38,14 @@ def choose_origination(
     call: Call,
     channel: str,
     ref: str | None,
-    country: str,
+    destination: str,
     config_set: ConfigurationSet | None,
 ) -> tuple[Any, Any, str | None]:
     """The identity the caller named (or ``None``), the record that sends (a pool's member, or
-    the identity chosen for the caller) and what the recipient sees it sent from."""
+    the identity chosen for the caller) and what the recipient sees it sent from. A text tries
+    RCS first: an RCS agent that reaches the destination sends it (:func:`rcs_sender`)."""
     kinds = KINDS[channel]
+    country = str(country_of(destination))
     if ref is not None:
         try:
             identity = resolve_origination_identity(
@@ -50,9 +54,19 @@ def choose_origination(
         except ResourceNotFoundError:
             # A bare sender ID of another country: found without the country, refused below.
             identity = resolve_origination_identity(call, ref, kinds=kinds)
+        if isinstance(identity, RcsAgent):
+            # rcs-sms-fallback.md: "Direct (AWS RCS Agent ARN): No SMS fallback — message is
+            # delivered via RCS only or not at all". Where the agent is not launched, refused as
+            # SendRcsMessage refuses it.
+            if rcs_unreachable(call, identity, destination, country) == "COUNTRY":
+                refuse_unreachable_country(identity, country)
+            return identity, identity, identity.rcs_agent_id
         if isinstance(identity, Pool):
             _check_active(identity, "pool", identity.pool_id)
             members = [m for m in map(call.backend.by_arn.get, identity.members) if m]
+            agent = rcs_sender(call, channel, members, destination, country)
+            if agent is not None:
+                return identity, agent, agent.rcs_agent_id
             sender = _pool_member(members, channel, country)
             if (
                 sender is None
@@ -77,6 +91,10 @@ def choose_origination(
     # destination, else the configuration set's default sender ID ("will be used if no dedicated
     # origination phone numbers or registered SenderIds are available in your account"), else a
     # shared route where the country has them (:func:`on_shared_route`).
+    agents = list(call.backend.table(RCS_AGENTS))
+    agent = rcs_sender(call, channel, agents, destination, country)
+    if agent is not None:
+        return None, agent, agent.rcs_agent_id
     chosen = _account_identity(call, channel, country)
     if chosen is not None:
         return None, chosen, _shown(chosen)
@@ -89,6 +107,26 @@ def choose_origination(
         f"{country}; give OriginationIdentity.",
         "NO_ORIGINATION_IDENTITIES_FOUND",
     )
+
+
+def rcs_sender(
+    call: Call, channel: str, candidates: list[Any], destination: str, country: str
+) -> RcsAgent | None:
+    """For a text, the first active RCS agent of ``candidates`` (a pool's members, or the
+    account's agents) whose RCS reaches ``destination``. rcs-sms-fallback.md: "When you send a
+    message to the pool, AWS End User Messaging attempts RCS delivery first. If RCS delivery
+    fails, the service retries the message via SMS using a phone number from the same pool", and
+    for account-level sending "the service considers all identities in your account"."""
+    if channel != "SMS":
+        return None
+    for candidate in candidates:
+        if (
+            isinstance(candidate, RcsAgent)
+            and not candidate.deleted
+            and rcs_unreachable(call, candidate, destination, country) is None
+        ):
+            return candidate
+    return None
 
 
 def on_shared_route(channel: str, country: str) -> bool:
@@ -120,12 +158,30 @@ def _can_send(record: Any, channel: str, country: str) -> bool:
     )
 
 
+SENDING_PRIORITY = {"SHORT_CODE": 1, "TEN_DLC": 2, "LONG_CODE": 3, "TOLL_FREE": 4, "SIMULATOR": 5}
+"""The order in which a pool's (or the account's) identities are chosen. User Guide, *RCS to SMS
+fallback using phone pools* (rcs-sms-fallback.md), "Fallback logic and priority order": an RCS
+agent, then an SMS short code, 10DLC, toll-free number, sender ID. The page names no place for
+other long codes and simulator numbers: smsmock puts long codes with 10DLC (both long codes) and
+simulator numbers after toll-free numbers. Sticky identities (the page's first rule) are not
+modelled."""
+
+
+def sending_priority(record: Any) -> int:
+    """Where ``record`` comes in :data:`SENDING_PRIORITY`: RCS agents 0, sender IDs last."""
+    if isinstance(record, RcsAgent):
+        return 0
+    if isinstance(record, SenderId):
+        return len(SENDING_PRIORITY) + 1
+    return SENDING_PRIORITY.get(getattr(record, "number_type", ""), len(SENDING_PRIORITY))
+
+
 def _pool_member(members: list[Any], channel: str, country: str) -> Any:
-    """The pool member that sends: the first in the destination's country that can, else the
-    first that can send internationally, else ``None``."""
+    """The pool member that sends: of those in the destination's country that can (else those
+    that can send internationally), the first in :func:`sending_priority`; else ``None``."""
     usable = [m for m in members if _can_send(m, channel, country)]
     local = [m for m in usable if origination.kind_of(m).traits(m).iso_country_code == country]
-    chosen = local or usable
+    chosen = sorted(local or usable, key=sending_priority)
     return chosen[0] if chosen else None
 
 
@@ -133,11 +189,12 @@ def _account_identity(call: Call, channel: str, country: str) -> Any:
     """An identity of the account that can send ``channel`` to ``country``: a phone number of the
     country, a registered sender ID of the country, then any number that sends abroad."""
     numbers = call.backend.table(PHONE_NUMBERS)
-    local = numbers.first(
-        lambda n: n.iso_country_code == country and _can_send(n, channel, country)
+    local = sorted(
+        (n for n in numbers if n.iso_country_code == country and _can_send(n, channel, country)),
+        key=sending_priority,
     )
-    if local is not None:
-        return local
+    if local:
+        return local[0]
     if channel == "SMS":
         sender_id = call.backend.table(SENDER_IDS).first(
             lambda s: s.iso_country_code == country and s.registered

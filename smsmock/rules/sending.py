@@ -7,14 +7,17 @@ error to refuse it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from smsmock.records.configuration_sets import ConfigurationSet, configuration_set
 from smsmock.records.messages import SentMessage
+from smsmock.records.pools import Pool
+from smsmock.records.rcs_agents import RcsAgent
 from smsmock.rules import origination, pricing
 from smsmock.rules.countries import country_of, end_user_number
 from smsmock.rules.events import timeline
+from smsmock.rules.rcs import rcs_unreachable
 from smsmock.rules.send_rules import (
     check_message_size,
     check_opt_out,
@@ -87,6 +90,9 @@ class SendRequest:
     """``RCS`` for the fallback of a SendRcsMessage (see :class:`SentMessage`)."""
     lead_events: tuple[str, ...] = ()
     """Events published before the channel's own (``RCS_FALLEN_BACK_TO_SMS`` for a fallback)."""
+    delivered: bool = True
+    """``False`` for an RCS message the phone cannot take (not charged: RCS is billed on
+    delivery)."""
 
     @classmethod
     def from_params(cls, channel: str, params: Params, **extra: Any) -> SendRequest:
@@ -131,12 +137,13 @@ def send(call: Call, request: SendRequest) -> SentMessage:
         config_set.default_message_type if config_set is not None else None
     )
     identity, sender, sent_from = choose_origination(
-        call, request.channel, request.origination_identity, country, config_set
+        call, request.channel, request.origination_identity, destination, config_set
     )
-    if sender is not None:
+    request = by_rcs(call, request, identity, sender, destination, country)
+    if sender is not None and request.channel != "RCS":
         message_type = check_sender(request.channel, sender, country, message_type)
     check_opt_out(call, identity if identity is not None else sender, destination)
-    if is_sandboxed(call.backend) and not request.sandbox_exempt:
+    if is_sandboxed(call.backend) and not request.sandbox_exempt and request.channel != "RCS":
         check_verified(call, destination)
     segments, price, unit_price = _price(request, country)
     if request.waive_fee:
@@ -198,9 +205,30 @@ def send(call: Call, request: SendRequest) -> SentMessage:
         destination_country_parameters=request.destination_country_parameters,
         protect_configuration_id=request.protect_configuration_id,
         message_feedback_enabled=message_feedback(request.message_feedback_enabled, config_set),
+        delivered=request.delivered,
     )
-    publish_delivery(call, message, config_set, request.lead_events)
+    undelivered = None if request.delivered else ["RCS_QUEUED", "RCS_FAILED"]
+    publish_delivery(call, message, config_set, request.lead_events, undelivered)
     return message
+
+
+def by_rcs(
+    call: Call, request: SendRequest, identity: Any, sender: Any, destination: str, country: str
+) -> SendRequest:
+    """A text an RCS agent sends goes as RCS (not delivered where the phone takes no RCS: "If
+    RCS fails, the message is not delivered", rcs-sms-fallback.md, for a pool without phone
+    numbers and for direct sending); a text a pool holding an agent sends by SMS after RCS was
+    attempted and failed on the device is an SMS fallback (``RCS_FALLEN_BACK_TO_SMS`` first)."""
+    if isinstance(sender, RcsAgent):
+        reached = rcs_unreachable(call, sender, destination, country) is None
+        return replace(request, channel="RCS", delivered=reached)
+    members = identity.members if isinstance(identity, Pool) else ()
+    agents = [a for a in map(call.backend.by_arn.get, members) if isinstance(a, RcsAgent)]
+    if request.channel == "SMS" and any(
+        rcs_unreachable(call, a, destination, country) == "DEVICE" for a in agents
+    ):
+        return replace(request, lead_events=(*request.lead_events, "RCS_FALLEN_BACK_TO_SMS"))
+    return request
 
 
 def message_feedback(requested: bool | None, config_set: ConfigurationSet | None) -> bool:
@@ -235,6 +263,10 @@ def _price(request: SendRequest, country: str) -> tuple[int, float, float]:
     """Segments (SMS parts; voice minutes; 1 for MMS), the message's price, and the price that
     ``MaxPrice`` is compared with (per message; per minute for voice)."""
     body = request.message_body or ""
+    if request.channel == "RCS":
+        parts = pricing.rcs_segments(body)
+        price = pricing.rcs_price(country, parts) if request.delivered else 0.0
+        return parts, price, price
     if request.channel == "VOICE":
         minutes = pricing.voice_minutes(body, request.message_body_text_type or "TEXT")
         per_minute = pricing.voice_price(country, 1)
