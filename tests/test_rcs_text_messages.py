@@ -5,10 +5,12 @@ PoolId, or PoolArn"), and the order in which a pool's identities are chosen."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import botocore.session
 import pytest
+from freezegun import freeze_time
 from helpers import refused, us_toll_free
 from registration_data import completed_campaign
 
@@ -159,3 +161,30 @@ def test_a_pool_chooses_10dlc_before_toll_free(client: Any, sms_voice: SmsVoiceM
     assert active["Status"] == "ACTIVE"
     text(client, pool_id)
     assert sms_voice.sent_messages[-1].origination_identity == ten_dlc["PhoneNumber"]
+
+
+def test_sticky_sending_keeps_the_identity_for_25_hours(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    # *Sticky sending*: "the service remembers that pairing for 25 hours. Subsequent messages to
+    # the same destination within the 25-hour window are routed through the same origination
+    # identity"; "If the previous message was delivered via SMS (after RCS fallback), the next
+    # message is attempted via SMS through the same phone number."
+    number = us_toll_free(client)
+    agent = launched_agent(client, sms_voice)
+    pool_id = pool_of(client, number["PhoneNumberId"], agent["RcsAgentId"])
+    with freeze_time("2026-03-01 12:00:00") as clock:
+        sms_voice.set_rcs_capable(DEST, False)
+        text(client, pool_id)  # falls back to SMS
+        sms_voice.set_rcs_capable(DEST, True)
+        clock.tick(timedelta(hours=24, minutes=59))
+        text(client, pool_id)  # still the phone number
+        clock.tick(timedelta(hours=25))
+        text(client, pool_id)  # the pairing expired: RCS first again
+        text(client, pool_id)  # and sticks to the agent
+    assert [m.origination_identity for m in sms_voice.sent_messages] == [
+        number["PhoneNumber"],
+        number["PhoneNumber"],
+        agent["RcsAgentId"],
+        agent["RcsAgentId"],
+    ]

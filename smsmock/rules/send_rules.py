@@ -5,6 +5,7 @@ identity may, and whether the destination may receive it (opt-outs, the sandbox)
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from smsmock.records.configuration_sets import ConfigurationSet
@@ -64,9 +65,11 @@ def choose_origination(
         if isinstance(identity, Pool):
             _check_active(identity, "pool", identity.pool_id)
             members = [m for m in map(call.backend.by_arn.get, identity.members) if m]
-            agent = rcs_sender(call, channel, members, destination, country)
+            agent = sticky_identity(call, identity, channel, destination) or rcs_sender(
+                call, channel, members, destination, country
+            )
             if agent is not None:
-                return identity, agent, agent.rcs_agent_id
+                return identity, agent, _shown(agent)
             sender = _pool_member(members, channel, country)
             if (
                 sender is None
@@ -92,9 +95,11 @@ def choose_origination(
     # origination phone numbers or registered SenderIds are available in your account"), else a
     # shared route where the country has them (:func:`on_shared_route`).
     agents = list(call.backend.table(RCS_AGENTS))
-    agent = rcs_sender(call, channel, agents, destination, country)
+    agent = sticky_identity(call, None, channel, destination) or rcs_sender(
+        call, channel, agents, destination, country
+    )
     if agent is not None:
-        return None, agent, agent.rcs_agent_id
+        return None, agent, _shown(agent)
     chosen = _account_identity(call, channel, country)
     if chosen is not None:
         return None, chosen, _shown(chosen)
@@ -127,6 +132,46 @@ def rcs_sender(
         ):
             return candidate
     return None
+
+
+STICKY_FOR = timedelta(hours=25)
+STICKY_IDENTITIES = "sticky_identities"
+"""``backend.attributes`` key: (pool id or ``""`` for the account, destination) → (the ARN of the
+identity that last delivered to it, when)."""
+
+
+def sticky_identity(call: Call, pool: Pool | None, channel: str, destination: str) -> Any:
+    """The identity that delivered the last text to ``destination`` from this pool (or the
+    account) in the last 25 hours, if it is still there and can send. rcs-sms-fallback.md,
+    *Sticky sending*: "the service remembers that pairing for 25 hours. Subsequent messages to
+    the same destination within the 25-hour window are routed through the same origination
+    identity, provided it is still available in the pool or account." (Its periodic retries of
+    RCS are not modelled.)"""
+    if channel != "SMS":
+        return None
+    key = (pool.pool_id if pool is not None else "", e164(destination))
+    found = call.backend.attributes.get(STICKY_IDENTITIES, {}).get(key)
+    if found is None or call.now - found[1] >= STICKY_FOR:
+        return None
+    arn = found[0]
+    candidate = call.backend.by_arn.get(arn)
+    if candidate is None or (pool is not None and arn not in pool.members):
+        return None
+    country = str(country_of(destination))
+    if isinstance(candidate, RcsAgent):
+        reaches = rcs_unreachable(call, candidate, destination, country) is None
+        return candidate if reaches and not candidate.deleted else None
+    return candidate if _can_send(candidate, channel, country) else None
+
+
+def remember_sticky(call: Call, identity: Any, sender: Any, destination: str) -> None:
+    """Pair ``destination`` with the identity that delivered a text to it, for a pool or for the
+    account (an identity named directly is not chosen, so not paired)."""
+    if sender is None or not (identity is None or isinstance(identity, Pool)):
+        return
+    pairs = call.backend.attributes.setdefault(STICKY_IDENTITIES, {})
+    scope = identity.pool_id if isinstance(identity, Pool) else ""
+    pairs[(scope, e164(destination))] = (origination.kind_of(sender).arn(sender), call.now)
 
 
 def on_shared_route(channel: str, country: str) -> bool:
@@ -163,8 +208,8 @@ SENDING_PRIORITY = {"SHORT_CODE": 1, "TEN_DLC": 2, "LONG_CODE": 3, "TOLL_FREE": 
 fallback using phone pools* (rcs-sms-fallback.md), "Fallback logic and priority order": an RCS
 agent, then an SMS short code, 10DLC, toll-free number, sender ID. The page names no place for
 other long codes and simulator numbers: smsmock puts long codes with 10DLC (both long codes) and
-simulator numbers after toll-free numbers. Sticky identities (the page's first rule) are not
-modelled."""
+simulator numbers after toll-free numbers. A sticky identity (the page's first rule) comes before
+them all: :func:`sticky_identity`."""
 
 
 def sending_priority(record: Any) -> int:

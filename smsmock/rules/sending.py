@@ -24,6 +24,7 @@ from smsmock.rules.send_rules import (
     check_sender,
     check_verified,
     choose_origination,
+    remember_sticky,
 )
 from smsmock.rules.sent_messages import record_message
 from smsmock.rules.spend import check_spend, is_sandboxed
@@ -207,6 +208,8 @@ def send(call: Call, request: SendRequest) -> SentMessage:
         message_feedback_enabled=message_feedback(request.message_feedback_enabled, config_set),
         delivered=request.delivered,
     )
+    if request.delivered and not request.dry_run and request.channel in ("SMS", "RCS"):
+        remember_sticky(call, identity, sender, destination)
     undelivered = None if request.delivered else ["RCS_QUEUED", "RCS_FAILED"]
     publish_delivery(call, message, config_set, request.lead_events, undelivered)
     return message
