@@ -172,14 +172,7 @@ def send(call: Call, request: SendRequest) -> SentMessage:
     )
     for check in SEND_CHECKS:
         check(call, outgoing)
-    if request.channel == "VOICE":
-        check_voice_limits(
-            call,
-            destination,
-            request.message_body or "",
-            request.message_body_text_type,
-            request.dry_run,
-        )
+    check_voice_limits(call, destination, request)
     message = record_message(
         call,
         channel=request.channel,

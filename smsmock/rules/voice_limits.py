@@ -20,6 +20,7 @@ spoken words at :data:`~smsmock.rules.pricing.WORDS_PER_MINUTE`, as voice messag
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from smsmock.rules.pricing import WORDS_PER_MINUTE, spoken_words
 from smsmock.rules.spend import is_sandboxed
@@ -35,11 +36,21 @@ VOICE_CALLS = "voice_calls"
 destination number."""
 
 
-def check_voice_limits(
-    call: Call, destination: str, body: str, text_type: str | None, dry_run: bool
-) -> None:
+class VoiceRequest(Protocol):
+    """What of a send request the voice limits read (:class:`smsmock.rules.sending.SendRequest`)."""
+
+    channel: str
+    message_body: str | None
+    message_body_text_type: str | None
+    dry_run: bool
+
+
+def check_voice_limits(call: Call, destination: str, request: VoiceRequest) -> None:
     """Refuse a voice message over the length or count limits; count it when it will be sent
-    (not a dry run): the last check before a message is recorded."""
+    (not a dry run): the last check before a message is recorded. Other channels pass."""
+    if request.channel != "VOICE":
+        return
+    body, text_type = request.message_body or "", request.message_body_text_type
     sandboxed = is_sandboxed(call.backend)
     seconds = spoken_words(body, text_type or "TEXT") * 60 / WORDS_PER_MINUTE
     if seconds > MAXIMUM_SECONDS[sandboxed]:
@@ -62,5 +73,5 @@ def check_voice_limits(
         call.backend.check_quota(
             "SANDBOX_VOICE_MESSAGES_PER_DAY", sum(len(times) for times in calls.values())
         )
-    if not dry_run:
+    if not request.dry_run:
         calls.setdefault(destination, []).append(call.now)
