@@ -1,4 +1,5 @@
-"""Shared fixtures: a boto3 client of the service inside the ``sms_voice`` fixture's mock."""
+"""Shared fixtures: a boto3 client of the service inside the ``sms_voice`` fixture's mock, and
+the arrangements most tests start from (their helpers are in ``helpers.py``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 import boto3
 import pytest
+from helpers import toll_free_number
 
 from smsmock import SmsVoiceMock
 
@@ -34,3 +36,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def client(sms_voice: SmsVoiceMock) -> Any:
     """A client of the service in ``us-east-1``, answered by the mock."""
     return boto3.client(SERVICE, region_name=REGION)
+
+
+@pytest.fixture
+def us_toll_free(client: Any) -> dict[str, Any]:
+    """A new US toll-free number of the account (SMS, voice and MMS): RequestPhoneNumber's
+    answer (:func:`helpers.toll_free_number`)."""
+    return toll_free_number(client)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers import refused, us_toll_free
+from helpers import refused, toll_free_number
 from registration_data import completed_brand, new_registration
 
 from smsmock import SmsVoiceMock
@@ -31,8 +31,8 @@ def test_describe_account_limits_reports_the_page_figures(client: Any) -> None:
 def test_the_26th_phone_number_is_refused(client: Any) -> None:
     # quotas.md: "Number of SMS, MMS, and Voice numbers: 25 per account".
     for _ in range(25):
-        us_toll_free(client)
-    response = refused(us_toll_free, client=client)
+        toll_free_number(client, ("SMS",))
+    response = refused(toll_free_number, client=client, capabilities=("SMS",))
     assert response["Error"]["Code"] == "ServiceQuotaExceededException"
     assert response["Reason"] == "PHONE_NUMBERS_PER_ACCOUNT"
     used = {
@@ -103,7 +103,7 @@ def test_a_quota_raised_as_a_users_test_would(client: Any, sms_voice: SmsVoiceMo
     sms_voice.set_quota("PHONE_NUMBERS_PER_ACCOUNT", 30)
     for _ in range(26):
         client.create_pool(
-            OriginationIdentity=us_toll_free(client)["PhoneNumberId"],
+            OriginationIdentity=toll_free_number(client, ("SMS",))["PhoneNumberId"],
             MessageType="TRANSACTIONAL",
             IsoCountryCode="US",
         )

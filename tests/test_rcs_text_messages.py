@@ -11,7 +11,7 @@ from typing import Any
 import botocore.session
 import pytest
 from freezegun import freeze_time
-from helpers import refused, us_toll_free
+from helpers import refused, toll_free_number
 from registration_data import completed_campaign
 
 from smsmock import SmsVoiceMock
@@ -75,7 +75,7 @@ def _to(origin: str) -> dict[str, Any]:
 def test_direct_sending_has_no_sms_fallback(client: Any, sms_voice: SmsVoiceMock) -> None:
     # "Direct (AWS RCS Agent ARN): No SMS fallback — message is delivered via RCS only or not at
     # all."
-    us_toll_free(client)
+    toll_free_number(client, ("SMS",))
     agent = launched_agent(client, sms_voice, "CA")
     response = refused(client.send_text_message, **_to(agent["RcsAgentArn"]))
     assert response["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"
@@ -90,7 +90,7 @@ def test_a_pool_tries_rcs_first_then_sms(client: Any, sms_voice: SmsVoiceMock) -
     # "When you send a message to the pool, AWS End User Messaging attempts RCS delivery first. If
     # RCS delivery fails, the service retries the message via SMS using a phone number from the
     # same pool."
-    number = us_toll_free(client)
+    number = toll_free_number(client, ("SMS",))
     agent = launched_agent(client, sms_voice)
     pool_id = pool_of(client, number["PhoneNumberId"], agent["RcsAgentId"])
     client.create_configuration_set(ConfigurationSetName="cs")
@@ -130,7 +130,7 @@ def test_account_level_sending_tries_the_accounts_agent_first(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:
     # "For account-level sending, the service considers all identities in your account."
-    number = us_toll_free(client)
+    number = toll_free_number(client, ("SMS",))
     agent = launched_agent(client, sms_voice)
     text(client)
     sms_voice.set_rcs_capable(DEST, False)
@@ -144,7 +144,7 @@ def test_account_level_sending_tries_the_accounts_agent_first(
 def test_a_pool_chooses_10dlc_before_toll_free(client: Any, sms_voice: SmsVoiceMock) -> None:
     # "Fallback logic and priority order": short code, 10DLC, toll-free number, sender ID; not
     # the order the members joined.
-    toll_free = us_toll_free(client)
+    toll_free = toll_free_number(client, ("SMS",))
     pool_id = pool_of(client, toll_free["PhoneNumberId"])
     ten_dlc = client.request_phone_number(
         IsoCountryCode="US",
@@ -170,7 +170,7 @@ def test_sticky_sending_keeps_the_identity_for_25_hours(
     # the same destination within the 25-hour window are routed through the same origination
     # identity"; "If the previous message was delivered via SMS (after RCS fallback), the next
     # message is attempted via SMS through the same phone number."
-    number = us_toll_free(client)
+    number = toll_free_number(client, ("SMS",))
     agent = launched_agent(client, sms_voice)
     pool_id = pool_of(client, number["PhoneNumberId"], agent["RcsAgentId"])
     with freeze_time("2026-03-01 12:00:00") as clock:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from freezegun import freeze_time
-from helpers import refused, us_toll_free
+from helpers import refused
 from installed_model import country_if_required
 
 from smsmock import SmsVoiceMock
@@ -21,18 +21,13 @@ QUOTE = "\u2019"
 """The closing single quote: not a GSM character (the page's example 3)."""
 
 
-@pytest.fixture
-def toll_free(client: Any) -> dict[str, Any]:
-    return us_toll_free(client, "SMS", "VOICE")
-
-
 # -- self-managed opt-outs ---------------------------------------------------------------------
 
 
-def test_self_managed_opt_outs_need_two_way(client: Any, toll_free: dict[str, Any]) -> None:
+def test_self_managed_opt_outs_need_two_way(client: Any, us_toll_free: dict[str, Any]) -> None:
     # opt-out-list-self-managed.md: "To enable self-managed opt-outs for a pool or phone number,
     # you must first enable two-way SMS messaging."
-    phone_id = toll_free["PhoneNumberId"]
+    phone_id = us_toll_free["PhoneNumberId"]
     response = refused(
         client.update_phone_number, PhoneNumberId=phone_id, SelfManagedOptOutsEnabled=True
     )
@@ -49,9 +44,11 @@ def test_self_managed_opt_outs_need_two_way(client: Any, toll_free: dict[str, An
     assert both["SelfManagedOptOutsEnabled"] is True
 
 
-def test_a_pools_self_managed_opt_outs_need_two_way(client: Any, toll_free: dict[str, Any]) -> None:
+def test_a_pools_self_managed_opt_outs_need_two_way(
+    client: Any, us_toll_free: dict[str, Any]
+) -> None:
     pool = client.create_pool(
-        OriginationIdentity=toll_free["PhoneNumberId"],
+        OriginationIdentity=us_toll_free["PhoneNumberId"],
         MessageType="TRANSACTIONAL",
         **country_if_required("CreatePool", "US"),
     )
@@ -63,13 +60,13 @@ def test_a_pools_self_managed_opt_outs_need_two_way(client: Any, toll_free: dict
 
 
 def test_the_opt_out_list_still_blocks_a_self_managed_number(
-    client: Any, sms_voice: SmsVoiceMock, toll_free: dict[str, Any]
+    client: Any, sms_voice: SmsVoiceMock, us_toll_free: dict[str, Any]
 ) -> None:
     # opt-out-list.md: "If a phone number is in the opt-out list then the message is not sent";
     # self-managed opt-outs change how incoming HELP and STOP are handled, and leave "tracking and
     # honoring opt-out requests" to the sender (PutOptedOutNumber).
     client.update_phone_number(
-        PhoneNumberId=toll_free["PhoneNumberId"],
+        PhoneNumberId=us_toll_free["PhoneNumberId"],
         TwoWayEnabled=True,
         TwoWayChannelArn=CHANNEL,
         SelfManagedOptOutsEnabled=True,
@@ -78,14 +75,14 @@ def test_the_opt_out_list_still_blocks_a_self_managed_number(
     response = refused(
         client.send_text_message,
         DestinationPhoneNumber=DEST,
-        OriginationIdentity=toll_free["PhoneNumberId"],
+        OriginationIdentity=us_toll_free["PhoneNumberId"],
         MessageBody="hi",
     )
     assert response["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
     client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber=DEST)
     client.send_text_message(
         DestinationPhoneNumber=DEST,
-        OriginationIdentity=toll_free["PhoneNumberId"],
+        OriginationIdentity=us_toll_free["PhoneNumberId"],
         MessageBody="hi",
     )
     assert len(sms_voice.sent_messages) == 1
@@ -107,7 +104,7 @@ def test_the_opt_out_list_still_blocks_a_self_managed_number(
     ],
 )
 def test_the_largest_sms(
-    client: Any, sms_voice: SmsVoiceMock, toll_free: dict[str, Any], body: str, fits: bool
+    client: Any, sms_voice: SmsVoiceMock, us_toll_free: dict[str, Any], body: str, fits: bool
 ) -> None:
     # sms-limitations-character.md: "The maximum supported size of any message is 1530 GSM
     # characters or 630 non-GSM characters. If the message size is greater than the supported
@@ -115,7 +112,7 @@ def test_the_largest_sms(
     # Exception."
     send = {
         "DestinationPhoneNumber": DEST,
-        "OriginationIdentity": toll_free["PhoneNumberId"],
+        "OriginationIdentity": us_toll_free["PhoneNumberId"],
         "MessageBody": body,
     }
     if fits:
@@ -141,43 +138,43 @@ def _call(client: Any, number: dict[str, Any], destination: str = DEST, words: i
 
 
 def test_five_voice_messages_to_one_recipient_a_day(
-    client: Any, sms_voice: SmsVoiceMock, toll_free: dict[str, Any]
+    client: Any, sms_voice: SmsVoiceMock, us_toll_free: dict[str, Any]
 ) -> None:
     # quotas.md, Voice quotas: "Number of voice messages that can be sent to a single recipient
     # during a 24-hour period: 5 messages".
     sms_voice.set_quota("VOICE_MESSAGE_MONTHLY_SPEND_LIMIT", 100)
     with freeze_time("2026-03-01 12:00:00") as clock:
         for _ in range(5):
-            _call(client, toll_free)
-        response = refused(_call, client=client, number=toll_free)
+            _call(client, us_toll_free)
+        response = refused(_call, client=client, number=us_toll_free)
         assert response["Error"]["Code"] == "ServiceQuotaExceededException"
         assert response["Reason"] == "DAILY_DESTINATION_CALL_LIMIT"
-        _call(client, toll_free, destination="+12065550101")  # another recipient
+        _call(client, us_toll_free, destination="+12065550101")  # another recipient
         clock.tick(timedelta(hours=23, minutes=59))
-        assert refused(_call, client=client, number=toll_free)["Reason"] == (
+        assert refused(_call, client=client, number=us_toll_free)["Reason"] == (
             "DAILY_DESTINATION_CALL_LIMIT"
         )
         clock.tick(timedelta(minutes=2))  # 24 hours after the first
-        _call(client, toll_free)
+        _call(client, us_toll_free)
     assert len(sms_voice.sent_messages) == 7
 
 
 def test_a_dry_run_is_not_counted(
-    client: Any, sms_voice: SmsVoiceMock, toll_free: dict[str, Any]
+    client: Any, sms_voice: SmsVoiceMock, us_toll_free: dict[str, Any]
 ) -> None:
     sms_voice.set_quota("VOICE_MESSAGE_MONTHLY_SPEND_LIMIT", 100)
     for _ in range(6):
         client.send_voice_message(
             DestinationPhoneNumber=DEST,
-            OriginationIdentity=toll_free["PhoneNumberId"],
+            OriginationIdentity=us_toll_free["PhoneNumberId"],
             MessageBody="hello",
             DryRun=True,
         )
-    _call(client, toll_free)
+    _call(client, us_toll_free)
 
 
 def test_the_sandbox_allows_20_voice_messages_a_day(
-    client: Any, sms_voice: SmsVoiceMock, toll_free: dict[str, Any]
+    client: Any, sms_voice: SmsVoiceMock, us_toll_free: dict[str, Any]
 ) -> None:
     # quotas.md: "Number of voice messages that can be sent during a 24-hour period: If your
     # account is in the sandbox: 20 messages"; sandbox.md: "You have a daily limit of 20
@@ -189,11 +186,11 @@ def test_the_sandbox_allows_20_voice_messages_a_day(
     for destination in destinations:
         _verify(client, sms_voice, destination)
     for i in range(20):
-        _call(client, toll_free, destination=destinations[i % 2])
-    response = refused(_call, client=client, number=toll_free, destination=destinations[0])
+        _call(client, us_toll_free, destination=destinations[i % 2])
+    response = refused(_call, client=client, number=us_toll_free, destination=destinations[0])
     assert response["Error"]["Code"] == "ServiceQuotaExceededException"
     sms_voice.set_sandbox(False)
-    _call(client, toll_free, destination=destinations[0])
+    _call(client, us_toll_free, destination=destinations[0])
 
 
 def _verify(client: Any, sms_voice: SmsVoiceMock, number: str) -> None:
@@ -211,7 +208,11 @@ def _verify(client: Any, sms_voice: SmsVoiceMock, number: str) -> None:
 
 @pytest.mark.parametrize(("sandboxed", "seconds"), [(True, 30), (False, 300)])
 def test_the_longest_voice_message(
-    client: Any, sms_voice: SmsVoiceMock, toll_free: dict[str, Any], sandboxed: bool, seconds: int
+    client: Any,
+    sms_voice: SmsVoiceMock,
+    us_toll_free: dict[str, Any],
+    sandboxed: bool,
+    seconds: int,
 ) -> None:
     # quotas.md: "Voice message length: If your account is in the sandbox: 30 seconds. If your
     # account is out of the sandbox: 5 minutes." Spoken at 150 words a minute.
@@ -220,8 +221,8 @@ def test_the_longest_voice_message(
         sms_voice.set_sandbox()
         _verify(client, sms_voice, DEST)
     words = seconds * 150 // 60
-    _call(client, toll_free, words=words)
-    response = refused(_call, client=client, number=toll_free, words=words + 1)
+    _call(client, us_toll_free, words=words)
+    response = refused(_call, client=client, number=us_toll_free, words=words + 1)
     assert response["Error"]["Code"] == "ValidationException"
     assert response["Reason"] == "MAXIMUM_SIZE_EXCEEDED"
 

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import boto3
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
+from helpers import toll_free_number
 
 from smsmock import mock_sms_voice
 from smsmock.faces.server import Client, ControlError, Server, ServerProcess
@@ -254,22 +256,13 @@ def test_any_handle_method(sms_voice_server: Client) -> None:
     assert made["OptOutListArn"].split(":")[4] == "444455556666"
 
 
-def _phone_number(client: Any) -> dict[str, Any]:
-    return client.request_phone_number(  # type: ignore[no-any-return]
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS"],
-        NumberType="TOLL_FREE",
-    )
-
-
 def test_sent_messages_over_http_are_the_handles_records(sms_voice_server: Client) -> None:
     from smsmock.faces.server.control import plain
     from smsmock.records.messages import SentMessage
 
     client = sms_voice_server.boto3_client()
     sms_voice_server.set_sandbox(False)
-    number = _phone_number(client)
+    number = toll_free_number(client)
     sent = client.send_text_message(
         DestinationPhoneNumber="+12065550100",
         OriginationIdentity=number["PhoneNumberId"],
@@ -287,7 +280,7 @@ def test_sent_messages_over_http_are_the_handles_records(sms_voice_server: Clien
     with mock_sms_voice() as sms:
         sms.set_sandbox(False)
         local = boto3.client(SERVICE, region_name="us-east-1")
-        origin = _phone_number(local)["PhoneNumberId"]
+        origin = toll_free_number(local)["PhoneNumberId"]
         local.send_text_message(
             DestinationPhoneNumber="+12065550100",
             OriginationIdentity=origin,
@@ -304,7 +297,7 @@ def test_sent_messages_over_http_are_the_handles_records(sms_voice_server: Clien
 
 def test_inbound_stop_opts_the_sender_out(sms_voice_server: Client) -> None:
     client = sms_voice_server.boto3_client()
-    number = _phone_number(client)
+    number = toll_free_number(client)
 
     inbound = sms_voice_server.receive("+12065550100", number["PhoneNumber"], "STOP")
 
@@ -360,7 +353,8 @@ def test_bad_control_requests(
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(f"{sms_voice_server.url}/_smsmock/{path}", body, method=method)
+    url = f"{sms_voice_server.url}/_smsmock/{path}"
+    request = urllib.request.Request(url, body, {"Content-Type": "application/json"}, method=method)
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(request, timeout=10)
     assert caught.value.code == status
@@ -513,3 +507,43 @@ def test_a_chunked_body_is_read() -> None:
 
     assert answer.status == 200
     assert body["OptOutListName"] == "chunky"
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("reset", {}),
+        ("reset", {"settings": True}),
+        ("quota", {"name": "POOLS_PER_ACCOUNT", "value": 2}),
+        ("lifecycle", {"resource_type": "pool", "mode": "manual"}),
+        ("sandbox", {"sandboxed": False}),
+        ("handle/set_default_account", {"account_id": "444455556666"}),
+        ("handle/clear_fates", {}),
+    ],
+)
+def test_a_control_post_that_returns_nothing_answers_an_empty_object(
+    sms_voice_server: Client, path: str, body: dict[str, Any]
+) -> None:
+    request = urllib.request.Request(
+        f"{sms_voice_server.url}/_smsmock/{path}",
+        json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status == 200
+        assert json.loads(answer.read()) == {}
+
+
+def test_an_unknown_handle_method_is_refused_naming_those_there_are(
+    sms_voice_server: Client,
+) -> None:
+    with pytest.raises(ControlError) as caught:
+        sms_voice_server.call("set_default_acount", account_id="444455556666")
+
+    assert caught.value.status == 404
+    message = caught.value.message
+    assert "POST /_smsmock/handle/<method>" in message
+    callable_there = message.rpartition(": ")[2].rstrip(".").split(", ")
+    assert {"set_default_account", "set_fate", "map_access_key", "spend"} <= set(callable_there)
+    assert not {"start", "stop", "save_state", "load_state"} & set(callable_there)

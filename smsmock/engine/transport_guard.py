@@ -22,7 +22,7 @@ from typing import Any
 import botocore.endpoint
 import botocore.signers
 
-from smsmock.engine.wire import header
+from smsmock.engine.headers import header
 from smsmock.state.service_model import SERVICE_NAME, TARGET_PREFIX
 
 Answer = Callable[[Any, "str | None"], Any]

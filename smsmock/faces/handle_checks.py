@@ -19,6 +19,7 @@ from typing import Any, TypeVar, get_args
 import botocore.session
 
 from smsmock.engine.handlers import load_resources
+from smsmock.records.configuration_sets import EVENTS
 from smsmock.rules.events import catalogue
 from smsmock.rules.spend import SPEND_LIMITS
 from smsmock.state.lifecycle import ModeKind
@@ -261,7 +262,7 @@ def callback(value: C) -> C:
 
 def configuration_set_name(value: Any, world: World) -> str:
     """A configuration set that exists in some account and region, or that events name."""
-    known = {event.configuration_set_name for event in world.events}
+    known = {event.configuration_set_name for event in EVENTS.of(world)}
     for backend in world.backends():
         for table in backend.tables():
             if table.spec.resource_type == "configuration-set":

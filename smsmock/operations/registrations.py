@@ -85,7 +85,7 @@ def _new_version(call: Call, number: int) -> RegistrationVersion:
 @operation("DeleteRegistration")
 def delete_registration(call: Call, params: Params) -> Registration:
     table = call.backend.table(REGISTRATIONS)
-    record = table.get(params["RegistrationId"])
+    record = registration(call, params["RegistrationId"])
     if record.status in IN_REVIEW:
         raise ConflictError(
             f"Registration {record.registration_id} is being reviewed and cannot be deleted.",
@@ -141,7 +141,7 @@ describe_operation(
 @operation("CreateRegistrationVersion")
 def create_registration_version(call: Call, params: Params) -> dict[str, Any]:
     table = call.backend.table(REGISTRATIONS)
-    record = table.get(params["RegistrationId"])
+    record = registration(call, params["RegistrationId"])
     if record.status == "DRAFT" or record.status in IN_REVIEW:
         raise ConflictError(
             f"Registration {record.registration_id} version {record.current_version_number} is "

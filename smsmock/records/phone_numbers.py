@@ -1,4 +1,4 @@
-"""Phone number records: :class:`PhoneNumber` and its table."""
+"""Phone number records: :class:`PhoneNumber`, its table, and the lookup by reference."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import datetime
 
 from smsmock.records.messaging_limits import PRICING_TIER, phone_number_limits
 from smsmock.state.lifecycle import StatefulRecord
+from smsmock.state.registry import Call
 from smsmock.state.service_model import Written
 from smsmock.state.tables import TableKey
 
@@ -53,3 +54,9 @@ PHONE_NUMBERS: TableKey[PhoneNumber] = TableKey(
     arn=lambda r: r.phone_number_arn,
     transitions={"PENDING": "ACTIVE"},
 )
+
+
+def phone_number(call: Call, ref: str) -> PhoneNumber:
+    """The phone number ``ref`` (its id, ARN or E.164 number) names, or
+    ``ResourceNotFoundException``."""
+    return call.backend.table(PHONE_NUMBERS).get(ref)

@@ -8,14 +8,14 @@ from smsmock.records.rcs_agents import (
     CountryLaunch,
     RcsAgent,
     TestingAgent,
-    rcs_agents,
+    rcs_agent,
 )
 from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
 from smsmock.rules.countries import e164, major_carriers, parse_number
 from smsmock.state.errors import ConflictError, ValidationError
 from smsmock.state.ids import new_id
 from smsmock.state.registry import Call
-from smsmock.state.world import Backend
+from smsmock.state.world import Backend, Setting
 
 
 def launch_in_country(
@@ -28,7 +28,7 @@ def launch_in_country(
 ) -> CountryLaunch:
     """Launch (or move the launch of) an agent in a country; carriers default to the country's
     :func:`major_carriers`, each taking the launch's status (``PARTIAL`` leaves them pending)."""
-    agent = rcs_agents(backend).get(agent_ref)
+    agent = rcs_agent(backend, agent_ref)
     names = carriers if carriers is not None else list(major_carriers(iso_country_code))
     carrier_status = "PENDING" if status in ("CREATED", "PARTIAL") else status
     launch = CountryLaunch(
@@ -46,21 +46,21 @@ def set_testing_agent(
     backend: Backend, agent_ref: str, registration_id: str, status: str = "ACTIVE"
 ) -> TestingAgent:
     """Give an agent its testing agent (from an RCS testing registration)."""
-    agent = rcs_agents(backend).get(agent_ref)
+    agent = rcs_agent(backend, agent_ref)
     agent.testing_agent = TestingAgent(
         status=status, registration_id=registration_id, testing_agent_id=new_id("testing-agent")
     )
     return agent.testing_agent
 
 
-NO_RCS_NUMBERS = "rcs_incapable_numbers"
-"""``backend.attributes`` key: destination numbers whose phones do not take RCS."""
+NO_RCS_NUMBERS: Setting[set[str]] = Setting("rcs_incapable_numbers", set)
+"""Destination numbers whose phones do not take RCS."""
 
 
 def set_rcs_capable(backend: Backend, number: str, capable: bool) -> None:
     """Say whether the phone at ``number`` takes RCS (all mobiles do by default); a test's way to
     exercise the SMS fallback: ``set_rcs_capable(sms.backend(), "+12065550100", False)``."""
-    numbers: set[str] = backend.attributes.setdefault(NO_RCS_NUMBERS, set())
+    numbers = NO_RCS_NUMBERS.of(backend)
     if capable:
         numbers.discard(e164(number))
     else:
@@ -75,7 +75,7 @@ def rcs_unreachable(call: Call, agent: RcsAgent, destination: str, country: str)
     """``None`` when the agent's RCS reaches ``destination``; else ``COUNTRY`` (the agent is not
     launched there, nor is the number a verified test device of its testing agent) or ``DEVICE``
     (the phone takes no RCS: not a mobile, or marked with :func:`set_rcs_capable`)."""
-    import phonenumbers  # on first use, as in smsmock.rules.countries
+    import phonenumbers  # on first use: it costs tens of milliseconds (smsmock.rules.countries)
 
     launch = agent.launches.get(country)
     testing = agent.testing_agent is not None and agent.testing_agent.status == "ACTIVE"
@@ -90,7 +90,7 @@ def rcs_unreachable(call: Call, agent: RcsAgent, destination: str, country: str)
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     )
-    if not mobile or destination in call.backend.attributes.get(NO_RCS_NUMBERS, ()):
+    if not mobile or destination in NO_RCS_NUMBERS.of(call.backend):
         return "DEVICE"
     return None
 

@@ -1,11 +1,11 @@
 """The rules a message must pass before it is sent: which identity sends it, whether that
 identity may, and whether the destination may receive it (opt-outs, the sandbox). Used by
-:func:`smsmock.operations.messages.send` for every channel and for verification codes.
+:func:`smsmock.rules.sending.send` for every channel and for verification codes.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from smsmock.records.configuration_sets import ConfigurationSet
@@ -22,8 +22,10 @@ from smsmock.rules.origination import resolve_origination_identity
 from smsmock.rules.origination_countries import NO_SHARED_ROUTES
 from smsmock.rules.pricing import is_gsm7, sms_length
 from smsmock.rules.rcs import rcs_unreachable, refuse_unreachable_country
+from smsmock.state.conflicts import refuse_unless_active
 from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.state.registry import Call
+from smsmock.state.world import Setting
 
 KINDS = {
     # SendTextMessage: "PhoneNumber, PhoneNumberId, PhoneNumberArn, RcsAgentId, RcsAgentArn,
@@ -47,53 +49,61 @@ def choose_origination(
     RCS first: an RCS agent that reaches the destination sends it (:func:`rcs_sender`)."""
     kinds = KINDS[channel]
     country = str(country_of(destination))
-    if ref is not None:
-        try:
-            identity = resolve_origination_identity(
-                call, ref, iso_country_code=country, kinds=kinds
-            )
-        except ResourceNotFoundError:
-            # A bare sender ID of another country: found without the country, refused below.
-            identity = resolve_origination_identity(call, ref, kinds=kinds)
-        if isinstance(identity, RcsAgent):
-            # rcs-sms-fallback.md: "Direct (AWS RCS Agent ARN): No SMS fallback — message is
-            # delivered via RCS only or not at all". Where the agent is not launched, refused as
-            # SendRcsMessage refuses it.
-            if rcs_unreachable(call, identity, destination, country) == "COUNTRY":
-                refuse_unreachable_country(identity, country)
-            return identity, identity, identity.rcs_agent_id
-        if isinstance(identity, Pool):
-            _check_active(identity, "pool", identity.pool_id)
-            members = [m for m in map(call.backend.by_arn.get, identity.members) if m]
-            agent = sticky_identity(call, identity, channel, destination) or rcs_sender(
-                call, channel, members, destination, country
-            )
-            if agent is not None:
-                return identity, agent, _shown(agent)
-            sender = _pool_member(members, channel, country)
-            if (
-                sender is None
-                and identity.shared_routes_enabled
-                and on_shared_route(channel, country)
-            ):
-                # Shared routes: the service sends from its own identities where the pool has
-                # none that can.
-                return identity, None, None
-            if sender is None and members:
-                sender = members[0]  # its own checks say why it cannot send
-            if sender is None:
-                raise ConflictError(
-                    f"The pool {identity.pool_id} has no origination identity.",
-                    "NO_ORIGINATION_IDENTITIES_FOUND",
-                    "pool",
-                    identity.pool_id,
-                )
-            return identity, sender, _shown(sender)
-        return identity, identity, _shown(identity)
-    # No identity named (SendTextMessage only): one of the account's that can reach the
-    # destination, else the configuration set's default sender ID ("will be used if no dedicated
-    # origination phone numbers or registered SenderIds are available in your account"), else a
-    # shared route where the country has them (:func:`on_shared_route`).
+    if ref is None:
+        return _account_choice(call, channel, destination, country, config_set)
+    try:
+        identity = resolve_origination_identity(call, ref, iso_country_code=country, kinds=kinds)
+    except ResourceNotFoundError:
+        # A bare sender ID of another country: found without the country, refused below.
+        identity = resolve_origination_identity(call, ref, kinds=kinds)
+    if isinstance(identity, RcsAgent):
+        # rcs-sms-fallback.md: "Direct (AWS RCS Agent ARN): No SMS fallback — message is
+        # delivered via RCS only or not at all". Where the agent is not launched, refused as
+        # SendRcsMessage refuses it.
+        if rcs_unreachable(call, identity, destination, country) == "COUNTRY":
+            refuse_unreachable_country(identity, country)
+        return identity, identity, identity.rcs_agent_id
+    if isinstance(identity, Pool):
+        return _pool_origin(call, identity, channel, destination, country)
+    return identity, identity, _shown(identity)
+
+
+def _pool_origin(
+    call: Call, pool: Pool, channel: str, destination: str, country: str
+) -> tuple[Any, Any, str | None]:
+    """A pool's sender: its sticky identity, else an RCS agent that reaches the destination,
+    else the member :func:`_pool_member` chooses, else the service's shared routes."""
+    refuse_unless_active(pool, "pool", pool.pool_id)
+    members = [m for m in map(call.backend.by_arn.get, pool.members) if m]
+    agent = sticky_identity(call, pool, channel, destination) or rcs_sender(
+        call, channel, members, destination, country
+    )
+    if agent is not None:
+        return pool, agent, _shown(agent)
+    sender = _pool_member(members, channel, country)
+    if sender is None and pool.shared_routes_enabled and on_shared_route(channel, country):
+        # Shared routes: the service sends from its own identities where the pool has none
+        # that can.
+        return pool, None, None
+    if sender is None and members:
+        sender = members[0]  # its own checks say why it cannot send
+    if sender is None:
+        raise ConflictError(
+            f"The pool {pool.pool_id} has no origination identity.",
+            "NO_ORIGINATION_IDENTITIES_FOUND",
+            "pool",
+            pool.pool_id,
+        )
+    return pool, sender, _shown(sender)
+
+
+def _account_choice(
+    call: Call, channel: str, destination: str, country: str, config_set: ConfigurationSet | None
+) -> tuple[Any, Any, str | None]:
+    """No identity named (SendTextMessage only): one of the account's that can reach the
+    destination, else the configuration set's default sender ID ("will be used if no dedicated
+    origination phone numbers or registered SenderIds are available in your account"), else a
+    shared route where the country has them (:func:`on_shared_route`)."""
     agents = list(call.backend.table(RCS_AGENTS))
     agent = sticky_identity(call, None, channel, destination) or rcs_sender(
         call, channel, agents, destination, country
@@ -135,9 +145,11 @@ def rcs_sender(
 
 
 STICKY_FOR = timedelta(hours=25)
-STICKY_IDENTITIES = "sticky_identities"
-"""``backend.attributes`` key: (pool id or ``""`` for the account, destination) → (the ARN of the
-identity that last delivered to it, when)."""
+STICKY_IDENTITIES: Setting[dict[str, dict[str, tuple[str, datetime]]]] = Setting(
+    "sticky_identities", dict
+)
+"""Pool id (``""`` for the account) → destination → (the ARN of the identity that last delivered
+to it, when)."""
 
 
 def sticky_identity(call: Call, pool: Pool | None, channel: str, destination: str) -> Any:
@@ -149,8 +161,8 @@ def sticky_identity(call: Call, pool: Pool | None, channel: str, destination: st
     RCS are not modelled.)"""
     if channel != "SMS":
         return None
-    key = (pool.pool_id if pool is not None else "", e164(destination))
-    found = call.backend.attributes.get(STICKY_IDENTITIES, {}).get(key)
+    scope = pool.pool_id if pool is not None else ""
+    found = STICKY_IDENTITIES.of(call.backend).get(scope, {}).get(e164(destination))
     if found is None or call.now - found[1] >= STICKY_FOR:
         return None
     arn = found[0]
@@ -169,9 +181,9 @@ def remember_sticky(call: Call, identity: Any, sender: Any, destination: str) ->
     account (an identity named directly is not chosen, so not paired)."""
     if sender is None or not (identity is None or isinstance(identity, Pool)):
         return
-    pairs = call.backend.attributes.setdefault(STICKY_IDENTITIES, {})
     scope = identity.pool_id if isinstance(identity, Pool) else ""
-    pairs[(scope, e164(destination))] = (origination.kind_of(sender).arn(sender), call.now)
+    pairs = STICKY_IDENTITIES.of(call.backend).setdefault(scope, {})
+    pairs[e164(destination)] = (origination.kind_of(sender).arn(sender), call.now)
 
 
 def on_shared_route(channel: str, country: str) -> bool:
@@ -249,24 +261,13 @@ def _account_identity(call: Call, channel: str, country: str) -> Any:
     return numbers.first(lambda n: _can_send(n, channel, country))
 
 
-def _check_active(record: Any, resource_type: str, resource_id: str) -> None:
-    status = getattr(record, "status", "ACTIVE")
-    if status != "ACTIVE":
-        raise ConflictError(
-            f"The {resource_type} {resource_id} is {status}, not ACTIVE.",
-            "RESOURCE_NOT_ACTIVE",
-            resource_type,
-            resource_id,
-        )
-
-
 def check_sender(channel: str, sender: Any, country: str, message_type: str | None) -> str | None:
     """The sender must be active, have the channel's capability, reach the destination's country
     and send the message type; returns the message type (the sender's when none was asked)."""
     kind = origination.kind_of(sender)
     traits = kind.traits(sender)
     resource_id = kind.identity(sender)
-    _check_active(sender, kind.resource_type, resource_id)
+    refuse_unless_active(sender, kind.resource_type, resource_id)
     if channel not in traits.number_capabilities:
         if channel == "VOICE":
             raise ValidationError(

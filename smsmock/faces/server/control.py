@@ -10,9 +10,11 @@ from __future__ import annotations
 import base64
 import dataclasses
 import enum
+import ipaddress
 import json
 import urllib.parse
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,6 +26,18 @@ from smsmock.state.errors import ResourceNotFoundError, ServiceError
 from smsmock.state.world import WORLD
 
 PREFIX = "/_smsmock/"
+LOOPBACK_NAMES = frozenset({"localhost"})
+"""Host names taken as loopback without a lookup (any other name must be allowed at start-up:
+a name resolved when a delivery is made could point anywhere by then)."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the control endpoints act on: the handle, and the hosts other than loopback that a
+    forwarding URL set at run time may name (``--forward-to``'s and ``--allow-forward-host``)."""
+
+    handle: SmsVoiceMock
+    forward_hosts: frozenset[str] = frozenset()
 
 
 class ControlError(Exception):
@@ -57,7 +71,7 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-def control(handle: SmsVoiceMock, method: str, path: str, body: bytes, query: str = "") -> Any:
+def control(context: Context, method: str, path: str, body: bytes, query: str = "") -> Any:
     """Answer the control request ``method path?query`` (``path`` after ``/_smsmock/``); the
     arguments are the JSON body's members, or for a GET the query's parameters."""
     arguments = _arguments(body)
@@ -68,9 +82,14 @@ def control(handle: SmsVoiceMock, method: str, path: str, body: bytes, query: st
         route = _method_route(name)
     if route is None:
         known = ", ".join(f"{m} {PREFIX}{p}" for m, p in _ROUTES)
-        raise ControlError(404, f"No control endpoint {method} {PREFIX}{path}; there are {known}.")
+        methods = ", ".join(handle_methods())
+        raise ControlError(
+            404,
+            f"No control endpoint {method} {PREFIX}{path}; there are {known}, "
+            f"and POST {PREFIX}handle/<method> for a method of the handle: {methods}.",
+        )
     try:
-        return route(handle, arguments)
+        return route(context, arguments)
     except ControlError:
         raise
     except state_file.StateFileError as exc:
@@ -91,21 +110,40 @@ def _arguments(body: bytes) -> dict[str, Any]:
         arguments = json.loads(body)
     except ValueError as exc:
         raise ControlError(400, f"The body is not JSON: {exc}") from None
+    except RecursionError:
+        raise ControlError(
+            400, "The body is not JSON smsmock reads: it is nested too deeply."
+        ) from None
     if not isinstance(arguments, dict):
         raise ControlError(400, "The body must be a JSON object of keyword arguments.")
     return arguments
 
 
-def _method_route(name: str) -> Callable[[SmsVoiceMock, dict[str, Any]], Any] | None:
+_NOT_REMOTE = frozenset(("start", "stop", "save_state", "load_state"))
+"""The server's own switch and files: not for remote callers."""
+
+Route = Callable[[Context, dict[str, Any]], Any]
+
+
+def handle_methods() -> list[str]:
+    """The handle's methods that ``POST handle/<method>`` calls, sorted."""
+    return sorted(
+        name
+        for name, value in vars(SmsVoiceMock).items()
+        if not name.startswith("_") and callable(value) and name not in _NOT_REMOTE
+    )
+
+
+def _method_route(name: str) -> Route | None:
     """Any public method of the handle, for settings without an endpoint of their own."""
-    if name.startswith("_") or not callable(getattr(SmsVoiceMock, name, None)):
+    if name.startswith("_") or name in _NOT_REMOTE:
         return None
-    if name in ("start", "stop", "save_state", "load_state"):
-        return None  # the server's own switch and files: not for remote callers
+    if not callable(getattr(SmsVoiceMock, name, None)):
+        return None
     return _call(name)
 
 
-def _reset(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
+def _reset(context: Context, arguments: dict[str, Any]) -> Any:
     settings = bool(arguments.pop("settings", False))
     if arguments:
         raise ControlError(400, f"reset takes only 'settings', not {sorted(arguments)}.")
@@ -115,48 +153,76 @@ def _reset(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
     return {}
 
 
-def _messages(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
-    return {"messages": plain(list(handle.sent_messages))}
+def _messages(context: Context, arguments: dict[str, Any]) -> Any:
+    return {"messages": plain(list(context.handle.sent_messages))}
 
 
-def _inbound_messages(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
-    return {"messages": plain(list(handle.inbound_messages))}
+def _inbound_messages(context: Context, arguments: dict[str, Any]) -> Any:
+    return {"messages": plain(list(context.handle.inbound_messages))}
 
 
-def _events(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
-    return {"events": plain(list(handle.events(**arguments)))}
+def _events(context: Context, arguments: dict[str, Any]) -> Any:
+    return {"events": plain(list(context.handle.events(**arguments)))}
 
 
-def _state(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
+def _state(context: Context, arguments: dict[str, Any]) -> Any:
     return state_file.dump(WORLD)
 
 
-def _load_state(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
+def _load_state(context: Context, arguments: dict[str, Any]) -> Any:
     state_file.restore(WORLD, arguments)
     return {}
 
 
-def _forwarding(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
+def _forwarding(context: Context, arguments: dict[str, Any]) -> Any:
     return {"url": delivery.forwarding_endpoint()}
 
 
-def _forward_to(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
+def _forward_to(context: Context, arguments: dict[str, Any]) -> Any:
     url = arguments.pop("url", None)
     if arguments:
         raise ControlError(400, f"forwarding takes only 'url', not {sorted(arguments)}.")
+    if url is not None:
+        _check_forward_host(context, url)
     delivery.set_forwarding_endpoint(url)
     return {"url": delivery.forwarding_endpoint()}
 
 
-def _health(handle: SmsVoiceMock, arguments: dict[str, Any]) -> Any:
+def _check_forward_host(context: Context, url: Any) -> None:
+    """Refuse a run-time forwarding URL to a host that is neither loopback nor allowed at
+    start-up: whoever reaches the control endpoints must not make the server send its
+    deliveries (and read back their outcome) anywhere on its network."""
+    host = urllib.parse.urlsplit(url).hostname if isinstance(url, str) else None
+    if host is None or _is_loopback(host) or host in context.forward_hosts:
+        return  # not a URL at all: set_forwarding_endpoint says so
+    allowed = ", ".join(sorted(context.forward_hosts)) or "none"
+    raise ControlError(
+        400,
+        f"Forwarding to {host!r} is not allowed: a forwarding URL set at run time must name a "
+        f"loopback address or a host allowed when the server started (--forward-to, "
+        f"--allow-forward-host; allowed: {allowed}).",
+        "ForwardingNotAllowed",
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _health(context: Context, arguments: dict[str, Any]) -> Any:
     return {"status": "ok", "version": __version__}
 
 
-def _call(name: str) -> Callable[[SmsVoiceMock, dict[str, Any]], Any]:
-    return lambda handle, arguments: plain(getattr(handle, name)(**arguments))
+def _call(name: str) -> Route:
+    return lambda context, arguments: plain(getattr(context.handle, name)(**arguments))
 
 
-_ROUTES: dict[tuple[str, str], Callable[[SmsVoiceMock, dict[str, Any]], Any]] = {
+_ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "health"): _health,
     ("POST", "reset"): _reset,
     ("GET", "messages"): _messages,
