@@ -229,7 +229,7 @@ def test_messaging_limits_of_phone_numbers(client: Any, campaign: str) -> None:
 
 
 def test_messaging_limits_of_sender_ids_and_rcs_agents(client: Any) -> None:
-    client.request_sender_id(SenderId="EXAMPLE", IsoCountryCode="GB")
+    client.request_sender_id(SenderId="EXAMPLE", IsoCountryCode="ES")
     [described] = client.describe_sender_ids()["SenderIds"]
     assert described["MessagingLimits"] == {"RateLimits": {"SMS": 20}}
     if has_member("SenderIdInformation", "PricingTier"):

@@ -43,7 +43,11 @@ def work(client: Any, worker: int) -> list[str]:
 
 
 def test_eight_threads_lose_nothing(client: Any, sms_voice: SmsVoiceMock) -> None:
-    for quota in ("CONFIGURATION_SETS_PER_ACCOUNT", "OPT_OUT_LISTS_PER_ACCOUNT"):
+    for quota in (
+        "CONFIGURATION_SETS_PER_ACCOUNT",
+        "OPT_OUT_LISTS_PER_ACCOUNT",
+        "PHONE_NUMBERS_PER_ACCOUNT",
+    ):
         sms_voice.set_quota(quota, 1000)
     with ThreadPoolExecutor(THREADS) as pool:
         futures = [pool.submit(work, client, w) for w in range(THREADS)]

@@ -47,10 +47,10 @@ def test_create_pool_with_a_repeated_token_returns_the_first_pool(client: Any) -
 
 
 def test_create_pool_with_a_new_token_creates_a_new_pool(client: Any) -> None:
-    client.request_sender_id(SenderId="ACME", IsoCountryCode="GB", MessageTypes=["TRANSACTIONAL"])
+    client.request_sender_id(SenderId="ACME", IsoCountryCode="ES", MessageTypes=["TRANSACTIONAL"])
     request = {
         "OriginationIdentity": "ACME",
-        "IsoCountryCode": "GB",
+        "IsoCountryCode": "ES",
         "MessageType": "TRANSACTIONAL",
     }
     first = client.create_pool(ClientToken="t-1", **request)
@@ -166,7 +166,7 @@ def _request_number(client: Any, i: int) -> None:
 
 def _request_sender_id(client: Any, i: int) -> None:
     client.request_sender_id(
-        SenderId=f"ACME{i}", IsoCountryCode="GB", MessageTypes=["TRANSACTIONAL"]
+        SenderId=f"ACME{i}", IsoCountryCode="ES", MessageTypes=["TRANSACTIONAL"]
     )
 
 

@@ -88,7 +88,10 @@ def test_custom_keywords(client: Any, sms_voice: Any, us_number: Any) -> None:
 
 def test_self_managed_opt_outs(client: Any, sms_voice: Any, us_number: Any) -> None:
     client.update_phone_number(
-        PhoneNumberId=us_number["PhoneNumberId"], SelfManagedOptOutsEnabled=True
+        PhoneNumberId=us_number["PhoneNumberId"],
+        TwoWayEnabled=True,
+        TwoWayChannelArn=TOPIC,
+        SelfManagedOptOutsEnabled=True,
     )
     stop = sms_voice.receive(END_USER, us_number["PhoneNumber"], "STOP")
     help_ = sms_voice.receive(END_USER, us_number["PhoneNumber"], "HELP")

@@ -62,9 +62,9 @@ def test_a_new_number_has_the_default_keywords(client: Any, number: dict[str, An
 
 
 def test_a_pool_made_from_a_sender_id_has_the_default_keywords(client: Any) -> None:
-    client.request_sender_id(SenderId="MyBrand", IsoCountryCode="GB")
+    client.request_sender_id(SenderId="MyBrand", IsoCountryCode="ES")
     made = client.create_pool(
-        OriginationIdentity="MyBrand", IsoCountryCode="GB", MessageType="TRANSACTIONAL"
+        OriginationIdentity="MyBrand", IsoCountryCode="ES", MessageType="TRANSACTIONAL"
     )
     described = client.describe_keywords(OriginationIdentity=made["PoolId"])
     assert described["Keywords"] == DEFAULTS
@@ -254,7 +254,7 @@ def test_unknown_origination_identities(
 
 
 def test_a_sender_id_arn_is_not_a_keyword_holder(client: Any) -> None:
-    sender = client.request_sender_id(SenderId="MyBrand", IsoCountryCode="GB")
+    sender = client.request_sender_id(SenderId="MyBrand", IsoCountryCode="ES")
     with pytest.raises(ClientError) as caught:
         client.describe_keywords(OriginationIdentity=sender["SenderIdArn"])
     assert error(caught)["Reason"] == "INVALID_ARN"

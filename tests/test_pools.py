@@ -37,7 +37,7 @@ def number(client: Any, **settings: Any) -> dict[str, Any]:
     return response
 
 
-def sender_id(client: Any, name: str = "ACME", country: str = "GB") -> dict[str, Any]:
+def sender_id(client: Any, name: str = "ACME", country: str = "ES") -> dict[str, Any]:
     response: dict[str, Any] = client.request_sender_id(
         SenderId=name, IsoCountryCode=country, MessageTypes=["TRANSACTIONAL"]
     )
@@ -116,14 +116,14 @@ def test_create_pool_takes_the_numbers_settings_but_not_its_deletion_protection(
 @pytest.mark.parametrize("form", ["arn", "bare", "id"])
 def test_create_pool_from_a_sender_id(client: Any, form: str) -> None:
     sender = sender_id(client)
-    ref = {"arn": sender["SenderIdArn"], "bare": "ACME", "id": "ACME/GB"}[form]
-    created = new_pool(client, ref, IsoCountryCode="GB")
+    ref = {"arn": sender["SenderIdArn"], "bare": "ACME", "id": "ACME/ES"}[form]
+    created = new_pool(client, ref, IsoCountryCode="ES")
     listed = client.list_pool_origination_identities(PoolId=created["PoolId"])
     assert listed["OriginationIdentities"] == [
         {
             "OriginationIdentityArn": sender["SenderIdArn"],
             "OriginationIdentity": "ACME",
-            "IsoCountryCode": "GB",
+            "IsoCountryCode": "ES",
             "NumberCapabilities": ["SMS"],
         }
     ]
@@ -179,14 +179,14 @@ def test_a_sender_id_in_another_country_is_not_found(client: Any) -> None:
         ("phone-" + "0" * 32, "phone-number"),
         (f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:phone-number/phone-{'1' * 32}", "phone-number"),
         ("NOSUCHID", "sender-id"),
-        (f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:sender-id/NOSUCHID/GB", "sender-id"),
+        (f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:sender-id/NOSUCHID/ES", "sender-id"),
     ],
 )
 def test_create_pool_from_an_unknown_identity_is_not_found(
     client: Any, ref: str, resource_type: str
 ) -> None:
     with pytest.raises(ClientError) as caught:
-        new_pool(client, ref, IsoCountryCode="GB" if resource_type == "sender-id" else "US")
+        new_pool(client, ref, IsoCountryCode="ES" if resource_type == "sender-id" else "US")
     e = error(caught)
     assert e["Error"]["Code"] == "ResourceNotFoundException"
     assert (e["ResourceType"], e["ResourceId"]) == (resource_type, ref)
@@ -237,8 +237,8 @@ def test_a_number_in_a_pool_cannot_make_another(client: Any) -> None:
 
 def test_a_sender_id_can_be_in_several_pools(client: Any) -> None:
     sender_id(client)
-    first = new_pool(client, "ACME", IsoCountryCode="GB")
-    second = new_pool(client, "ACME", IsoCountryCode="GB")
+    first = new_pool(client, "ACME", IsoCountryCode="ES")
+    second = new_pool(client, "ACME", IsoCountryCode="ES")
     assert members(client, first["PoolId"]) == members(client, second["PoolId"]) == ["ACME"]
 
 
@@ -509,7 +509,7 @@ def test_delete_pool_frees_its_identities(client: Any) -> None:
     sender_id(client)
     created = new_pool(client, phone["PhoneNumberId"])
     client.associate_origination_identity(
-        PoolId=created["PoolId"], OriginationIdentity="ACME", IsoCountryCode="GB"
+        PoolId=created["PoolId"], OriginationIdentity="ACME", IsoCountryCode="ES"
     )
     deleted = client.delete_pool(PoolId=created["PoolArn"])
     assert deleted["PoolId"] == created["PoolId"]
@@ -632,22 +632,31 @@ def _two_way(client: Any) -> dict[str, Any]:
 
 
 def _self_managed(client: Any) -> dict[str, Any]:
-    phone = number(client)
+    # Self-managed opt-outs need two-way messaging (opt-out-list-self-managed.md).
+    phone = _two_way(client)
     client.update_phone_number(PhoneNumberId=phone["PhoneNumberId"], SelfManagedOptOutsEnabled=True)
     return phone
 
 
+TWO_WAY_POOL = {"TwoWayEnabled": True, "TwoWayChannelArn": CHANNEL}
+
+
 @pytest.mark.parametrize(
-    ("make", "reason"),
+    ("make", "pool_settings", "reason"),
     [
-        (_promotional, "MESSAGE_TYPE_MISMATCH"),
-        (_custom_list, "OPT_OUT_LIST_MISMATCH"),
-        (_two_way, "TWO_WAY_CONFIG_MISMATCH"),
-        (_self_managed, "SELF_MANAGED_OPT_OUTS_MISMATCH"),
+        (_promotional, {}, "MESSAGE_TYPE_MISMATCH"),
+        (_custom_list, {}, "OPT_OUT_LIST_MISMATCH"),
+        (_two_way, {}, "TWO_WAY_CONFIG_MISMATCH"),
+        # A two-way pool, so that only the self-managed setting differs.
+        (_self_managed, TWO_WAY_POOL, "SELF_MANAGED_OPT_OUTS_MISMATCH"),
     ],
 )
-def test_associate_a_mismatched_number_conflicts(client: Any, make: Any, reason: str) -> None:
+def test_associate_a_mismatched_number_conflicts(
+    client: Any, make: Any, pool_settings: dict[str, Any], reason: str
+) -> None:
     pool_id = new_pool(client)["PoolId"]
+    if pool_settings:
+        client.update_pool(PoolId=pool_id, **pool_settings)
     phone = make(client)
     with pytest.raises(ClientError) as caught:
         client.associate_origination_identity(
@@ -662,11 +671,11 @@ def test_associate_a_mismatched_number_conflicts(client: Any, make: Any, reason:
 
 
 def test_associate_a_sender_id_of_another_message_type_conflicts(client: Any) -> None:
-    client.request_sender_id(SenderId="PROMO", IsoCountryCode="GB", MessageTypes=["PROMOTIONAL"])
+    client.request_sender_id(SenderId="PROMO", IsoCountryCode="ES", MessageTypes=["PROMOTIONAL"])
     pool_id = new_pool(client)["PoolId"]
     with pytest.raises(ClientError) as caught:
         client.associate_origination_identity(
-            PoolId=pool_id, OriginationIdentity="PROMO", IsoCountryCode="GB"
+            PoolId=pool_id, OriginationIdentity="PROMO", IsoCountryCode="ES"
         )
     e = error(caught)
     assert (e["Reason"], e["ResourceType"]) == ("MESSAGE_TYPE_MISMATCH", "sender-id")
@@ -747,10 +756,10 @@ def test_disassociate_a_sender_id_in_two_pools(client: Any) -> None:
     second = new_pool(client)
     for target in (first, second):
         client.associate_origination_identity(
-            PoolId=target["PoolId"], OriginationIdentity="ACME", IsoCountryCode="GB"
+            PoolId=target["PoolId"], OriginationIdentity="ACME", IsoCountryCode="ES"
         )
     client.disassociate_origination_identity(
-        PoolId=first["PoolId"], OriginationIdentity="ACME", IsoCountryCode="GB"
+        PoolId=first["PoolId"], OriginationIdentity="ACME", IsoCountryCode="ES"
     )
     assert "ACME" not in members(client, first["PoolId"])
     assert "ACME" in members(client, second["PoolId"])
@@ -806,7 +815,7 @@ def test_disassociate_unknown_references_is_not_found(
 
 @pytest.fixture
 def mixed_pool(client: Any) -> tuple[str, list[str]]:
-    """A pool of an SMS number, an SMS+voice number and a GB sender ID."""
+    """A pool of an SMS number, an SMS+voice number and a Spanish sender ID."""
     sms = number(client)
     voice = number(client, NumberCapabilities=["SMS", "VOICE"])
     sender_id(client)
@@ -817,7 +826,7 @@ def mixed_pool(client: Any) -> tuple[str, list[str]]:
         **country_if_required("AssociateOriginationIdentity", "US"),
     )
     client.associate_origination_identity(
-        PoolId=pool_id, OriginationIdentity="ACME", IsoCountryCode="GB"
+        PoolId=pool_id, OriginationIdentity="ACME", IsoCountryCode="ES"
     )
     return pool_id, [sms["PhoneNumberId"], voice["PhoneNumberId"], "ACME"]
 
@@ -839,8 +848,8 @@ def test_list_pool_origination_identities(client: Any, mixed_pool: tuple[str, li
     ("name", "values", "positions"),
     [
         ("iso-country-code", ["US"], [0, 1]),
-        ("iso-country-code", ["GB"], [2]),
-        ("iso-country-code", ["GB", "US"], [0, 1, 2]),
+        ("iso-country-code", ["ES"], [2]),
+        ("iso-country-code", ["ES", "US"], [0, 1, 2]),
         ("number-capability", ["VOICE"], [1]),
         ("number-capability", ["SMS"], [0, 1, 2]),
         ("number-capability", ["MMS"], []),
@@ -938,7 +947,7 @@ def test_an_identity_without_keywords_never_mismatches_them(client: Any) -> None
     client.put_keyword(OriginationIdentity=target, Keyword="INFO", KeywordMessage="Acme info")
     sender = sender_id(client)
     client.associate_origination_identity(
-        PoolId=target, OriginationIdentity=sender["SenderId"], IsoCountryCode="GB"
+        PoolId=target, OriginationIdentity=sender["SenderId"], IsoCountryCode="ES"
     )
     assert sender["SenderId"] in members(client, target)
 

@@ -14,7 +14,7 @@ from smsmock import SmsVoiceMock
 ACCOUNT = "123456789012"
 
 
-def request(client: Any, sender_id: str = "MyBrand", country: str = "GB", **more: Any) -> Any:
+def request(client: Any, sender_id: str = "MyBrand", country: str = "ES", **more: Any) -> Any:
     return client.request_sender_id(SenderId=sender_id, IsoCountryCode=country, **more)
 
 
@@ -28,9 +28,9 @@ def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
 
 def test_request(client: Any) -> None:
     sender = request(client, MessageTypes=["TRANSACTIONAL"], Tags=[{"Key": "k", "Value": "v"}])
-    assert sender["SenderIdArn"] == f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:sender-id/MyBrand/GB"
+    assert sender["SenderIdArn"] == f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:sender-id/MyBrand/ES"
     assert sender["SenderId"] == "MyBrand"
-    assert sender["IsoCountryCode"] == "GB"
+    assert sender["IsoCountryCode"] == "ES"
     assert sender["MessageTypes"] == ["TRANSACTIONAL"]
     assert sender["MonthlyLeasingPrice"] == "0.00"
     assert sender["DeletionProtectionEnabled"] is False
@@ -45,11 +45,11 @@ def test_without_message_types_both_kinds(client: Any) -> None:
 
 
 def test_one_sender_id_in_several_countries(client: Any) -> None:
-    request(client, country="GB")
+    request(client, country="ES")
     request(client, country="DE")
     found = client.describe_sender_ids()["SenderIds"]
     assert [(s["SenderId"], s["IsoCountryCode"]) for s in found] == [
-        ("MyBrand", "GB"),
+        ("MyBrand", "ES"),
         ("MyBrand", "DE"),
     ]
 
@@ -75,7 +75,7 @@ def test_the_same_sender_id_twice(client: Any) -> None:
         request(client)
     assert error(caught)["Error"]["Code"] == "ConflictException"
     assert error(caught)["Reason"] == "RESOURCE_ALREADY_EXISTS"
-    assert error(caught)["ResourceId"] == "MyBrand/GB"
+    assert error(caught)["ResourceId"] == "MyBrand/ES"
 
 
 def test_the_account_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -96,9 +96,9 @@ def test_registration_countries_need_a_registration(client: Any, sms_voice: SmsV
     assert [f["Name"] for f in error(caught)["Fields"]] == ["IsoCountryCode"]
     assert client.describe_sender_ids()["SenderIds"] == []
     # A country without registration: the sender ID, unregistered, sends at once.
-    assert request(client, country="GB")["Registered"] is False
+    assert request(client, country="ES")["Registered"] is False
     sent = client.send_text_message(
-        DestinationPhoneNumber="+447700900123",
+        DestinationPhoneNumber="+34612345678",
         OriginationIdentity="MyBrand",
         MessageBody="hello",
     )
@@ -111,19 +111,19 @@ def test_registration_countries_need_a_registration(client: Any, sms_voice: SmsV
 
 
 def test_describe_chosen_sender_ids(client: Any) -> None:
-    gb = request(client, country="GB")
+    spain = request(client, country="ES")
     request(client, country="DE")
     found = client.describe_sender_ids(
         SenderIds=[
-            {"SenderId": "MyBrand", "IsoCountryCode": "GB"},
-            {"SenderId": gb["SenderIdArn"], "IsoCountryCode": "GB"},
+            {"SenderId": "MyBrand", "IsoCountryCode": "ES"},
+            {"SenderId": spain["SenderIdArn"], "IsoCountryCode": "ES"},
         ]
     )["SenderIds"]
-    assert [s["IsoCountryCode"] for s in found] == ["GB"]
+    assert [s["IsoCountryCode"] for s in found] == ["ES"]
 
 
 def test_describe_an_unknown_sender_id(client: Any) -> None:
-    request(client, country="GB")
+    request(client, country="ES")
     with pytest.raises(ClientError) as caught:
         client.describe_sender_ids(SenderIds=[{"SenderId": "MyBrand", "IsoCountryCode": "FR"}])
     assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
@@ -135,7 +135,7 @@ def test_owner_and_sender_ids_cannot_be_combined(client: Any) -> None:
     request(client)
     with pytest.raises(ClientError) as caught:
         client.describe_sender_ids(
-            SenderIds=[{"SenderId": "MyBrand", "IsoCountryCode": "GB"}], Owner="SELF"
+            SenderIds=[{"SenderId": "MyBrand", "IsoCountryCode": "ES"}], Owner="SELF"
         )
     assert error(caught)["Reason"] == "PARAMETERS_CANNOT_BE_USED_TOGETHER"
     assert client.describe_sender_ids(Owner="SHARED")["SenderIds"] == []
@@ -144,16 +144,16 @@ def test_owner_and_sender_ids_cannot_be_combined(client: Any) -> None:
 @pytest.mark.parametrize(
     ("name", "values", "expected"),
     [
-        ("sender-id", ["Alpha"], ["Alpha/GB"]),
+        ("sender-id", ["Alpha"], ["Alpha/ES"]),
         ("iso-country-code", ["DE", "SG"], ["Beta/DE", "Gamma/SG"]),
         ("message-type", ["PROMOTIONAL"], ["Beta/DE", "Gamma/SG"]),
         ("deletion-protection-enabled", ["true"], ["Beta/DE"]),
-        ("registered", ["false"], ["Alpha/GB", "Beta/DE", "Gamma/SG"]),
+        ("registered", ["false"], ["Alpha/ES", "Beta/DE", "Gamma/SG"]),
         ("registered", ["true"], []),
     ],
 )
 def test_filters(client: Any, name: str, values: list[str], expected: list[str]) -> None:
-    request(client, "Alpha", "GB", MessageTypes=["TRANSACTIONAL"])
+    request(client, "Alpha", "ES", MessageTypes=["TRANSACTIONAL"])
     request(client, "Beta", "DE", DeletionProtectionEnabled=True)
     request(client, "Gamma", "SG", MessageTypes=["PROMOTIONAL"])
     found = client.describe_sender_ids(Filters=[{"Name": name, "Values": values}])["SenderIds"]
@@ -176,7 +176,7 @@ def test_paging(client: Any) -> None:
 def test_update_deletion_protection(client: Any) -> None:
     sender = request(client)
     updated = client.update_sender_id(
-        SenderId=sender["SenderIdArn"], IsoCountryCode="GB", DeletionProtectionEnabled=True
+        SenderId=sender["SenderIdArn"], IsoCountryCode="ES", DeletionProtectionEnabled=True
     )
     assert updated["DeletionProtectionEnabled"] is True
     assert updated["SenderIdArn"] == sender["SenderIdArn"]
@@ -184,7 +184,7 @@ def test_update_deletion_protection(client: Any) -> None:
 
 @pytest.mark.parametrize("operation", ["update_sender_id", "release_sender_id"])
 def test_unknown_sender_ids(client: Any, operation: str) -> None:
-    request(client, country="GB")
+    request(client, country="ES")
     with pytest.raises(ClientError) as caught:
         getattr(client, operation)(SenderId="MyBrand", IsoCountryCode="DE")
     assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
@@ -194,7 +194,7 @@ def test_unknown_sender_ids(client: Any, operation: str) -> None:
 
 def test_release(client: Any) -> None:
     request(client)
-    released = client.release_sender_id(SenderId="MyBrand", IsoCountryCode="GB")
+    released = client.release_sender_id(SenderId="MyBrand", IsoCountryCode="ES")
     assert released["SenderId"] == "MyBrand"
     assert released["Registered"] is False
     assert client.describe_sender_ids()["SenderIds"] == []
@@ -203,21 +203,21 @@ def test_release(client: Any) -> None:
 def test_deletion_protection_until_updated_off(client: Any) -> None:
     request(client, DeletionProtectionEnabled=True)
     with pytest.raises(ClientError) as caught:
-        client.release_sender_id(SenderId="MyBrand", IsoCountryCode="GB")
+        client.release_sender_id(SenderId="MyBrand", IsoCountryCode="ES")
     assert error(caught)["Error"]["Code"] == "ConflictException"
     assert error(caught)["Reason"] == "DELETION_PROTECTION_ENABLED"
     assert error(caught)["ResourceType"] == "sender-id"
     client.update_sender_id(
-        SenderId="MyBrand", IsoCountryCode="GB", DeletionProtectionEnabled=False
+        SenderId="MyBrand", IsoCountryCode="ES", DeletionProtectionEnabled=False
     )
-    client.release_sender_id(SenderId="MyBrand", IsoCountryCode="GB")
+    client.release_sender_id(SenderId="MyBrand", IsoCountryCode="ES")
 
 
 def test_a_sender_id_in_a_pool_cannot_be_released(client: Any) -> None:
     request(client)
     client.create_pool(
-        OriginationIdentity="MyBrand", IsoCountryCode="GB", MessageType="TRANSACTIONAL"
+        OriginationIdentity="MyBrand", IsoCountryCode="ES", MessageType="TRANSACTIONAL"
     )
     with pytest.raises(ClientError) as caught:
-        client.release_sender_id(SenderId="MyBrand", IsoCountryCode="GB")
+        client.release_sender_id(SenderId="MyBrand", IsoCountryCode="ES")
     assert error(caught)["Reason"] == "SENDER_ID_ASSOCIATED_TO_POOL"

@@ -16,6 +16,7 @@ from smsmock.rules import pricing
 
 US_DEST = "+12065550100"
 GB_DEST = "+447700900123"
+DE_DEST = "+4915112345678"
 
 
 def number(client: Any, country: str = "US", **kwargs: Any) -> dict[str, Any]:
@@ -94,9 +95,9 @@ def test_sent_messages_span_accounts_and_regions(sms_voice: Any) -> None:
 
 
 def test_sender_id_and_pool(client: Any, sms_voice: Any) -> None:
-    client.request_sender_id(SenderId="ACME", IsoCountryCode="GB")
+    client.request_sender_id(SenderId="ACME", IsoCountryCode="DE")
     client.send_text_message(
-        DestinationPhoneNumber=GB_DEST, OriginationIdentity="ACME", MessageBody="hi"
+        DestinationPhoneNumber=DE_DEST, OriginationIdentity="ACME", MessageBody="hi"
     )
     gb = number(client, "GB")
     pool = client.create_pool(
@@ -115,9 +116,10 @@ def test_identity_chosen_when_omitted(client: Any, sms_voice: Any, us_number: An
 
 def test_configuration_set_default_sender_id_when_no_identity(client: Any, sms_voice: Any) -> None:
     client.create_configuration_set(ConfigurationSetName="cs")
+    # No identity of the account, and no shared routes in the US (phone-number-types.md).
     response = refused(
         client.send_text_message,
-        DestinationPhoneNumber=GB_DEST,
+        DestinationPhoneNumber=US_DEST,
         MessageBody="hi",
         ConfigurationSetName="cs",
     )
@@ -273,12 +275,7 @@ def test_opted_out_destination(client: Any, sms_voice: Any, us_number: Any) -> N
     assert response["Error"]["Code"] == "ConflictException"
     assert response["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
     assert sms_voice.sent_messages == ()
-    # With self-managed opt-outs the account decides.
-    client.update_phone_number(
-        PhoneNumberId=us_number["PhoneNumberId"], SelfManagedOptOutsEnabled=True
-    )
-    client.send_text_message(**send)
-    assert len(sms_voice.sent_messages) == 1
+    # Self-managed opt-outs do not lift the list: tests/test_sending_limits.py.
 
 
 def test_opt_out_list_of_the_pool(client: Any) -> None:
@@ -350,11 +347,11 @@ def test_capabilities(client: Any) -> None:
     )
     assert media["Error"]["Code"] == "ConflictException"
     assert media["Reason"] == "NUMBER_CAPABILITIES_MISMATCH"
-    client.request_sender_id(SenderId="ACME", IsoCountryCode="GB")
+    client.request_sender_id(SenderId="ACME", IsoCountryCode="DE")
     sender_voice = refused(
         client.send_voice_message,
         DestinationPhoneNumber=GB_DEST,
-        OriginationIdentity="arn:aws:sms-voice:us-east-1:123456789012:sender-id/ACME/GB",
+        OriginationIdentity="arn:aws:sms-voice:us-east-1:123456789012:sender-id/ACME/DE",
         MessageBody="hi",
     )
     assert sender_voice["Error"]["Code"] == "ValidationException"

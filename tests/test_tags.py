@@ -35,7 +35,7 @@ def make_phone_number(client: Any, tags: Tags) -> str:
 
 def make_sender_id(client: Any, tags: Tags) -> str:
     arn: str = client.request_sender_id(
-        SenderId="ACME", IsoCountryCode="GB", MessageTypes=["TRANSACTIONAL"], Tags=tags
+        SenderId="ACME", IsoCountryCode="ES", MessageTypes=["TRANSACTIONAL"], Tags=tags
     )["SenderIdArn"]
     return arn
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -33,33 +34,41 @@ def code_sent(sms_voice: Any) -> str:
 
 
 def test_create_describe_delete(client: Any) -> None:
-    created = client.create_verified_destination_number(
-        DestinationPhoneNumber=DEST, Tags=[{"Key": "k", "Value": "v"}]
-    )
-    assert created["Status"] == "PENDING"
-    assert created["DestinationPhoneNumber"] == DEST
-    assert created["VerifiedDestinationNumberId"].startswith("verifieddestination-")
-    assert created["VerifiedDestinationNumberArn"].endswith(
-        f"verified-destination-number/{created['VerifiedDestinationNumberId']}"
-    )
-    assert created["Tags"] == [{"Key": "k", "Value": "v"}]
-    other = client.create_verified_destination_number(DestinationPhoneNumber="+12065550101")
+    with freeze_time("2026-03-01 12:00:00") as clock:
+        created = client.create_verified_destination_number(
+            DestinationPhoneNumber=DEST, Tags=[{"Key": "k", "Value": "v"}]
+        )
+        assert created["Status"] == "PENDING"
+        assert created["DestinationPhoneNumber"] == DEST
+        assert created["VerifiedDestinationNumberId"].startswith("verifieddestination-")
+        assert created["VerifiedDestinationNumberArn"].endswith(
+            f"verified-destination-number/{created['VerifiedDestinationNumberId']}"
+        )
+        assert created["Tags"] == [{"Key": "k", "Value": "v"}]
+        other = client.create_verified_destination_number(DestinationPhoneNumber="+12065550101")
 
-    def ids(**kwargs: Any) -> list[str]:
-        found = client.describe_verified_destination_numbers(**kwargs)
-        return [n["VerifiedDestinationNumberId"] for n in found["VerifiedDestinationNumbers"]]
+        def ids(**kwargs: Any) -> list[str]:
+            found = client.describe_verified_destination_numbers(**kwargs)
+            return [n["VerifiedDestinationNumberId"] for n in found["VerifiedDestinationNumbers"]]
 
-    assert ids() == [created["VerifiedDestinationNumberId"], other["VerifiedDestinationNumberId"]]
-    assert ids(DestinationPhoneNumbers=["+12065550101"]) == [other["VerifiedDestinationNumberId"]]
-    assert ids(VerifiedDestinationNumberIds=[created["VerifiedDestinationNumberId"]]) == [
-        created["VerifiedDestinationNumberId"]
-    ]
-    assert ids(Filters=[{"Name": "status", "Values": ["VERIFIED"]}]) == []
-    deleted = client.delete_verified_destination_number(
-        VerifiedDestinationNumberId=created["VerifiedDestinationNumberId"]
-    )
-    assert deleted["DestinationPhoneNumber"] == DEST
-    assert ids() == [other["VerifiedDestinationNumberId"]]
+        assert ids() == [
+            created["VerifiedDestinationNumberId"],
+            other["VerifiedDestinationNumberId"],
+        ]
+        assert ids(DestinationPhoneNumbers=["+12065550101"]) == [
+            other["VerifiedDestinationNumberId"]
+        ]
+        assert ids(VerifiedDestinationNumberIds=[created["VerifiedDestinationNumberId"]]) == [
+            created["VerifiedDestinationNumberId"]
+        ]
+        assert ids(Filters=[{"Name": "status", "Values": ["VERIFIED"]}]) == []
+        # A number can be deleted 24 hours after it was added (sandbox.md).
+        clock.tick(timedelta(hours=24))
+        deleted = client.delete_verified_destination_number(
+            VerifiedDestinationNumberId=created["VerifiedDestinationNumberId"]
+        )
+        assert deleted["DestinationPhoneNumber"] == DEST
+        assert ids() == [other["VerifiedDestinationNumberId"]]
 
 
 def test_create_errors(client: Any, sms_voice: Any) -> None:

@@ -10,6 +10,11 @@ What can be worked out once, before any process runs, is made here and read at r
   carriers holding the most number ranges in libphonenumber's carrier data (the carriers an RCS
   agent's country launch lists; the data costs about 40 ms and 11 MB to import); the regions of
   a shared code (+1, +7, +44 …) are left out, as the data does not tell their ranges apart.
+* ``smsmock/data/sms_countries.json``: per country, what the User Guide's *Supported countries and
+  regions for SMS messaging* table says (sender IDs, two-way SMS, short and long codes,
+  international sending), read from ``tools/sms_countries_page.md``, a saved copy of the page's
+  table with the page's commit and date in the public docs mirror. To refresh, paste the page's
+  current rows there and run this.
 * ``smsmock/data/operation_modules.json``: the module of ``smsmock.operations`` that registers
   each operation's handler, so that a request imports only its own (``smsmock.engine.handlers``).
   Found by importing the modules one by one and seeing what each registers, so this must run in
@@ -27,6 +32,7 @@ import argparse
 import importlib
 import json
 import pkgutil
+import re
 import sys
 from collections import Counter
 from collections.abc import Mapping
@@ -40,6 +46,7 @@ import smsmock.operations
 from smsmock.state.registry import HANDLERS
 
 DATA = Path(__file__).resolve().parent.parent / "smsmock" / "data"
+SMS_COUNTRIES_PAGE = Path(__file__).resolve().parent / "sms_countries_page.md"
 
 NAMES_MISSING_FROM_GEOCODER = {
     "AC": "Ascension Island",
@@ -90,6 +97,43 @@ def major_carriers() -> dict[str, list[str]]:
     return out
 
 
+SMS_COLUMNS = (
+    "short_codes",
+    "long_codes",
+    "sender_ids",
+    "two_way",
+    "international_sending",
+)
+"""The page's columns after the ISO code, as ``sms_countries.json`` names them."""
+
+
+def sms_countries(page: str) -> dict[str, object]:
+    """The saved table of the SMS countries page: its source lines (``page:``, ``commit:``,
+    ``date:``), then one entry per country: each column's value as the page words it (``Yes``,
+    ``No``, ``Registration required``, ``N/A``) and the page's notes (``[n]``) on the row."""
+    table: dict[str, object] = {}
+    source = dict(re.findall(r"^(page|commit|date): (.+)$", page, re.MULTILINE))
+    table["_source"] = (
+        "AWS End User Messaging SMS User Guide, Supported countries and regions for SMS "
+        f"messaging ({source['page']}, crowecawcaw/aws-docs-history at {source['commit']}, "
+        f"{source['date']}); made by tools/generate_tables.py from tools/sms_countries_page.md"
+    )
+    for line in page.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != 1 + len(SMS_COLUMNS) or not re.fullmatch(r"[A-Z]{2}", cells[0]):
+            continue
+        row: dict[str, object] = {}
+        notes: list[int] = []
+        for name, cell in zip(SMS_COLUMNS, cells[1:], strict=True):
+            value, note = re.fullmatch(r"(.+?)(?:\[(\d+)\])?", cell).groups()  # type: ignore[union-attr]
+            row[name] = value
+            if note:
+                notes.append(int(note))
+        row["notes"] = notes
+        table[cells[0]] = row
+    return table
+
+
 def operation_modules() -> dict[str, str]:
     """The module of :mod:`smsmock.operations` (its last name) that registers each operation."""
     package = smsmock.operations
@@ -108,6 +152,7 @@ def tables() -> dict[str, str]:
     return {
         "country_names.json": _text(country_names()),
         "major_carriers.json": _text(major_carriers()),
+        "sms_countries.json": _text(sms_countries(SMS_COUNTRIES_PAGE.read_text("utf-8"))),
         "operation_modules.json": _text(operation_modules()),
     }
 

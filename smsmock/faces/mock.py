@@ -369,7 +369,11 @@ class SmsVoiceMock:
     ) -> None:
         """Put an account (default: the default account) in the SMS/MMS and voice sandbox of a
         region (default: the default region), or take it out: in the sandbox only verified
-        destination numbers receive, and DescribeAccountAttributes says ``SANDBOXED``."""
+        destination numbers receive, and DescribeAccountAttributes says ``SANDBOXED``.
+
+        Accounts start in production, unlike AWS's: "New AWS End User Messaging SMS accounts are
+        placed into an SMS/MMS or voice sandbox" (User Guide, *SMS/MMS and Voice sandbox*). A test
+        models the account a team really sends from; this puts it in the sandbox."""
 
         with WORLD.lock:
             set_sandboxed(self._made(account_id, region), sandboxed)

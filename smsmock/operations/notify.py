@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from smsmock.records.messages import SentMessage
 from smsmock.records.notify import (
     NOTIFY_CONFIGURATIONS,
     RESOURCE_TYPE,
@@ -277,7 +276,7 @@ def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
         checks_opt_outs=False,
         checks_sandbox=False,
         limits=lambda call, outgoing: _check_daily_limits(call, outgoing, record),
-        counted=lambda call, message: _count(call, message, record),
+        counted=lambda call, outgoing: _count(call, outgoing, record),
     )
     request = SendRequest.from_params(
         channel, params, message_body=body, voice_id=voice_id, kind=kind
@@ -310,12 +309,12 @@ def _check_daily_limits(call: Call, outgoing: Outgoing, record: NotifyConfigurat
         call.backend.check_quota("DAILY_DESTINATION_CALL_LIMIT", called)
 
 
-def _count(call: Call, message: SentMessage, record: NotifyConfiguration) -> None:
+def _count(call: Call, outgoing: Outgoing, record: NotifyConfiguration) -> None:
     """Count an accepted message towards the day's limits (only today's counts are kept)."""
     day = f"{call.now:%Y-%m-%d}"
     record.sent_per_day = {day: record.sent_per_day.get(day, 0) + 1}
-    if message.channel == "VOICE":
-        called = f"{day}/{message.destination_phone_number}"
+    if outgoing.channel == "VOICE":
+        called = f"{day}/{outgoing.destination_phone_number}"
         today = {k: n for k, n in record.calls_per_destination.items() if k.startswith(day)}
         today[called] = today.get(called, 0) + 1
         record.calls_per_destination = today

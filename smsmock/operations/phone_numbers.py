@@ -15,6 +15,7 @@ from smsmock.records.registrations import Registration
 from smsmock.rules import origination, origination_countries, registration_associations
 from smsmock.rules.available_numbers import requested_number
 from smsmock.rules.keywords import default_keywords, keywords_of
+from smsmock.rules.opt_outs import check_self_managed_needs_two_way
 from smsmock.rules.pools import join_pool
 from smsmock.state.conflicts import (
     refuse_if_deletion_protected,
@@ -182,6 +183,7 @@ def update_phone_number(call: Call, params: Params) -> PhoneNumber:
                 "TWO_WAY_CHANNEL_NOT_PRESENT",
                 [("TwoWayChannelArn", "Required when TwoWayEnabled is true.")],
             )
+    check_self_managed_needs_two_way(params, record.two_way_enabled)
     _refuse_international_simulator(params, record.number_type)
     if "OptOutListName" in params:
         record.opt_out_list_name = opt_out_list(call, params["OptOutListName"]).opt_out_list_name

@@ -17,6 +17,7 @@ from smsmock.records.notify import notify_configuration_for_pool
 from smsmock.records.opt_out_lists import opt_out_list
 from smsmock.records.pools import POOLS, Pool, pool
 from smsmock.rules import origination
+from smsmock.rules.opt_outs import check_self_managed_needs_two_way
 from smsmock.rules.pools import (
     join_pool,
     leave_pool,
@@ -179,6 +180,7 @@ def update_pool(call: Call, params: Params) -> Pool:
             "TWO_WAY_CHANNEL_NOT_PRESENT",
             [("TwoWayChannelArn", "Required when TwoWayEnabled is true.")],
         )
+    check_self_managed_needs_two_way(params, record.two_way_enabled)
     if "OptOutListName" in params:
         record.opt_out_list_name = opt_out_list(call, params["OptOutListName"]).opt_out_list_name
     copy_members(params, record, _POOL_SETTINGS)

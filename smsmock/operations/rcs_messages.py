@@ -36,18 +36,21 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-import phonenumbers
-
 from smsmock.records.messages import SentMessage
 from smsmock.records.pools import Pool
 from smsmock.records.rcs_agents import RcsAgent
-from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
-from smsmock.rules import pricing
-from smsmock.rules.countries import parse_number
 from smsmock.rules.media_types import check_media_urls
 from smsmock.rules.origination import resolve_origination_identity
-from smsmock.rules.rcs import NO_RCS_NUMBERS
-from smsmock.rules.sending import MessageKind, Origin, Outgoing, Price, SendRequest, send
+from smsmock.rules.rcs import rcs_unreachable
+from smsmock.rules.sending import (
+    MessageKind,
+    Origin,
+    Outgoing,
+    SendRequest,
+    rcs_message_price,
+    rcs_reach,
+    send,
+)
 from smsmock.state.conflicts import refuse_unless_active
 from smsmock.state.errors import ConflictError, ValidationError
 from smsmock.state.registry import Call, Params, operation
@@ -73,10 +76,6 @@ _CAROUSEL_HEIGHTS = ("SHORT", "MEDIUM")  # "TALL is not supported in carousels"
 _CAROUSEL_WIDTHS = ("SMALL", "MEDIUM")
 _APPLICATIONS = ("BROWSER", "WEBVIEW")
 _WEBVIEW_MODES = ("FULL", "HALF", "TALL")
-
-LAUNCHED = ("ACTIVE", "PARTIAL")
-"""Country launch statuses in which the agent's messages reach that country's carriers."""
-
 
 # -- the content --------------------------------------------------------------------------------
 
@@ -224,49 +223,6 @@ def _origin(call: Call, outgoing: Outgoing) -> Origin:
     return Origin(identity, agents[0], agents[0].rcs_agent_id, None)
 
 
-def _unreachable(call: Call, agent: RcsAgent, destination: str, country: str) -> str | None:
-    """``None`` when RCS reaches ``destination``; else ``COUNTRY`` (the agent does not reach
-    it) or ``DEVICE`` (the phone takes no RCS)."""
-    launch = agent.launches.get(country)
-    testing = agent.testing_agent is not None and agent.testing_agent.status == "ACTIVE"
-    verified = call.backend.table(VERIFIED_DESTINATION_NUMBERS).find(
-        f"{destination}/{agent.rcs_agent_id}"
-    )
-    test_device = testing and verified is not None and verified.status == "VERIFIED"
-    if not (launch is not None and launch.status in LAUNCHED) and not test_device:
-        return "COUNTRY"
-    parsed = parse_number(destination)
-    mobile = parsed is not None and phonenumbers.number_type(parsed) in (
-        phonenumbers.PhoneNumberType.MOBILE,
-        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    )
-    if not mobile or destination in NO_RCS_NUMBERS.of(call.backend):
-        return "DEVICE"
-    return None
-
-
-def _refuse_unreachable_country(agent: RcsAgent, country: str) -> None:
-    if not agent.launches and agent.testing_agent is None:
-        raise ConflictError(
-            f"The RCS agent {agent.rcs_agent_id} is {agent.status}: it is launched in no country "
-            "and has no testing agent.",
-            "RESOURCE_NOT_ACTIVE",
-            "rcs-agent",
-            agent.rcs_agent_id,
-        )
-    raise ValidationError(
-        f"The RCS agent {agent.rcs_agent_id} is not launched in {country}.",
-        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
-        [("DestinationPhoneNumber", "The RCS agent does not reach this country.")],
-    )
-
-
-def _price(outgoing: Outgoing) -> Price:
-    segments = pricing.rcs_segments(outgoing.message_body)
-    price = pricing.rcs_price(outgoing.destination_country, segments)
-    return Price(segments, price, price)
-
-
 # -- the operation ------------------------------------------------------------------------------
 
 
@@ -295,9 +251,9 @@ def send_rcs_message(call: Call, params: Params) -> dict[str, Any]:
         kind=MessageKind(
             "RCS",
             _origin,
-            _price,
+            rcs_message_price,
             # The sandbox limits SMS, MMS and voice destinations; an RCS agent's tests go to
-            # its testing agent's verified devices (see _unreachable).
+            # its testing agent's verified devices (see smsmock.rules.rcs.rcs_unreachable).
             checks_sandbox=False,
             reach=lambda call, outgoing: _reach(call, outgoing, params),
         ),
@@ -311,15 +267,10 @@ def _reach(call: Call, outgoing: Outgoing, params: Params) -> SentMessage | None
     message recorded as undelivered (``RCS_QUEUED``, ``RCS_FAILED``; not charged)."""
     agent: RcsAgent = outgoing.sender
     country = outgoing.destination_country
-    why_not = _unreachable(call, agent, outgoing.destination_phone_number, country)
-    if why_not is None:
-        return None
-    if params.get("FallbackConfiguration") is not None:
+    why_not = rcs_unreachable(call, agent, outgoing.destination_phone_number, country)
+    if why_not is not None and params.get("FallbackConfiguration") is not None:
         return _fall_back(call, params, outgoing.identity, outgoing.message_id)
-    if why_not == "COUNTRY":
-        _refuse_unreachable_country(agent, country)
-    outgoing.delivered = False
-    outgoing.events = ["RCS_QUEUED", "RCS_FAILED"]
+    rcs_reach(call, outgoing)
     return None
 
 

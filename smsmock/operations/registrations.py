@@ -30,6 +30,7 @@ from smsmock.records.registrations import (
     report_status,
 )
 from smsmock.records.sender_ids import SenderId
+from smsmock.rules.registration_associations import check_brands_per_account
 from smsmock.rules.registration_forms import form_of, missing_fields
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
@@ -57,6 +58,7 @@ def version_output(record: Registration, version: RegistrationVersion) -> dict[s
 @operation("CreateRegistration")
 def create_registration(call: Call, params: Params) -> Registration:
     form = form_of(params["RegistrationType"])
+    check_brands_per_account(call, form.registration_type)
     record = create_record(
         call,
         call.backend.table(REGISTRATIONS),

@@ -33,7 +33,11 @@ def _check_can_release(sender: SenderId) -> None:
 
 # -- operations -------------------------------------------------------------------------------
 
-_HAS_LETTER = re.compile(r".*[A-Za-z].*")
+# User Guide, *Request a sender ID* (sender-id-request.md): "The sender ID must be 1-11
+# alphanumeric characters including letters (A-Z), numbers (0-9), or hyphens (-). The sender ID
+# must contain at least one letter and cannot start or end with a hyphen." (The model's pattern,
+# ``[A-Za-z0-9_-]+``, is looser: the page states the rule.)
+_SENDER_ID_FORMAT = re.compile(r"(?=.*[A-Za-z])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
 
 
 @operation("RequestSenderId")
@@ -50,12 +54,26 @@ def request_sender_id(call: Call, params: Params) -> SenderId:
             "SENDER_ID_REQUIRES_REGISTRATION",
             [("IsoCountryCode", f"Sender IDs in {country} require registration.")],
         )
-    if _HAS_LETTER.fullmatch(sender) is None:
-        # Sender ID display rules: an alphanumeric sender ID has at least one letter.
+    if _SENDER_ID_FORMAT.fullmatch(sender) is None:
         raise ValidationError(
-            "A sender ID must contain at least one letter.",
+            f"The sender ID {sender} is not valid: letters, numbers or hyphens, at least one "
+            "letter, not starting or ending with a hyphen.",
             "INVALID_PARAMETER",
-            [("SenderId", "Must contain at least one letter.")],
+            [
+                (
+                    "SenderId",
+                    "Must contain at least one letter and only letters, numbers or hyphens, "
+                    "and cannot start or end with a hyphen.",
+                )
+            ],
+        )
+    if country == "FR" and "-" in sender:
+        # Supported countries for SMS, note 11: "As of March 1, 2026, France does not support the
+        # dash character (-) in sender IDs."
+        raise ValidationError(
+            f"The sender ID {sender} is not valid in FR: French sender IDs take no hyphen.",
+            "INVALID_PARAMETER",
+            [("SenderId", "Sender IDs for France must only contain letters and numbers.")],
         )
     return create_record(
         call,

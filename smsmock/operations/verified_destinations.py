@@ -119,8 +119,25 @@ def describe_verified_destination_numbers(call: Call, params: Params) -> dict[st
 @operation("DeleteVerifiedDestinationNumber")
 def delete_verified_destination_number(call: Call, params: Params) -> VerifiedDestinationNumber:
     record = verified_destination(call, params["VerifiedDestinationNumberId"])
+    if call.now - record.created_timestamp < DELETION_WAIT:
+        # User Guide, SMS/MMS and Voice sandbox: "You can delete a destination phone number.
+        # However, you must wait 24 hours after adding a phone number before you can delete it."
+        # The page does not say how it fails: the closest modeled reason is
+        # RESOURCE_DELETION_NOT_ALLOWED.
+        raise ConflictError(
+            f"The verified destination number {record.verified_destination_number_id} can be "
+            "deleted 24 hours after it was added.",
+            "RESOURCE_DELETION_NOT_ALLOWED",
+            "verified-destination-number",
+            record.verified_destination_number_id,
+        )
     call.backend.table(VERIFIED_DESTINATION_NUMBERS).remove(record)
     return record
+
+
+DELETION_WAIT = timedelta(hours=24)
+"""How long after it was added a verified destination number can be deleted (on the mock's
+clock)."""
 
 
 @operation("SendDestinationNumberVerificationCode")

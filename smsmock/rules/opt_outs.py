@@ -9,7 +9,8 @@ from smsmock.records.opt_out_lists import (
     opt_out_lists,
 )
 from smsmock.rules.countries import e164
-from smsmock.state.registry import Call
+from smsmock.state.errors import ValidationError
+from smsmock.state.registry import Call, Params
 
 
 def is_opted_out(call: Call, list_name: str, number: str) -> bool:
@@ -17,6 +18,20 @@ def is_opted_out(call: Call, list_name: str, number: str) -> bool:
     ARN; an unknown list holds nobody)."""
     found = opt_out_lists(call.backend, call.now).find(list_name)
     return found is not None and e164(number) in found.numbers
+
+
+def check_self_managed_needs_two_way(params: Params, two_way_enabled: bool) -> None:
+    """UpdatePhoneNumber and UpdatePool: enabling ``SelfManagedOptOutsEnabled`` needs two-way
+    messaging, asked in the same request or already on. User Guide, *Self managed opt-outs*
+    (opt-out-list-self-managed.md): "To enable self-managed opt-outs for a pool or phone number,
+    you must first enable two-way SMS messaging." The page does not say how it fails: the closest
+    modeled reason is ``ValidationException`` ``TWO_WAY_NOT_ENABLED``."""
+    if params.get("SelfManagedOptOutsEnabled") and not params.get("TwoWayEnabled", two_way_enabled):
+        raise ValidationError(
+            "Two-way messaging must be enabled before self-managed opt-outs.",
+            "TWO_WAY_NOT_ENABLED",
+            [("SelfManagedOptOutsEnabled", "Enable two-way messaging (TwoWayEnabled) first.")],
+        )
 
 
 def record_opt_out(

@@ -4,8 +4,10 @@ RequestPhoneNumber, RequestSenderId and two-way messaging.
 Sources (AWS End User Messaging SMS user guide, and its predecessor the Amazon Pinpoint user
 guide, whose tables the current "Supported countries and regions" pages continue):
 
-- *Supported countries and regions (SMS channel)* — per country: whether sender IDs are supported
-  ("Yes", "No" or "Registration required") and whether two-way SMS is (:data:`_SMS_TABLE`);
+- *Supported countries and regions for SMS messaging* — per country: whether sender IDs are
+  supported ("Yes", "No" or "Registration required") and whether two-way SMS is; the table is
+  ``smsmock/data/sms_countries.json``, made by ``tools/generate_tables.py`` from a saved copy of
+  the page's table (``tools/sms_countries_page.md``, with the page's commit and date);
 - *Requesting dedicated long codes* → "Countries supported through console and APIs": the
   countries whose SMS long codes RequestPhoneNumber can lease (:data:`LONG_CODE_SMS`);
 - *Supported countries and regions (voice channel)*: the countries whose local numbers can be
@@ -25,59 +27,56 @@ dicts and sets of this module to model another offering.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
 from smsmock.state.errors import ValidationError
 
-# ISO code, sender IDs (Y yes, N no, R registration required), two-way SMS (Y/N). Kosovo is
-# listed by the guide as "KV" and Tuvalu as "TC" (typos): here XK and TV, as libphonenumber has
-# them. "Netherlands Antilles" (AN) no longer has an ISO code and is left out.
-_SMS_TABLE = """
-AF Y N  AL Y N  DZ Y N  AD Y N  AI Y N  AG Y N  AR N N  AM Y N  AW Y N  AU Y Y  AT Y Y  AZ Y N
-BS N N  BH Y N  BD Y N  BB Y N  BY R N  BE N Y  BZ Y N  BM Y N  BT Y N  BO Y N  BA Y N  BW Y N
-BR N Y  BN Y N  BG Y Y  BF Y N  BI Y N  KH Y N  CM Y N  CA N Y  CV Y N  KY N N  CF Y N  TD Y N
-CL N Y  CN N Y  CO N Y  KM Y N  CK Y Y  CR N N  HR Y N  CY Y N  CZ Y Y  CD Y N  DK Y Y  DJ Y N
-DM Y N  DO N Y  EC N Y  EG R Y  SV N N  GQ Y N  ER Y N  EE Y Y  ET Y N  FO Y N  FJ Y N  FI Y Y
-FR Y Y  GF Y N  PF Y N  GA Y N  GM Y N  GE Y N  DE Y Y  GH Y N  GI Y N  GR Y N  GL Y N  GD Y N
-GP Y N  GU N N  GT N N  GG Y N  GN Y N  GW Y N  GY Y N  HT Y N  HN Y N  HK Y Y  HU N Y  IS Y N
-IN R Y  ID Y N  IQ Y N  IE Y Y  IM Y N  IL Y Y  IT Y Y  CI Y N  JM Y N  JP Y Y  JE Y Y  JO R N
-KZ Y N  KE Y N  XK Y N  KW R N  KG Y N  LA Y N  LV Y N  LB Y N  LS Y N  LR N N  LY Y N  LI Y N
-LT Y Y  LU Y Y  MO Y N  MK Y N  MG Y N  MW Y N  MY N Y  MV Y N  ML Y N  MT Y N  MH N N  MQ Y N
-MR Y N  MU Y N  YT Y N  MX N Y  FM N N  MD Y N  MC N N  MN Y N  ME Y N  MS Y N  MA Y Y  MZ N N
-MM Y Y  NA Y N  NP Y N  NL Y Y  NC Y N  NZ N Y  NI N N  NE Y N  NG Y N  NU Y N  NO Y Y  OM Y N
-PK Y N  PS Y N  PA Y N  PG Y N  PY N N  PE N Y  PH R Y  PL Y Y  PT Y Y  PR N Y  QA R N  CG N N
-RE Y N  RO Y Y  RU R Y  RW Y N  KN N N  LC N N  WS Y N  SM Y N  ST Y N  SA R N  SN Y N  RS Y N
-SC Y N  SL Y N  SG Y Y  SK Y N  SI Y N  SB Y N  SO Y N  ZA N Y  KR N N  SS Y N  ES Y Y  LK R N
-SR Y N  SZ Y N  SE Y Y  CH Y N  TW Y Y  TJ Y N  TZ Y N  TH R Y  TL Y N  TG Y N  TO Y N  TT Y N
-TN Y N  TR R N  TM N N  TC Y N  TV Y N  UG Y N  UA Y Y  AE R Y  GB Y Y  US N Y  UY N Y  UZ Y N
-VU Y N  VE N N  VN R N  VG Y N  VI N N  YE Y N  ZM Y N  ZW Y N
-"""
 
-
-def _parse(table: str) -> dict[str, tuple[str, bool]]:
-    words = table.split()
-    return {words[i]: (words[i + 1], words[i + 2] == "Y") for i in range(0, len(words), 3)}
+def _sms_table() -> dict[str, dict[str, Any]]:
+    table: dict[str, dict[str, Any]] = json.loads(
+        resources.files("smsmock").joinpath("data/sms_countries.json").read_text("utf-8")
+    )
+    return {code: row for code, row in table.items() if not code.startswith("_")}
 
 
 def _codes(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_ROWS = _parse(_SMS_TABLE)
+SMS_TABLE: dict[str, dict[str, Any]] = _sms_table()
+"""The SMS countries page's table, by ISO code: ``sender_ids`` (``Yes``, ``No``, ``Registration
+required``), ``two_way`` (``Yes``, ``No``, ``N/A``), ``short_codes``, ``long_codes``,
+``international_sending`` and the page's ``notes`` on the row."""
 
-SMS_COUNTRIES: frozenset[str] = frozenset(_ROWS)
+SMS_COUNTRIES: frozenset[str] = frozenset(SMS_TABLE)
 """Countries End User Messaging SMS delivers SMS to."""
 
-SENDER_ID_COUNTRIES: frozenset[str] = frozenset(c for c, (s, _) in _ROWS.items() if s != "N")
+SENDER_ID_COUNTRIES: frozenset[str] = frozenset(
+    code for code, row in SMS_TABLE.items() if row["sender_ids"] != "No"
+)
 """Countries where alphanumeric sender IDs are supported (with or without registration)."""
 
 SENDER_ID_REGISTRATION_COUNTRIES: frozenset[str] = frozenset(
-    c for c, (s, _) in _ROWS.items() if s == "R"
+    code for code, row in SMS_TABLE.items() if row["sender_ids"] == "Registration required"
 )
-"""Countries where a sender ID must be registered before it can send ("Registration required")."""
+"""Countries where a sender ID must be registered ("Registration required"): RequestSenderId
+refuses them, the sender ID comes through a registration."""
 
-TWO_WAY_COUNTRIES: frozenset[str] = frozenset(c for c, (_, t) in _ROWS.items() if t)
+TWO_WAY_COUNTRIES: frozenset[str] = frozenset(
+    code for code, row in SMS_TABLE.items() if row["two_way"] == "Yes"
+)
 """Countries where two-way SMS is supported."""
+
+NO_SHARED_ROUTES: frozenset[str] = frozenset({"US", "CN"})
+"""Countries where messages are not sent on shared routes. User Guide, *Choosing an origination
+identity* (phone-number-types.md) and *Shared routes* (phone-pool-shared-routes.md): "Shared
+identities are unavailable in some countries, including the United States and China"; the
+model's ``SharedRoutesEnabled``: "In some countries, such as the United States, senders aren't
+allowed to use shared routes". Only the two countries named are listed: the pages give no
+others."""
 
 LONG_CODE_SMS: frozenset[str] = _codes("AU AT CA CL DK FI DE HK HU IT NL NO PL PT ES SE GB")
 """Countries whose SMS long codes RequestPhoneNumber leases (the console-and-API list)."""

@@ -80,15 +80,19 @@ def is_gsm7(text: str) -> bool:
 def segments(text: str) -> int:
     """How many SMS parts ``text`` is sent as (GSM-7: 160, or 153 per part; UCS-2: 70, or 67
     per part)."""
-    if is_gsm7(text):
-        length = sum(2 if c in _GSM7_EXTENSION else 1 for c in text)
-        single, part = 160, 153
-    else:
-        length = len(text.encode("utf-16-le")) // 2
-        single, part = 70, 67
+    length = sms_length(text)
+    single, part = (160, 153) if is_gsm7(text) else (70, 67)
     if length <= single:
         return 1
     return math.ceil(length / part)
+
+
+def sms_length(text: str) -> int:
+    """The characters ``text`` counts as in its encoding: GSM-7 septets (the extension
+    characters count two, their escape included) or UCS-2 code units."""
+    if is_gsm7(text):
+        return sum(2 if c in _GSM7_EXTENSION else 1 for c in text)
+    return len(text.encode("utf-16-le")) // 2
 
 
 def encoding(text: str) -> str:
@@ -99,11 +103,15 @@ def encoding(text: str) -> str:
 _TAG = re.compile(r"<[^>]*>")
 
 
+def spoken_words(text: str, text_type: str = "TEXT") -> int:
+    """The words a voice message speaks (SSML's tags left out)."""
+    spoken = _TAG.sub(" ", text) if text_type == "SSML" else text
+    return len(spoken.split())
+
+
 def voice_seconds(text: str, text_type: str = "TEXT") -> int:
     """The seconds a voice message takes to read out (at least one)."""
-    spoken = _TAG.sub(" ", text) if text_type == "SSML" else text
-    words = len(spoken.split())
-    return max(1, -(-words * 60 // WORDS_PER_MINUTE))
+    return max(1, -(-spoken_words(text, text_type) * 60 // WORDS_PER_MINUTE))
 
 
 def voice_minutes(text: str, text_type: str = "TEXT") -> int:

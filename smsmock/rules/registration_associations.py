@@ -294,6 +294,8 @@ def associate(
     _check_timing(record, behavior)
     if isinstance(target, Registration) and target.registration_status != "COMPLETE":
         raise _not_complete(target)
+    if isinstance(target, Registration):
+        check_campaigns_per_brand(call, record, target)
     call.backend.check_quota("ASSOCIATIONS_PER_REGISTRATION", len(record.associations))
     if isinstance(target, PhoneNumber):
         numbers = sum(1 for a in record.associations if a.resource_type == "phone-number")
@@ -302,6 +304,34 @@ def associate(
     if isinstance(target, SenderId) and record.registration_status == "COMPLETE":
         target.registered = True
     return association
+
+
+TEN_DLC_BRAND = "US_TEN_DLC_BRAND_REGISTRATION"
+
+
+def check_campaigns_per_brand(call: Call, record: Registration, brand: Registration) -> None:
+    """Quotas page, 10DLC quotas: "Max 10DLC campaigns: 10 per 10DLC brand". Counted as the
+    registrations of ``record``'s type already associated with ``brand``."""
+    if brand.registration_type != TEN_DLC_BRAND:
+        return
+    campaigns = sum(
+        1
+        for r in call.backend.table(REGISTRATIONS)
+        if r.registration_type == record.registration_type
+        and any(a.resource_arn == brand.registration_arn for a in r.associations)
+    )
+    call.backend.check_quota("TEN_DLC_CAMPAIGNS_PER_BRAND", campaigns)
+
+
+def check_brands_per_account(call: Call, registration_type: str) -> None:
+    """Quotas page, 10DLC quotas: "Max 10DLC companies: 25 per account" (a company is a 10DLC
+    brand registration)."""
+    if registration_type != TEN_DLC_BRAND:
+        return
+    brands = sum(
+        1 for r in call.backend.table(REGISTRATIONS) if r.registration_type == TEN_DLC_BRAND
+    )
+    call.backend.check_quota("TEN_DLC_BRANDS_PER_ACCOUNT", brands)
 
 
 def registration_for_number(

@@ -8,19 +8,26 @@ voice, media and RCS sends already shared, and since 0.x notify follows it too):
 
 1. the destination is an E.164 number of a country (``INVALID_PARAMETER``), the configuration set
    exists;
-2. the origination identity: found, active, of the channel, reaching the country, of the message
-   type (:func:`~smsmock.rules.send_rules.choose_origination`, ``check_sender``);
-3. the destination's opt-out (``DESTINATION_PHONE_NUMBER_OPTED_OUT``);
-4. the sandbox's verified destinations (``DESTINATION_PHONE_NUMBER_NOT_VERIFIED``);
-5. whether the channel reaches the phone (RCS: may fall back to SMS or MMS);
-6. the price against ``MaxPrice`` (``PRICE_OVER_THRESHOLD``);
-7. the kind's own limits (notify's daily tier and call limits);
-8. the month's spend limit (``MONTHLY_SPEND_LIMIT_REACHED_FOR_…``);
-9. :data:`SEND_CHECKS`, which other families append to at import time (protect configurations).
+2. the message's size (``MAXIMUM_SIZE_EXCEEDED``: an SMS's characters,
+   :func:`~smsmock.rules.send_rules.check_message_size`; a voice message's length,
+   :func:`~smsmock.rules.voice_limits.check_voice_length`);
+3. the origination identity: found, active, of the channel, reaching the country, of the message
+   type (:func:`~smsmock.rules.send_rules.choose_origination`, ``check_sender``); a text tries RCS
+   first, and goes as RCS when an RCS agent sends it (:data:`TEXT_BY_RCS`);
+4. the destination's opt-out (``DESTINATION_PHONE_NUMBER_OPTED_OUT``);
+5. the sandbox's verified destinations (``DESTINATION_PHONE_NUMBER_NOT_VERIFIED``);
+6. whether the channel reaches the phone (RCS: may fall back to SMS or MMS; a text a pool sends
+   by SMS after its RCS agent could not reach the phone leads with ``RCS_FALLEN_BACK_TO_SMS``);
+7. the price against ``MaxPrice`` (``PRICE_OVER_THRESHOLD``);
+8. the kind's own limits (notify's daily tier and call limits; the voice messages of the last 24
+   hours, :mod:`smsmock.rules.voice_limits`);
+9. the month's spend limit (``MONTHLY_SPEND_LIMIT_REACHED_FOR_…``);
+10. :data:`SEND_CHECKS`, which other families append to at import time (protect configurations).
 
 An accepted message is then recorded (:func:`~smsmock.rules.sent_messages.record_message`, called
 from here and from nowhere else but inbound keyword answers), counted as spend, and its events are
-put on the clock (:func:`publish_delivery`).
+put on the clock (:func:`publish_delivery`); the kind then counts what it counts (a voice message
+towards the day's limits; the identity that delivered a text, for sticky sending).
 """
 
 from __future__ import annotations
@@ -32,17 +39,23 @@ from typing import Any
 
 from smsmock.records.configuration_sets import ConfigurationSet, configuration_set
 from smsmock.records.messages import SentMessage
+from smsmock.records.pools import Pool
+from smsmock.records.rcs_agents import RcsAgent
 from smsmock.rules import origination, pricing
 from smsmock.rules.countries import country_of, end_user_number
 from smsmock.rules.events import timeline
+from smsmock.rules.rcs import rcs_unreachable, refuse_unreachable_country
 from smsmock.rules.send_rules import (
+    check_message_size,
     check_opt_out,
     check_sender,
     check_verified,
     choose_origination,
+    remember_sticky,
 )
 from smsmock.rules.sent_messages import new_message_id, record_message
 from smsmock.rules.spend import check_spend, is_sandboxed
+from smsmock.rules.voice_limits import check_voice_count, check_voice_length, count_voice_message
 from smsmock.state.errors import ValidationError
 from smsmock.state.registry import Call, Params
 from smsmock.state.world import Setting
@@ -58,6 +71,9 @@ class Origin:
     sender: Any
     sent_from: str | None
     message_type: str | None
+    kind: MessageKind | None = None
+    """The kind the message goes as instead of the one it was sent as (a text an RCS agent sends
+    goes as RCS: :data:`TEXT_BY_RCS`)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +97,9 @@ class MessageKind:
     spend_channel: str = ""
     """The monthly spend limit the message counts against (default: its channel's)."""
     max_price_member: str = "MaxPrice"
+    size: Callable[[Call, Outgoing], None] | None = None
+    """The kind's limit on a message's size (``MAXIMUM_SIZE_EXCEEDED``), checked first, dry runs
+    too."""
     checks_opt_outs: bool = True
     checks_sandbox: bool = True
     reach: Callable[[Call, Outgoing], SentMessage | None] | None = None
@@ -88,7 +107,7 @@ class MessageKind:
     send another in its place (returned)."""
     limits: Callable[[Call, Outgoing], None] | None = None
     """The kind's own quotas, checked before spend (not for dry runs)."""
-    counted: Callable[[Call, SentMessage], None] | None = None
+    counted: Callable[[Call, Outgoing], None] | None = None
     """What the kind counts once a message is accepted (not for dry runs)."""
 
 
@@ -120,6 +139,8 @@ class Outgoing:
     delivered: bool = True
     events: list[str] | None = None
     """The events of the message's fate instead of the usual ones (an undelivered RCS message)."""
+    lead_events: tuple[str, ...] = ()
+    """Events published before the channel's own (``RCS_FALLEN_BACK_TO_SMS``)."""
 
 
 SEND_CHECKS: list[Callable[[Call, Outgoing], None]] = []
@@ -207,16 +228,17 @@ def send(call: Call, request: SendRequest) -> SentMessage:
         request=request,
         kind=kind,
         message_id=request.message_id or new_message_id(),
+        lead_events=request.lead_events,
     )
     for step in STEPS:
         sent_instead = step(call, outgoing)
         if sent_instead is not None:
             return sent_instead
     message = _record(call, outgoing)
-    if kind.counted is not None and not message.dry_run:
-        kind.counted(call, message)
+    if outgoing.kind.counted is not None and not message.dry_run:
+        outgoing.kind.counted(call, outgoing)
     publish_delivery(
-        call, message, outgoing.configuration_set, request.lead_events, outgoing.events
+        call, message, outgoing.configuration_set, outgoing.lead_events, outgoing.events
     )
     return message
 
@@ -235,10 +257,17 @@ def destination_country(number: str) -> tuple[str, str]:
     return destination, country
 
 
+def _size(call: Call, outgoing: Outgoing) -> None:
+    if outgoing.kind.size is not None:
+        outgoing.kind.size(call, outgoing)
+
+
 def _originate(call: Call, outgoing: Outgoing) -> None:
     origin = outgoing.kind.originate(call, outgoing)
     outgoing.identity, outgoing.sender = origin.identity, origin.sender
     outgoing.sent_from, outgoing.message_type = origin.sent_from, origin.message_type
+    if origin.kind is not None:
+        outgoing.kind, outgoing.channel = origin.kind, origin.kind.channel
 
 
 def _opt_out(call: Call, outgoing: Outgoing) -> None:
@@ -291,6 +320,7 @@ def _send_checks(call: Call, outgoing: Outgoing) -> None:
 Step = Callable[[Call, Outgoing], "SentMessage | None"]
 
 STEPS: tuple[Step, ...] = (
+    _size,
     _originate,
     _opt_out,
     _sandbox,
@@ -379,9 +409,11 @@ def _account_origin(call: Call, outgoing: Outgoing) -> Origin:
         call,
         outgoing.channel,
         request.origination_identity,
-        outgoing.destination_country,
+        outgoing.destination_phone_number,
         config_set,
     )
+    if isinstance(sender, RcsAgent):
+        return Origin(identity, sender, sent_from, message_type, TEXT_BY_RCS)
     if sender is not None:
         message_type = check_sender(
             outgoing.channel, sender, outgoing.destination_country, message_type
@@ -407,10 +439,97 @@ def _media_price(outgoing: Outgoing) -> Price:
     return Price(1, price, price)
 
 
+def _sms_size(call: Call, outgoing: Outgoing) -> None:
+    check_message_size(outgoing.channel, outgoing.message_body)
+
+
+def _voice_length(call: Call, outgoing: Outgoing) -> None:
+    check_voice_length(call, outgoing.message_body, outgoing.request.message_body_text_type)
+
+
+def _voice_count(call: Call, outgoing: Outgoing) -> None:
+    check_voice_count(call, outgoing.destination_phone_number)
+
+
+def _count_voice(call: Call, outgoing: Outgoing) -> None:
+    count_voice_message(call, outgoing.destination_phone_number)
+
+
+def _remember_sticky(call: Call, outgoing: Outgoing) -> None:
+    """A text delivered from a pool's (or the account's) chosen identity: sticky sending."""
+    if outgoing.delivered:
+        remember_sticky(call, outgoing.identity, outgoing.sender, outgoing.destination_phone_number)
+
+
+def _fallen_back(call: Call, outgoing: Outgoing) -> None:
+    """A text a pool holding an RCS agent sends by SMS because the phone takes no RCS: RCS was
+    attempted and failed (rcs-sms-fallback.md: "If RCS delivery fails, the service retries the
+    message via SMS using a phone number from the same pool"), so ``RCS_FALLEN_BACK_TO_SMS``
+    comes first."""
+    pool = outgoing.identity
+    if not isinstance(pool, Pool) or "RCS_FALLEN_BACK_TO_SMS" in outgoing.lead_events:
+        return
+    destination, country = outgoing.destination_phone_number, outgoing.destination_country
+    agents = [a for a in map(call.backend.by_arn.get, pool.members) if isinstance(a, RcsAgent)]
+    if any(rcs_unreachable(call, a, destination, country) == "DEVICE" for a in agents):
+        outgoing.lead_events = (*outgoing.lead_events, "RCS_FALLEN_BACK_TO_SMS")
+
+
+# -- RCS ------------------------------------------------------------------------------------------
+
+
+def rcs_message_price(outgoing: Outgoing) -> Price:
+    """An RCS message's price, per 160-character segment
+    (:func:`smsmock.rules.pricing.rcs_price`)."""
+    segments = pricing.rcs_segments(outgoing.message_body)
+    price = pricing.rcs_price(outgoing.destination_country, segments)
+    return Price(segments, price, price)
+
+
+def rcs_reach(call: Call, outgoing: Outgoing) -> None:
+    """Whether the sending agent's RCS reaches the phone: a country it does not reach is refused;
+    a phone without RCS gets the message recorded as undelivered (``RCS_QUEUED``,
+    ``RCS_FAILED``; not charged, as RCS is billed on delivery)."""
+    agent: RcsAgent = outgoing.sender
+    country = outgoing.destination_country
+    why_not = rcs_unreachable(call, agent, outgoing.destination_phone_number, country)
+    if why_not == "COUNTRY":
+        refuse_unreachable_country(agent, country)
+    if why_not is not None:
+        outgoing.delivered = False
+        outgoing.events = ["RCS_QUEUED", "RCS_FAILED"]
+
+
+TEXT_BY_RCS = MessageKind(
+    "RCS",
+    _account_origin,
+    rcs_message_price,
+    # The sandbox limits SMS, MMS and voice destinations, not RCS (as for SendRcsMessage).
+    checks_sandbox=False,
+    reach=rcs_reach,
+    counted=_remember_sticky,
+)
+"""A SendTextMessage an RCS agent sends (named, a pool's, or the account's): it goes as RCS, and
+is not delivered where the phone takes no RCS ("If RCS fails, the message is not delivered",
+rcs-sms-fallback.md, for direct sending and a pool without phone numbers)."""
+
 MESSAGE_KINDS = {
-    "SMS": MessageKind("SMS", _account_origin, _text_price),
+    "SMS": MessageKind(
+        "SMS",
+        _account_origin,
+        _text_price,
+        size=_sms_size,
+        reach=_fallen_back,
+        counted=_remember_sticky,
+    ),
     "VOICE": MessageKind(
-        "VOICE", _account_origin, _voice_price, max_price_member="MaxPricePerMinute"
+        "VOICE",
+        _account_origin,
+        _voice_price,
+        max_price_member="MaxPricePerMinute",
+        size=_voice_length,
+        limits=_voice_count,
+        counted=_count_voice,
     ),
     "MMS": MessageKind("MMS", _account_origin, _media_price),
 }

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from smsmock.state.errors import ResourceNotFoundError, ServiceQuotaExceededError
 from smsmock.state.lifecycle import Lifecycle, StatefulRecord
-from smsmock.state.quotas import DEFAULT_QUOTAS
+from smsmock.state.quotas import DEFAULT_QUOTAS, QUOTA_REASONS
 from smsmock.state.tables import Record, Table, TableKey
 
 DEFAULT_ACCOUNT_ID = "123456789012"
@@ -98,12 +98,14 @@ class Backend:
         return self.world.quotas.get(name, DEFAULT_QUOTAS.get(name, 1 << 62))
 
     def check_quota(self, name: str, in_use: int, adding: int = 1) -> None:
-        """``ServiceQuotaExceededException`` with ``name`` as the reason if ``adding`` more
-        would pass the quota."""
+        """``ServiceQuotaExceededException`` with ``name`` (or its modeled reason, in
+        :data:`~smsmock.state.quotas.QUOTA_REASONS`) as the reason if ``adding`` more would pass
+        the quota."""
         limit = self.quota(name)
         if in_use + adding > limit:
             raise ServiceQuotaExceededError(
-                f"The quota {name} of {limit} for this account and region is reached.", name
+                f"The quota {name} of {limit} for this account and region is reached.",
+                QUOTA_REASONS.get(name, name),
             )
 
     def settle(self, spec: TableKey[Any], record: Record) -> None:

@@ -96,7 +96,7 @@ def notify(sms_voice: SmsVoiceMock) -> CanadianNotifySmsClient:
         SnsDestination=TOPIC,
     )
     setup.request_sender_id(
-        SenderId="GCNOTIFY", IsoCountryCode="GB", MessageTypes=["TRANSACTIONAL"]
+        SenderId="GCNOTIFY", IsoCountryCode="FR", MessageTypes=["TRANSACTIONAL"]
     )
     setup.set_default_sender_id(ConfigurationSetName="notify-sms", SenderId="GCNOTIFY")
     return CanadianNotifySmsClient(pool_id, "notify-sms")
@@ -136,10 +136,10 @@ def test_an_opted_out_number_is_an_outcome_not_an_error(
 def test_abroad_the_configuration_sets_default_sender_id_sends(
     notify: CanadianNotifySmsClient, sms_voice: SmsVoiceMock
 ) -> None:
-    notify.send_sms("+44 7911 123456", "Your code is 123456")
+    notify.send_sms("+33 6 12 34 56 78", "Your code is 123456")
     [sent] = sms_voice.sent_messages
     assert (sent.destination_phone_number, sent.origination_identity) == (
-        "+447911123456",
+        "+33612345678",
         "GCNOTIFY",
     )
 
