@@ -12,7 +12,7 @@ import boto3
 import pytest
 from freezegun import freeze_time
 from helpers import toll_free_number
-from installed_model import needs_members
+from installed_model import needs_enum_values, needs_members
 from payload_schemas import validator
 from registration_data import BRAND, new_registration, put_values
 
@@ -209,6 +209,7 @@ def test_registration_status_changes_reach_a_rule(
         assert details["registrationStatusChangeTimestamp"] == NOW_MS
 
 
+@needs_enum_values("RegistrationStatus", "REQUIRES_AUTHENTICATION")
 def test_authentication_and_aws_review_steps(
     client_in_moto: Any, sms_in_moto: SmsVoiceMock
 ) -> None:
