@@ -47,6 +47,8 @@ class Outgoing:
     dry_run: bool
     message_type: str | None
     message_body: str | None
+    verification_code: bool = False
+    """A SendDestinationNumberVerificationCode message."""
 
 
 SEND_CHECKS: list[Callable[[Call, Outgoing], None]] = []
@@ -76,8 +78,9 @@ class SendRequest:
     destination_country_parameters: dict[str, str] = field(default_factory=dict)
     protect_configuration_id: str | None = None
     message_feedback_enabled: bool | None = None
-    sandbox_exempt: bool = False
-    """Verification codes go to numbers not verified yet, which is their point."""
+    verification_code: bool = False
+    """A SendDestinationNumberVerificationCode message: exempt from the sandbox, as verification
+    codes go to numbers not verified yet, which is their point."""
     waive_fee: bool = False
     """The first verification code to a number is free (User Guide, *SMS/MMS sandbox*)."""
     message_id: str | None = None
@@ -133,7 +136,7 @@ def send(call: Call, request: SendRequest) -> SentMessage:
     if sender is not None:
         message_type = check_sender(request.channel, sender, country, message_type)
     check_opt_out(call, identity if identity is not None else sender, destination)
-    if is_sandboxed(call.backend) and not request.sandbox_exempt:
+    if is_sandboxed(call.backend) and not request.verification_code:
         check_verified(call, destination)
     segments, price, unit_price = _price(request, country)
     if request.waive_fee:
@@ -158,6 +161,7 @@ def send(call: Call, request: SendRequest) -> SentMessage:
         dry_run=request.dry_run,
         message_type=message_type,
         message_body=request.message_body,
+        verification_code=request.verification_code,
     )
     for check in SEND_CHECKS:
         check(call, outgoing)
