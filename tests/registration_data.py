@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
 
 from smsmock import SmsVoiceMock
 from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber
 from smsmock.state.ids import new_id
+
+FieldValue = str | list[str] | bytes
+"""A TEXT value, a SELECT's choices, or the file of an ATTACHMENT."""
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.7\n" + b"0" * 64
@@ -48,14 +52,14 @@ CAMPAIGN: dict[str, str | list[str]] = {
     "messageSamples.messageSample1": "Your Example Corp code is [OTP Code]. It expires in 10 min.",
 }
 
-TOLL_FREE: dict[str, str | list[str]] = {
+TOLL_FREE: dict[str, FieldValue] = {
     "companyInfo.companyName": "Example Corp",
     "companyInfo.website": "https://www.example.com",
     "companyInfo.address1": "123 Main Street",
     "companyInfo.city": "Seattle",
     "companyInfo.state": "WA",
     "companyInfo.zipCode": "98101",
-    "companyInfo.country": "US",
+    "companyInfo.isoCountryCode": "US",
     "companyInfo.businessType": ["SOLE_PROPRIETOR"],
     "contactInfo.firstName": "Jane",
     "contactInfo.lastName": "Doe",
@@ -65,7 +69,8 @@ TOLL_FREE: dict[str, str | list[str]] = {
     "messagingUseCase.useCaseCategory": ["ONE_TIME_PASSWORDS"],
     "messagingUseCase.useCaseDetails": "Example Corp sends login codes to customers.",
     "messagingUseCase.optInType": ["DIGITAL_FORM"],
-    "messagingUseCase.optInWorkflow": "Customers tick the SMS box when they sign up online.",
+    "messagingUseCase.optInDescription": "Customers tick the SMS box when they sign up online.",
+    "messagingUseCase.optInImage": PNG,
     "messageSamples.messageSample1": "Your Example Corp code is [OTP Code]. It expires in 10 min.",
 }
 
@@ -89,13 +94,19 @@ SG_SENDER_ID: dict[str, str | list[str]] = {
 }
 
 
-def put_values(client: Any, registration_id: str, values: dict[str, str | list[str]]) -> None:
-    """Fill a registration's form: a list is a SELECT's choices, a string a TEXT value."""
+def put_values(client: Any, registration_id: str, values: Mapping[str, FieldValue]) -> None:
+    """Fill a registration's form: a list is a SELECT's choices, a string a TEXT value, bytes
+    the file of an ATTACHMENT (uploaded as a registration attachment first)."""
     for path, value in values.items():
-        kind = "SelectChoices" if isinstance(value, list) else "TextValue"
-        client.put_registration_field_value(
-            RegistrationId=registration_id, FieldPath=path, **{kind: value}
-        )
+        given: dict[str, Any]
+        if isinstance(value, bytes):
+            attachment = client.create_registration_attachment(AttachmentBody=value)
+            given = {"RegistrationAttachmentId": attachment["RegistrationAttachmentId"]}
+        elif isinstance(value, list):
+            given = {"SelectChoices": value}
+        else:
+            given = {"TextValue": value}
+        client.put_registration_field_value(RegistrationId=registration_id, FieldPath=path, **given)
 
 
 def new_registration(client: Any, registration_type: str, **kwargs: Any) -> str:
