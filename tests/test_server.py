@@ -6,6 +6,7 @@ server for the session and empties it before each test.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import signal
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +22,10 @@ import boto3
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
+from helpers import record_events
 
-from smsmock import mock_sms_voice
+from smsmock import SmsVoiceMock, mock_sms_voice
+from smsmock.faces.handle_checks import remote_methods
 from smsmock.faces.server import Client, ControlError, Server, ServerProcess
 
 SERVICE = "pinpoint-sms-voice-v2"
@@ -241,6 +245,68 @@ def test_advance_an_unknown_resource(sms_voice_server: Client) -> None:
         sms_voice_server.advance("pool", "pool-none")
     assert caught.value.status == 404
     assert caught.value.code == "ResourceNotFoundException"
+
+
+def test_advance_looks_in_every_region_as_receive_does(sms_voice_server: Client) -> None:
+    # A phone number of eu-west-2, advanced without naming the region: found there, as
+    # receive finds a number of any region.
+    london = sms_voice_server.boto3_client("eu-west-2")
+    number = _phone_number(london)
+
+    record = sms_voice_server.advance("phone-number", number["PhoneNumberId"], "DELETED")
+
+    assert (record["phone_number_id"], record["status"]) == (number["PhoneNumberId"], "DELETED")
+    [described] = london.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberId"]])[
+        "PhoneNumbers"
+    ]
+    assert described["Status"] == "DELETED"
+
+
+def test_an_unknown_resource_names_the_regions_searched(sms_voice_server: Client) -> None:
+    sms_voice_server.boto3_client("eu-west-2").create_opt_out_list(OptOutListName="here")
+    sms_voice_server.boto3_client("us-east-1").create_opt_out_list(OptOutListName="there")
+
+    with pytest.raises(ControlError) as advanced:
+        sms_voice_server.advance("phone-number", "phone-none")
+    with pytest.raises(ControlError) as received:
+        sms_voice_server.receive("+12065550100", "+18005550199", "HELLO")
+
+    for caught in (advanced, received):
+        assert caught.value.status == 404
+        assert "eu-west-2" in caught.value.message
+        assert "us-east-1" in caught.value.message
+
+
+def test_every_public_handle_method_is_a_client_method() -> None:
+    # One list (handle_checks.remote_methods) serves the server's handle/<name> endpoint and
+    # this check: a handle method without a Client method of the same name fails here.
+    for name in remote_methods(SmsVoiceMock):
+        assert hasattr(Client, name), f"Client has no {name}()"
+        handle_method = getattr(SmsVoiceMock, name)
+        if isinstance(handle_method, property):
+            continue
+        wanted = set(inspect.signature(handle_method).parameters) - {"self"}
+        offered = set(inspect.signature(getattr(Client, name)).parameters) - {"self"}
+        assert wanted <= offered, (name, wanted - offered)
+
+
+def test_set_fate_and_spend_through_the_server(sms_voice_server: Client) -> None:
+    client = sms_voice_server.boto3_client()
+    number = _phone_number(client)
+    record_events(client)
+    sms_voice_server.set_fate("+12065550100", "BLOCKED", delay=timedelta(seconds=0))
+
+    client.send_text_message(
+        DestinationPhoneNumber="+12065550100",
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageBody="hi",
+        ConfigurationSetName="cs",
+    )
+
+    assert [e["event_type"] for e in sms_voice_server.events("cs")] == ["TEXT_BLOCKED"]
+    assert sms_voice_server.spend("SMS") > 0
+    sms_voice_server.clear_fates()
+    assert sms_voice_server.settle_events() == []
 
 
 def test_any_handle_method(sms_voice_server: Client) -> None:

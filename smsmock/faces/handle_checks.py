@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import inspect
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -114,6 +115,30 @@ def default_region() -> str:
     ``us-east-1`` when neither it nor ``AWS_REGION`` is set), else ``AWS_REGION`` (what the
     other AWS SDKs and the AWS CLI v2 read, for clients of the server), else ``us-east-1``."""
     return os.environ.get("AWS_DEFAULT_REGION") or os.environ.get("AWS_REGION") or FALLBACK_REGION
+
+
+# -- the handle's methods, in process and through a server ---------------------------------------
+
+LOCAL_ONLY_METHODS = {
+    "start": "switches the mock on in the calling process",
+    "stop": "switches the mock off in the calling process",
+    "backend": "returns the live state object of the calling process",
+    "backends": "returns the live state objects of the calling process",
+    "on_event": "calls a function of the calling process",
+    "on_inbound": "calls a function of the calling process",
+}
+"""Public handle methods a server's :class:`smsmock.server.Client` cannot offer, and why."""
+
+
+def remote_methods(handle_class: type) -> list[str]:
+    """The public methods and properties of the handle that a server's ``Client`` offers under
+    the same name: all but :data:`LOCAL_ONLY_METHODS`. The server's ``handle/<name>`` endpoint
+    and the test that every one is a ``Client`` method both draw from this list."""
+    return sorted(
+        name
+        for name, _ in inspect.getmembers(handle_class)
+        if not name.startswith("_") and name not in LOCAL_ONLY_METHODS
+    )
 
 
 # -- settings ------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from smsmock.rules.inbound import InboundMessage, receive
 from smsmock.rules.notify import upgrade_tier
 from smsmock.rules.rcs import launch_in_country, set_rcs_capable
 from smsmock.rules.spend import set_sandboxed, spent
+from smsmock.state.errors import ResourceNotFoundError
 from smsmock.state.lifecycle import Mode, ModeKind
 from smsmock.state.tables import Record
 from smsmock.state.world import WORLD, Backend
@@ -224,12 +225,25 @@ class SmsVoiceMock:
         account_id: str | None = None,
     ) -> Record:
         """Move one resource a step on (or straight to the status ``to``, one of the model's
-        statuses of that resource type); returns its record."""
+        statuses of that resource type); returns its record. Without ``region`` and
+        ``account_id`` the resource is looked for in every account and region, as :meth:`receive`
+        looks for its number; ``ResourceNotFoundException`` names the regions searched."""
         resource_type = handle_checks.lifecycle_type(resource_type)
         if to is not None:
             to = handle_checks.status(resource_type, to)
         with WORLD.lock:
-            return self._existing(account_id, region).advance(resource_type, resource_id, to)
+            searched = self._searched(account_id, region)
+            for backend in searched:
+                try:
+                    return backend.advance(resource_type, resource_id, to)
+                except ResourceNotFoundError:
+                    continue
+        places = ", ".join(f"{b.region} (account {b.account_id})" for b in searched)
+        raise ResourceNotFoundError(
+            resource_type,
+            resource_id,
+            f"No {resource_type} {resource_id!r} found; searched {places or 'no region'}.",
+        )
 
     @property
     def sent_messages(self) -> tuple[SentMessage, ...]:
@@ -435,6 +449,15 @@ class SmsVoiceMock:
         """The backend to read: the one that exists, else an empty one that is not kept."""
         account, region = self._where(account_id, region)
         return WORLD.existing_backend(account, region) or Backend(WORLD, account, region)
+
+    def _searched(self, account_id: str | None, region: str | None) -> list[Backend]:
+        """Where to look for a resource: the account and region given, else every account and
+        region with state, the default ones first."""
+        if account_id is not None or region is not None:
+            return [self._existing(account_id, region)]
+        first = WORLD.existing_backend(*self._where(None, None))
+        rest = [b for b in WORLD.backends() if b is not first]
+        return [first, *rest] if first is not None else rest
 
     def _made(self, account_id: str | None, region: str | None) -> Backend:
         """The backend to change, made if it does not exist yet."""

@@ -52,7 +52,10 @@ def find_sender_id(table: Table[SenderId], ref: str, iso_country_code: str) -> S
     ``ResourceNotFoundException``."""
     found = table.find(ref) if ref.startswith("arn:") else table.find(f"{ref}/{iso_country_code}")
     if found is None or found.iso_country_code != iso_country_code:
-        raise ResourceNotFoundError("sender-id", ref)
+        # A sender ID is one per country: the message names both, as the request does.
+        raise ResourceNotFoundError(
+            "sender-id", ref, f"No sender-id {ref!r} found in {iso_country_code}."
+        )
     return found
 
 

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from smsmock.faces import state_file
+from smsmock.faces.handle_checks import remote_methods
 from smsmock.faces.mock import SmsVoiceMock
 from smsmock.faces.version import __version__
 from smsmock.rules import delivery
@@ -97,11 +98,12 @@ def _arguments(body: bytes) -> dict[str, Any]:
 
 
 def _method_route(name: str) -> Callable[[SmsVoiceMock, dict[str, Any]], Any] | None:
-    """Any public method of the handle, for settings without an endpoint of their own."""
-    if name.startswith("_") or not callable(getattr(SmsVoiceMock, name, None)):
+    """Any method of the handle a remote caller may use (:func:`remote_methods`), for settings
+    without an endpoint of their own."""
+    if name not in remote_methods(SmsVoiceMock) or not callable(getattr(SmsVoiceMock, name)):
         return None
-    if name in ("start", "stop", "save_state", "load_state"):
-        return None  # the server's own switch and files: not for remote callers
+    if name in ("save_state", "load_state"):
+        return None  # the server's own files: the Client writes its own from GET/POST state
     return _call(name)
 
 
