@@ -168,3 +168,14 @@ def add_phone_number(
             status="ACTIVE",
         )
     )
+
+
+def register_toll_free(client: Any, phone_number_id: str) -> str:
+    """Register a requested US toll-free number the documented way, so that it can send: a
+    US_TOLL_FREE_REGISTRATION associated with it, filled, submitted and (immediate lifecycle
+    mode) approved; the number is ``ACTIVE`` from then on. Returns the registration's id."""
+    registration = new_registration(client, "US_TOLL_FREE_REGISTRATION")
+    client.create_registration_association(RegistrationId=registration, ResourceId=phone_number_id)
+    put_values(client, registration, TOLL_FREE)
+    client.submit_registration_version(RegistrationId=registration)
+    return registration

@@ -12,6 +12,7 @@ import boto3
 import pytest
 from freezegun import freeze_time
 from moto import mock_aws
+from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock, mock_sms_voice
 from smsmock.rules.delivery import LOG_STREAM
@@ -34,7 +35,7 @@ def client(sms: SmsVoiceMock) -> Any:
 
 
 def toll_free(client: Any) -> dict[str, Any]:
-    return dict(
+    number = dict(
         client.request_phone_number(
             IsoCountryCode="US",
             MessageType="TRANSACTIONAL",
@@ -42,6 +43,8 @@ def toll_free(client: Any) -> dict[str, Any]:
             NumberType="TOLL_FREE",
         )
     )
+    register_toll_free(client, number["PhoneNumberId"])
+    return number
 
 
 def queue_behind_topic(name: str = "sms-events", raw: bool = False) -> tuple[str, Any, str]:

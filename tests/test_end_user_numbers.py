@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from helpers import refused
 from installed_model import needs_operations
+from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock
 
@@ -30,6 +31,7 @@ def _toll_free(client: Any) -> str:
         NumberType="TOLL_FREE",
     )
     phone_number_id: str = number["PhoneNumberId"]
+    register_toll_free(client, phone_number_id)
     return phone_number_id
 
 

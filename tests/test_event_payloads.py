@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from freezegun import freeze_time
 from payload_schemas import check_event, check_events, check_inbound
+from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock
 
@@ -26,6 +27,7 @@ def number(client: Any) -> dict[str, Any]:
         NumberCapabilities=["SMS", "VOICE", "MMS"],
         NumberType="TOLL_FREE",
     )
+    register_toll_free(client, found["PhoneNumberId"])
     return found
 
 

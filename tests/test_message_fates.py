@@ -17,6 +17,7 @@ from helpers import record_events, send_text
 from installed_model import needs_members, needs_operations
 from moto import mock_aws
 from payload_schemas import check_event, check_events
+from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock
 from smsmock.rules.events import catalogue
@@ -35,6 +36,7 @@ def number(client: Any) -> str:
         NumberCapabilities=["SMS", "VOICE", "MMS"],
         NumberType="TOLL_FREE",
     )["PhoneNumberId"]
+    register_toll_free(client, found)
     record_events(client)
     return found
 
@@ -353,6 +355,7 @@ def test_a_chosen_failure_reaches_the_users_queue_through_moto(sms_voice: SmsVoi
             NumberCapabilities=["SMS"],
             NumberType="TOLL_FREE",
         )["PhoneNumberId"]
+        sms_voice.register_phone_number(number)  # its toll-free registration, approved
         client.create_configuration_set(ConfigurationSetName="cs")
         for name, arn in (("receipts", topic), ("gone", topic + "-deleted")):
             client.create_event_destination(

@@ -11,6 +11,7 @@ import botocore.session
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
+from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock
 from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
@@ -44,6 +45,7 @@ def toll_free(client: Any) -> dict[str, Any]:
         NumberCapabilities=["SMS", "MMS"],
         NumberType="TOLL_FREE",
     )
+    register_toll_free(client, number["PhoneNumberId"])
     return number
 
 

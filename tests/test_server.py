@@ -23,6 +23,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from helpers import record_events
+from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock, mock_sms_voice
 from smsmock.faces.handle_checks import remote_methods
@@ -321,12 +322,15 @@ def test_any_handle_method(sms_voice_server: Client) -> None:
 
 
 def _phone_number(client: Any) -> dict[str, Any]:
-    return client.request_phone_number(  # type: ignore[no-any-return]
+    """A US toll-free number, registered the documented way so that it can send."""
+    number: dict[str, Any] = client.request_phone_number(
         IsoCountryCode="US",
         MessageType="TRANSACTIONAL",
         NumberCapabilities=["SMS"],
         NumberType="TOLL_FREE",
     )
+    register_toll_free(client, number["PhoneNumberId"])
+    return number
 
 
 def test_sent_messages_over_http_are_the_handles_records(sms_voice_server: Client) -> None:

@@ -117,6 +117,7 @@ def test_any_number_sending_to_a_failure_number_gets_the_failure(
     client: Any, sms_voice: SmsVoiceMock, simulator: str
 ) -> None:
     toll_free = request(client, "TOLL_FREE")
+    sms_voice.register_phone_number(toll_free)
 
     assert event_types(sms_voice, send_text(client, toll_free, US_FAILURE)) == ["TEXT_UNREACHABLE"]
 

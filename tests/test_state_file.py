@@ -274,6 +274,7 @@ def test_messages_events_and_inbound_are_saved(
         NumberCapabilities=["SMS"],
         NumberType="TOLL_FREE",
     )
+    sms_voice.register_phone_number(number["PhoneNumberId"])
     client.send_text_message(
         DestinationPhoneNumber="+12065550100",
         OriginationIdentity=number["PhoneNumberId"],

@@ -23,7 +23,9 @@ from smsmock.faces.class_decoration import decorate_class
 from smsmock.records.configuration_sets import EventRecord
 from smsmock.records.messages import SentMessage
 from smsmock.records.notify import NotifyConfiguration
+from smsmock.records.phone_numbers import PhoneNumber
 from smsmock.records.rcs_agents import CountryLaunch
+from smsmock.rules import toll_free
 from smsmock.rules.events import timeline
 from smsmock.rules.inbound import InboundMessage, receive
 from smsmock.rules.notify import upgrade_tier
@@ -238,12 +240,23 @@ class SmsVoiceMock:
                     return backend.advance(resource_type, resource_id, to)
                 except ResourceNotFoundError:
                     continue
-        places = ", ".join(f"{b.region} (account {b.account_id})" for b in searched)
-        raise ResourceNotFoundError(
-            resource_type,
-            resource_id,
-            f"No {resource_type} {resource_id!r} found; searched {places or 'no region'}.",
-        )
+        raise _not_found(resource_type, resource_id, searched)
+
+    def register_phone_number(
+        self, phone_number: str, *, account_id: str | None = None, region: str | None = None
+    ) -> PhoneNumber:
+        """Complete the registration a phone number (id, ARN or E.164) waits for, as AWS's
+        approval would: a US toll-free number, ``PENDING`` until its US_TOLL_FREE_REGISTRATION
+        is approved, becomes ``ACTIVE`` (as the ``phone-number`` lifecycle mode says). Looks in
+        every account and region unless told, as :meth:`advance` does; returns the record.
+
+        Raises ``ValueError`` for a number that waits for no registration."""
+        with WORLD.lock:
+            searched = self._searched(account_id, region)
+            for backend in searched:
+                if toll_free.find_number(backend, phone_number) is not None:
+                    return toll_free.register_phone_number(backend, phone_number)
+        raise _not_found("phone-number", phone_number, searched)
 
     @property
     def sent_messages(self) -> tuple[SentMessage, ...]:
@@ -462,6 +475,16 @@ class SmsVoiceMock:
     def _made(self, account_id: str | None, region: str | None) -> Backend:
         """The backend to change, made if it does not exist yet."""
         return WORLD.backend(*self._where(account_id, region))
+
+
+def _not_found(resource_type: str, resource_id: str, searched: list[Backend]) -> Exception:
+    """``ResourceNotFoundException`` naming the regions (and accounts) searched."""
+    places = ", ".join(f"{b.region} (account {b.account_id})" for b in searched)
+    return ResourceNotFoundError(
+        resource_type,
+        resource_id,
+        f"No {resource_type} {resource_id!r} found; searched {places or 'no region'}.",
+    )
 
 
 @overload

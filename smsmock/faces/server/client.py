@@ -126,6 +126,13 @@ class Client:
         arguments.update(region=region, account_id=account_id)
         return self._request("POST", "advance", arguments)  # type: ignore[no-any-return]
 
+    def register_phone_number(
+        self, phone_number: str, *, account_id: str | None = None, region: str | None = None
+    ) -> dict[str, Any]:
+        """See :meth:`smsmock.SmsVoiceMock.register_phone_number`; returns the number's fields."""
+        arguments = {"phone_number": phone_number, "account_id": account_id, "region": region}
+        return self.call("register_phone_number", **arguments)  # type: ignore[no-any-return]
+
     def set_sandbox(
         self, sandboxed: bool = True, *, account_id: str | None = None, region: str | None = None
     ) -> None:
