@@ -94,6 +94,33 @@ SG_SENDER_ID: dict[str, str | list[str]] = {
 }
 
 
+IN_SENDER_ID: dict[str, FieldValue] = {
+    # What the India script of the AWS Messaging blog "Automate sender ID registration in AWS End
+    # User Messaging" (January 2026) writes, with its sample configuration's values.
+    "senderIdInfo.senderId": "DEMO",
+    "inSidSpecificInfo.principalEntityId": "123",
+    "inSidSpecificInfo.chainId1": "456",
+    "inSidSpecificInfo.chainId2": "789",
+    "inSidSpecificInfo.chainId3": "910",
+    "inSidSpecificInfo.chainId5": "912",
+    "inSidSpecificInfo.sendingParametersAcknowledgement": ["Yes"],
+    "companyInfo.companyId": "123456789",
+    "companyInfo.companyName": "Example Corp",
+    "companyInfo.website": "https://www.example.com",
+    "companyInfo.areaOfBusiness": ["Other"],
+    "companyAddress.address1": "123 Main Street",
+    "companyAddress.city": "Any Town",
+    "companyAddress.isoCountryCode": "IN",
+    "contactInfo.emailAddress": "johdoe@example.com",
+    "contactInfo.phoneNumber": "+12605550100",
+    "messagingUseCase.useCaseCategory": ["One-time passcodes"],
+    "messagingUseCase.useCaseDescription": "For One Time Messages",
+    "messagingUseCase.monthlyMessageVolume": ["10,000"],
+    "messagingUseCase.optInDescription": "For One Time Messages",
+    "messageSamples.messageSample1": "Your OTP is XXX",
+}
+
+
 def put_values(client: Any, registration_id: str, values: Mapping[str, FieldValue]) -> None:
     """Fill a registration's form: a list is a SELECT's choices, a string a TEXT value, bytes
     the file of an ATTACHMENT (uploaded as a registration attachment first)."""

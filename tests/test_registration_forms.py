@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
-from registration_data import TOLL_FREE, new_registration, put_values
+from registration_data import (
+    IN_SENDER_ID,
+    TOLL_FREE,
+    new_registration,
+    put_values,
+    registration_status,
+)
 
 TYPES = [
     "US_TEN_DLC_BRAND_REGISTRATION",
@@ -15,6 +21,7 @@ TYPES = [
     "US_TEN_DLC_CAMPAIGN_REGISTRATION",
     "US_TOLL_FREE_REGISTRATION",
     "SG_SENDER_ID_REGISTRATION",
+    "IN_SENDER_ID_REGISTRATION",
 ]
 
 
@@ -278,3 +285,28 @@ def test_the_tax_id_fields_are_required_unless_a_sole_proprietor(client: Any) ->
         },
     )
     assert client.submit_registration_version(RegistrationId=registration)["VersionNumber"] == 1
+
+
+def test_the_india_sender_id_form_takes_what_the_aws_blog_writes(client: Any) -> None:
+    # The India script of the AWS Messaging blog "Automate sender ID registration in AWS End User
+    # Messaging" fills every field this way, then submits; an approved registration provisions
+    # its sender ID (ASSOCIATE_ON_APPROVAL).
+    registration = new_registration(client, "IN_SENDER_ID_REGISTRATION")
+    put_values(client, registration, IN_SENDER_ID)
+
+    client.submit_registration_version(RegistrationId=registration)
+
+    assert registration_status(client, registration) == "COMPLETE"  # the blog's next step
+    [sender] = client.describe_sender_ids(Filters=[{"Name": "iso-country-code", "Values": ["IN"]}])[
+        "SenderIds"
+    ]
+    assert (sender["SenderId"], sender["Registered"]) == ("DEMO", True)
+    # Its limits: 3 to 6 letters for the sender ID; no "Promotions and marketing" category.
+    for path, value in (
+        ("senderIdInfo.senderId", {"TextValue": "EXAMPLE1"}),
+        ("messagingUseCase.useCaseCategory", {"SelectChoices": ["Promotions and marketing"]}),
+    ):
+        again = new_registration(client, "IN_SENDER_ID_REGISTRATION")
+        with pytest.raises(ClientError) as caught:
+            client.put_registration_field_value(RegistrationId=again, FieldPath=path, **value)
+        assert _error(caught)["Error"]["Code"] == "ValidationException"
