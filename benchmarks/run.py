@@ -1,7 +1,8 @@
 """smsmock's benchmarks: per-call cost against botocore's floor and moto, activation cost, scale,
-opt-out lookups, event delivery into moto, import cost, and a fresh process's first answered call
-(``first_call.py``, in fresh processes). Rounds alternate between the variants in one process and
-report medians and ratios; nothing here is a pass/fail timing.
+opt-out lookups, event delivery into moto (event destinations and the EventBridge bus), import
+cost, a fresh process's first answered call (``first_call.py``, in fresh processes) and a burst
+of new connections to the server (``server_burst.py``). Rounds alternate between the variants
+in one process and report medians and ratios; nothing here is a pass/fail timing.
 
     python benchmarks/run.py            # the full run (under a minute on a quiet machine)
     python benchmarks/run.py --smoke    # a quick run that only checks everything works (CI)
@@ -10,6 +11,7 @@ report medians and ratios; nothing here is a pass/fail timing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import subprocess
@@ -22,9 +24,10 @@ import boto3
 import botocore.session
 from botocore.awsrequest import AWSResponse
 from first_call import first_call_cost, report  # this script's own folder is on sys.path
+from server_burst import burst_report
 
 from smsmock import mock_sms_voice
-from smsmock.engine.hook import EVENT, before_send
+from smsmock.engine.hook import EVENT, Switch, before_send
 
 Bench = Callable[[], None]
 
@@ -67,6 +70,21 @@ class _Body:
         yield self.content
 
 
+def unmocked(call: Bench) -> Bench:
+    """``call`` with the mock switched off while it runs: a floor's client inside the timed loop
+    signs with SigV4 as botocore does without smsmock (with the mock on, its requests of this
+    service would carry the placeholder signature too)."""
+
+    def run() -> None:
+        Switch.active = False
+        try:
+            call()
+        finally:
+            Switch.active = True
+
+    return run
+
+
 def canned_client(service: str, body: bytes, *, bare: bool = False) -> Any:
     """A boto3 client of ``service`` (a bare botocore one with ``bare``) whose every call is
     answered with ``body`` by a before-send handler, from a session without smsmock's hook:
@@ -102,8 +120,8 @@ def describe_cost(rounds: int, calls: int) -> dict[str, float]:
         result = per_call(
             {
                 "smsmock": lambda: client.describe_phone_numbers(),
-                "floor": lambda: floor_client.describe_phone_numbers(),
-                "bare floor": lambda: bare_client.describe_phone_numbers(),
+                "floor": unmocked(lambda: floor_client.describe_phone_numbers()),
+                "bare floor": unmocked(lambda: bare_client.describe_phone_numbers()),
             },
             rounds,
             calls,
@@ -123,14 +141,50 @@ def describe_cost(rounds: int, calls: int) -> dict[str, float]:
 
 def _moto_answer_bytes(logs: Any) -> bytes:
     """The bytes moto answers DescribeLogGroups with."""
+    return answer_bytes(logs, logs.describe_log_groups)
+
+
+def answer_bytes(client: Any, call: Bench) -> bytes:
+    """The bytes ``client`` was answered with by ``call``."""
     captured: list[bytes] = []
 
     def capture(http_response: Any, **kwargs: Any) -> None:
         captured.append(http_response.content)
 
-    logs.meta.events.register("after-call", capture)
-    logs.describe_log_groups()
+    client.meta.events.register("after-call", capture)
+    call()
+    client.meta.events.unregister("after-call", capture)
     return captured[-1]
+
+
+def small_call_cost(rounds: int, calls: int) -> dict[str, float]:
+    """A describe with a short answer (describe_opt_out_lists, the Default list) and a send
+    (send_text_message from a toll-free number), smsmock against the canned floor answering
+    each with smsmock's bytes. The floor's client signs with SigV4; smsmock's requests carry a
+    placeholder signature (nothing checks it), so smsmock can be cheaper than the floor."""
+    with mock_sms_voice() as sms:
+        sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        (number_id,) = request_numbers(client, 1)
+
+        def describe(on: Any) -> Bench:
+            return lambda: on.describe_opt_out_lists()
+
+        def send(on: Any) -> Bench:
+            return lambda: on.send_text_message(
+                DestinationPhoneNumber="+12125550100",
+                OriginationIdentity=number_id,
+                MessageBody="Your parcel arrives today",
+            )
+
+        variants: dict[str, Bench] = {}
+        for name, call in (("describe", describe), ("send", send)):
+            floor = canned_client("pinpoint-sms-voice-v2", answer_bytes(client, call(client)))
+            variants[name] = call(client)
+            variants[f"{name} floor"] = unmocked(call(floor))
+        for bench in variants.values():  # a client's first call pays one-time costs: untimed
+            bench()
+        return per_call(variants, rounds, calls)
 
 
 def _answer_bytes() -> bytes:
@@ -208,6 +262,15 @@ def opt_out_cost(opted_out: tuple[int, ...], sends: int) -> dict[int, float]:
     return out
 
 
+def empty_queue(sqs: Any, queue: str) -> None:
+    """Delete every message of ``queue``. moto's SQS gets slower as a queue fills (several times
+    at 1,000 messages): a consumer keeps it short; so does this, untimed (PurgeQueue: once a
+    minute only)."""
+    while messages := sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages"):
+        entries = [{"Id": m["MessageId"], "ReceiptHandle": m["ReceiptHandle"]} for m in messages]
+        sqs.delete_message_batch(QueueUrl=queue, Entries=entries)
+
+
 def delivery_cost(rounds: int, calls: int) -> dict[str, float]:
     """send_text_message with a configuration set without event destinations, and with one SNS
     destination (every text event) that smsmock delivers into moto, where an SQS queue is
@@ -246,17 +309,6 @@ def delivery_cost(rounds: int, calls: int) -> dict[str, float]:
         send("sns")
         payloads = [json.dumps(event.payload) for event in sms.events()]
 
-        def empty() -> None:
-            # moto's SQS gets slower as a queue fills (several times at 1,000 messages): a
-            # consumer keeps it short; so does this, untimed (PurgeQueue: once a minute only).
-            while messages := sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get(
-                "Messages"
-            ):
-                entries = [
-                    {"Id": m["MessageId"], "ReceiptHandle": m["ReceiptHandle"]} for m in messages
-                ]
-                sqs.delete_message_batch(QueueUrl=queue, Entries=entries)
-
         def publish() -> None:
             for payload in payloads:
                 sns.publish(TopicArn=topic, Message=payload)
@@ -269,22 +321,101 @@ def delivery_cost(rounds: int, calls: int) -> dict[str, float]:
             },
             rounds,
             calls,
-            between=empty,
+            between=lambda: empty_queue(sqs, queue),
         )
         result["events per send"] = len(payloads)
         return result
 
 
+def eventbridge_cost(rounds: int, calls: int) -> dict[str, float]:
+    """send_text_message without a configuration set: its events put on moto's default event
+    bus, where a rule sends them to an SQS queue; the same send with moto not active (the events
+    only recorded), and with moto active but no rule on the bus; and, as moto's own part, a
+    user's client putting the same events on the same bus (one put_events per event, as smsmock
+    puts them)."""
+    from moto import mock_aws
+
+    def sender(client: Any, number_id: str) -> Bench:
+        return lambda: client.send_text_message(
+            DestinationPhoneNumber="+12125550100",
+            OriginationIdentity=number_id,
+            MessageBody="Your parcel arrives today",
+        )
+
+    alone: dict[str, float] = {}
+    for name, moto in (("without moto", contextlib.nullcontext()), ("moto, no rule", mock_aws())):
+        with moto, mock_sms_voice() as sms:
+            sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
+            client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+            (number_id,) = request_numbers(client, 1)
+            alone.update(per_call({name: sender(client, number_id)}, rounds, calls))
+
+    with mock_aws(), mock_sms_voice() as sms:
+        sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        bus = boto3.client("events", region_name="us-east-1")
+        sqs = boto3.client("sqs", region_name="us-east-1")
+        queue = sqs.create_queue(QueueName="bus-receipts")["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])
+        pattern = {
+            "source": ["aws.sms-voice"],
+            "detail-type": ["Text Message Delivery Status Updated"],
+        }
+        bus.put_rule(Name="receipts", EventPattern=json.dumps(pattern))
+        target = {"Id": "queue", "Arn": arn["Attributes"]["QueueArn"]}
+        bus.put_targets(Rule="receipts", Targets=[target])
+        (number_id,) = request_numbers(client, 1)
+        send = sender(client, number_id)
+        send()
+        entries = [
+            {
+                "Source": event.source,
+                "DetailType": event.detail_type,
+                "Detail": json.dumps(event.detail, separators=(",", ":")),
+                "Resources": [],
+            }
+            for event in sms.eventbridge_events()
+        ]
+
+        def put_events() -> None:
+            for entry in entries:
+                bus.put_events(Entries=[entry])
+
+        result = per_call(
+            {"EventBridge rule": send, "moto put_events": put_events},
+            rounds,
+            calls,
+            between=lambda: empty_queue(sqs, queue),
+        )
+    return {**alone, **result, "events per send": len(entries)}
+
+
+_IMPORT = """
+import time, boto3
+start = time.perf_counter()
+{statement}
+print(time.perf_counter() - start)
+"""
+
+IMPORTS = {
+    "import smsmock": "import smsmock",  # what the pytest plugin does at every pytest start
+    "from smsmock import mock_sms_voice": "from smsmock import mock_sms_voice",  # a test module
+    "import moto": "import moto",
+}
+
+
 def import_cost(rounds: int) -> dict[str, float]:
-    """Median seconds for a fresh interpreter to import boto3, and boto3 then smsmock."""
-    codes = {"boto3": "import boto3", "boto3+smsmock": "import boto3, smsmock"}
-    samples: dict[str, list[float]] = {name: [] for name in codes}
+    """Seconds each import of :data:`IMPORTS` takes in a fresh interpreter that has imported
+    boto3: the least of ``rounds`` interpreters (its own cost, the machine's load aside)."""
+    samples: dict[str, list[float]] = {name: [] for name in IMPORTS}
     for _ in range(rounds):
-        for name, code in codes.items():
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True)
-            samples[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in samples.items()}
+        for name, statement in IMPORTS.items():
+            code = _IMPORT.format(statement=statement)
+            done = subprocess.run(
+                [sys.executable, "-c", code], check=True, capture_output=True, text=True
+            )
+            samples[name].append(float(done.stdout.splitlines()[-1]))
+    return {name: min(values) for name, values in samples.items()}
 
 
 def main() -> None:
@@ -307,7 +438,15 @@ def main() -> None:
     least = call["floor"] / call["moto"]
     print(f"  floor / moto    = {least:.3f}   (the least smsmock / moto can be)")
     own, moto_own = call["smsmock"] - call["floor"], call["moto"] - call["moto floor"]
-    print(f"  own cost above the floor: smsmock {own * 1e6:.1f} us, moto {moto_own * 1e6:.1f} us")
+    print(f"  above the floor: smsmock {own * 1e6:.1f} us, moto {moto_own * 1e6:.1f} us")
+    print("    (smsmock's: its own work less the signature's arithmetic it skips)")
+
+    small = small_call_cost(rounds, calls)
+    print("below the floor: the signature is a placeholder (median per call)")
+    for name, what in (("describe", "describe_opt_out_lists"), ("send", "send_text_message")):
+        mocked, floor = small[name], small[f"{name} floor"]
+        print(f"  {what:22} smsmock {mocked * 1e6:6.1f} us, floor {floor * 1e6:6.1f} us")
+        print(f"  {'':22} smsmock / floor = {mocked / floor:.3f}   (target <= 0.85)")
 
     cycle = activation_cost(rounds, 5 if smoke else 20)
     print("entering and leaving the mock (median per cycle)")
@@ -339,14 +478,27 @@ def main() -> None:
     above = sent["SNS destination"] - sent["no destination"]
     print(f"  delivery cost / moto's publish cost = {above / sent['moto publish']:.2f}")
 
-    imports = import_cost(1 if smoke else 11)
-    extra = imports["boto3+smsmock"] - imports["boto3"]
-    print("import cost (fresh interpreter, median)")
-    both = imports["boto3+smsmock"]
-    print(f"  boto3 {imports['boto3'] * 1e3:.0f} ms; boto3+smsmock {both * 1e3:.0f} ms")
-    print(f"  smsmock adds {extra * 1e3:.0f} ms   (target <= 50)")
+    bus = eventbridge_cost(rounds, 10 if smoke else 30)
+    events = int(bus["events per send"])
+    print(f"send_text_message and its {events} events on the default EventBridge bus (per send)")
+    print(f"  moto not active (recorded)  {bus['without moto'] * 1e6:8.1f} us")
+    print(f"  moto, no rule on the bus    {bus['moto, no rule'] * 1e6:8.1f} us")
+    print(f"  a rule to SQS (moto)        {bus['EventBridge rule'] * 1e6:8.1f} us")
+    print(f"  moto's own: {events} events.put_events {bus['moto put_events'] * 1e6:8.1f} us")
+    above = bus["EventBridge rule"] - bus["without moto"]
+    print(f"  EventBridge cost / moto's put_events cost = {above / bus['moto put_events']:.2f}")
+
+    imports = import_cost(1 if smoke else 15)
+    print("import after import boto3 (fresh interpreters, least)")
+    for name, seconds in imports.items():
+        print(f"  {name:36s} {seconds * 1e3:6.1f} ms")
+    print(
+        f"  import smsmock / import moto = {imports['import smsmock'] / imports['import moto']:.3f}"
+    )
+    print("  (target: import smsmock <= 30 ms)")
 
     report(first_call_cost(1 if smoke else 11))
+    burst_report(smoke)
 
 
 if __name__ == "__main__":

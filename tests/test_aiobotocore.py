@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import count_hmacs, no_credentials, record_requests
 
 from smsmock import SmsVoiceMock, mock_sms_voice
 
@@ -75,11 +76,7 @@ def test_not_found_errors_reach_async_clients(sms_voice: SmsVoiceMock) -> None:
 
 
 def test_a_client_without_credentials_is_lent_fake_ones(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
-    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    no_credentials(monkeypatch)
 
     async def scenario() -> list[Any]:
         session = aiobotocore_session.get_session()
@@ -90,3 +87,39 @@ def test_a_client_without_credentials_is_lent_fake_ones(monkeypatch: pytest.Monk
         return list(answer["Pools"])
 
     assert asyncio.run(scenario()) == []
+
+
+def test_async_requests_carry_the_placeholder_signature(
+    sms_voice: SmsVoiceMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sms_voice.map_access_key("AKIDASYNC", "444455556666")
+    hmacs = count_hmacs(monkeypatch)
+    fired: list[str] = []
+
+    async def scenario() -> tuple[dict[str, Any], list[dict[str, str]]]:
+        session = aiobotocore_session.get_session()
+        async with session.create_client(
+            SERVICE,
+            region_name="ap-northeast-1",
+            aws_access_key_id="AKIDASYNC",
+            aws_secret_access_key="secret",
+        ) as client:
+            for event in ("choose-signer", "before-sign", "before-send"):
+                client.meta.events.register(
+                    f"{event}.{SERVICE}", lambda event=event, **kwargs: fired.append(event)
+                )
+            sent = record_requests(client)
+            made = await client.create_opt_out_list(OptOutListName="async")
+        return made, sent
+
+    made, sent = asyncio.run(scenario())
+
+    arn = "arn:aws:sms-voice:ap-northeast-1:444455556666:opt-out-list/async"
+    assert made["OptOutListArn"] == arn
+    assert hmacs == []
+    assert fired == ["choose-signer", "before-sign", "before-send"]
+    credential, signed_headers, signature = sent[0]["Authorization"].split(", ")
+    assert credential.startswith("AWS4-HMAC-SHA256 Credential=AKIDASYNC/")
+    assert credential.endswith("/ap-northeast-1/sms-voice/aws4_request")
+    assert signed_headers == "SignedHeaders=content-type;host;x-amz-date;x-amz-target"
+    assert signature == "Signature=" + "0" * 64

@@ -95,6 +95,7 @@ def test_the_base_is_left_as_it_was():
 """
 
 
+@pytest.mark.slow
 def test_pytest_classes(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_classes=TESTS)
 

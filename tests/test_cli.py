@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from smsmock import __version__
+from smsmock.faces import cli, user_guide
 from smsmock.faces.cli import main
 
 
@@ -129,3 +130,49 @@ def test_a_directory_as_state_file_is_one_line(tmp_path: Path) -> None:
     assert done.stderr == (
         f"smsmock server: state file not loaded: {tmp_path} cannot be read: Is a directory.\n"
     )
+
+
+def test_docs_names_the_guides_folder_and_its_pages() -> None:
+    done = smsmock("docs")
+
+    assert done.returncode == 0, done.stderr
+    first, *pages = done.stdout.splitlines()
+    folder = Path(first.rpartition(" is in ")[2])
+    assert (folder / "getting-started.md").is_file()
+    assert pages[0].split() == ["index.md", "smsmock"]
+    assert ["getting-started.md", "Getting", "started"] in [page.split() for page in pages]
+    assert len(pages) == len(list(folder.glob("*.md")))
+
+
+def test_docs_finds_the_guide_where_the_wheel_installs_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    installed = tmp_path / user_guide.INSTALLED_AT
+    installed.mkdir(parents=True)
+    (installed / "index.md").write_text("# smsmock\n")
+    (installed / "server.md").write_text("# Server mode\n\nText.\n")
+    monkeypatch.setattr(cli, "places", lambda: [tmp_path / "elsewhere", installed])
+
+    assert main(["docs"]) == 0
+
+    assert capsys.readouterr().out.splitlines() == [
+        f"smsmock's user guide (Markdown pages) is in {installed}",
+        f"  {'index.md':34s} smsmock",
+        f"  {'server.md':34s} Server mode",
+    ]
+
+
+def test_docs_without_the_guide_says_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli, "places", lambda: [tmp_path])
+
+    assert main(["docs"]) == 1
+
+    assert "not installed" in capsys.readouterr().err
+
+
+def test_the_wheel_installs_the_guide_where_docs_looks() -> None:
+    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text()
+    assert f'"{user_guide.INSTALLED_AT.as_posix()}" = ["docs/*.md"]' in pyproject
+    assert any(place.parts[-3:] == user_guide.INSTALLED_AT.parts for place in user_guide.places())

@@ -45,6 +45,7 @@ def aws(
     return run
 
 
+@pytest.mark.slow
 def test_the_phone_number_walk_through(aws: Any) -> None:
     # The pool and the opt-out list the request example names.
     aws("create-opt-out-list", "--opt-out-list-name", "optOutListName")

@@ -97,6 +97,15 @@ def test_an_event_reaches_the_queue_subscribed_to_the_topic(aws: None) -> None:
     assert published(sqs, url) == [PAYLOAD]
 
 
+def test_the_sns_message_is_the_bare_compact_event_json(aws: None) -> None:
+    topic, sqs, url = queue_behind_topic()
+
+    to_topic(topic)
+
+    [message] = sqs.receive_message(QueueUrl=url)["Messages"]
+    assert json.loads(message["Body"])["Message"] == json.dumps(PAYLOAD, separators=(",", ":"))
+
+
 def test_the_topic_region_comes_from_its_arn(aws: None) -> None:
     topic, sqs, url = queue_behind_topic("eu-west-2")
 
@@ -175,7 +184,8 @@ def test_an_event_is_written_to_the_log_group(aws: None) -> None:
 
     assert result.status == "delivered"
     events = logs.get_log_events(logGroupName="sms-events", logStreamName=LOG_STREAM)["events"]
-    assert [json.loads(e["message"]) for e in events] == [payload]
+    # Each log event's message is the event's compact JSON (no space after ':' or ',').
+    assert [e["message"] for e in events] == [json.dumps(payload, separators=(",", ":"))]
     assert events[0]["timestamp"] == timestamp
 
 
@@ -243,7 +253,8 @@ def test_an_event_goes_through_firehose_into_s3(aws: None) -> None:
     assert result.status == "delivered"
     (stored,) = s3.list_objects_v2(Bucket="sms-events-archive")["Contents"]
     body = s3.get_object(Bucket="sms-events-archive", Key=stored["Key"])["Body"].read()
-    assert [json.loads(line) for line in body.decode().splitlines()] == [PAYLOAD]
+    # One record is one event's compact JSON, with no delimiter after it.
+    assert body == json.dumps(PAYLOAD, separators=(",", ":")).encode()
 
 
 def test_a_missing_delivery_stream_fails_the_delivery_only(aws: None) -> None:

@@ -4,15 +4,13 @@ and moto's ``mock_aws`` active in one process, the destinations made and read ba
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import boto3
 import pytest
 from freezegun import freeze_time
-from moto import mock_aws
-from registration_data import register_toll_free
+from helpers import toll_free_number
 
 from smsmock import SmsVoiceMock, mock_sms_voice
 from smsmock.rules.delivery import LOG_STREAM
@@ -24,27 +22,18 @@ END_USER = "+12065550142"
 
 
 @pytest.fixture
-def sms() -> Iterator[SmsVoiceMock]:
-    with mock_aws(), mock_sms_voice() as handle:
-        yield handle
+def sms(sms_in_moto: SmsVoiceMock) -> SmsVoiceMock:
+    return sms_in_moto
 
 
 @pytest.fixture
-def client(sms: SmsVoiceMock) -> Any:
-    return boto3.client("pinpoint-sms-voice-v2", region_name=REGION)
+def client(client_in_moto: Any) -> Any:
+    return client_in_moto
 
 
 def toll_free(client: Any) -> dict[str, Any]:
-    number = dict(
-        client.request_phone_number(
-            IsoCountryCode="US",
-            MessageType="TRANSACTIONAL",
-            NumberCapabilities=["SMS"],
-            NumberType="TOLL_FREE",
-        )
-    )
-    register_toll_free(client, number["PhoneNumberId"])
-    return number
+    """A US toll-free number that carries SMS only, registered so that it can send."""
+    return toll_free_number(client, ("SMS",))
 
 
 def queue_behind_topic(name: str = "sms-events", raw: bool = False) -> tuple[str, Any, str]:

@@ -1,5 +1,5 @@
-"""The delivery examples (``examples/delivery_receipts.py``, ``examples/two_way_booking.py``)
-run and reach the outcomes their docstrings promise."""
+"""The delivery examples (``examples/delivery_receipts.py``, ``examples/two_way_booking.py``,
+``examples/eventbridge_receipts.py``) run and reach the outcomes their docstrings promise."""
 
 from __future__ import annotations
 
@@ -43,3 +43,14 @@ def test_a_yes_reply_confirms_the_booking(capsys: pytest.CaptureFixture[str]) ->
 
     assert outcome == {"b-1": "confirmed", "b-2": "declined"}
     assert "2 replies read from the queue" in capsys.readouterr().out
+
+
+def test_eventbridge_receipts_mark_notifications_delivered_or_failed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    outcome = example("eventbridge_receipts").main()
+
+    assert outcome == {"+12065550142": "delivered", "+12065550199": "failed"}
+    printed = capsys.readouterr().out
+    assert "3 events read from the queue" in printed
+    assert "carrier blocked delivery" in printed  # CARRIER_BLOCKED's description

@@ -203,6 +203,27 @@ def test_events_of_a_send_reach_the_moto_servers_queue(sms: Client, moto_url: st
     assert [e["payload"] for e in listed if e["payload"] in delivered] == delivered
 
 
+def test_eventbridge_events_reach_a_rule_in_the_moto_server(sms: Client, moto_url: str) -> None:
+    events, sqs = moto_client(moto_url, "events"), moto_client(moto_url, "sqs")
+    url = sqs.create_queue(QueueName="eventbridge-over-http")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]
+    pattern = {"source": ["aws.sms-voice"], "detail-type": ["Registration Status Change"]}
+    events.put_rule(Name="registrations-over-http", EventPattern=json.dumps(pattern))
+    target = {"Id": "queue", "Arn": arn["QueueArn"]}
+    events.put_targets(Rule="registrations-over-http", Targets=[target])
+
+    client = sms.boto3_client(REGION)
+    brand = client.create_registration(RegistrationType="US_TEN_DLC_BRAND_REGISTRATION")
+
+    answer = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)
+    [event] = [json.loads(m["Body"]) for m in answer["Messages"]]
+    assert event["detail"]["registrationDetails"]["registrationId"] == brand["RegistrationId"]
+    assert event["detail"]["registrationDetails"]["currentStatus"] == "CREATED"
+    [listed] = sms.eventbridge_events("Registration Status Change")
+    assert listed["delivery"]["status"] == "delivered"
+    assert listed["envelope"]["detail"] == event["detail"]
+
+
 # -- moto's own server mode ----------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import toll_free_number
 from installed_model import country_if_required, needs_operations
 
 US_DEST = "+12065550100"
@@ -20,22 +21,10 @@ NO_PHONE = "phone-" + "0" * 32
 NO_AGENT = "rcs-" + "0" * 32
 
 
-def number(client: Any) -> str:
-    """A new US toll-free number's id."""
-    created = client.request_phone_number(
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS", "VOICE", "MMS"],
-        NumberType="TOLL_FREE",
-    )
-    phone_id: str = created["PhoneNumberId"]
-    return phone_id
-
-
 def pool(client: Any) -> str:
     """A pool of one new number; its id."""
     created = client.create_pool(
-        OriginationIdentity=number(client),
+        OriginationIdentity=toll_free_number(client)["PhoneNumberId"],
         MessageType="TRANSACTIONAL",
         **country_if_required("CreatePool", "US"),
     )
@@ -56,7 +45,7 @@ CASES: list[Any] = [
     pytest.param(
         lambda c: c.disassociate_origination_identity(
             PoolId=NO_POOL,
-            OriginationIdentity=number(c),
+            OriginationIdentity=toll_free_number(c)["PhoneNumberId"],
             **country_if_required("DisassociateOriginationIdentity", "US"),
         ),
         "pool",
@@ -104,7 +93,7 @@ CASES: list[Any] = [
     pytest.param(
         lambda c: c.send_voice_message(
             DestinationPhoneNumber=US_DEST,
-            OriginationIdentity=number(c),
+            OriginationIdentity=toll_free_number(c)["PhoneNumberId"],
             MessageBody="hi",
             ConfigurationSetName="no-such-set",
         ),
@@ -125,7 +114,7 @@ CASES: list[Any] = [
     pytest.param(
         lambda c: c.send_media_message(
             DestinationPhoneNumber=US_DEST,
-            OriginationIdentity=number(c),
+            OriginationIdentity=toll_free_number(c)["PhoneNumberId"],
             MediaUrls=["s3://bucket/a.png"],
             ConfigurationSetName="no-such-set",
         ),

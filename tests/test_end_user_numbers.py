@@ -12,27 +12,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from helpers import refused
+from helpers import refused, toll_free_number
 from installed_model import needs_operations
-from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock
 
 TOO_SHORT = ["+1206555", "+12065", "1206555"]
 FICTIONAL = "+12065550100"
 """A number of the fictional +1 555 01xx range: of a possible length, so accepted."""
-
-
-def _toll_free(client: Any) -> str:
-    number: dict[str, Any] = client.request_phone_number(
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS", "VOICE", "MMS"],
-        NumberType="TOLL_FREE",
-    )
-    phone_number_id: str = number["PhoneNumberId"]
-    register_toll_free(client, phone_number_id)
-    return phone_number_id
 
 
 def _opt_out_list(client: Any) -> str:
@@ -60,17 +47,29 @@ number."""
 OPERATIONS: dict[str, Call] = {
     "SendTextMessage": lambda c, n: (
         c.send_text_message,
-        {"DestinationPhoneNumber": n, "OriginationIdentity": _toll_free(c), "MessageBody": "Hi"},
+        {
+            "DestinationPhoneNumber": n,
+            "OriginationIdentity": toll_free_number(c)["PhoneNumberId"],
+            "MessageBody": "Hi",
+        },
         "DestinationPhoneNumber",
     ),
     "SendVoiceMessage": lambda c, n: (
         c.send_voice_message,
-        {"DestinationPhoneNumber": n, "OriginationIdentity": _toll_free(c), "MessageBody": "Hi"},
+        {
+            "DestinationPhoneNumber": n,
+            "OriginationIdentity": toll_free_number(c)["PhoneNumberId"],
+            "MessageBody": "Hi",
+        },
         "DestinationPhoneNumber",
     ),
     "SendMediaMessage": lambda c, n: (
         c.send_media_message,
-        {"DestinationPhoneNumber": n, "OriginationIdentity": _toll_free(c), "MessageBody": "Hi"},
+        {
+            "DestinationPhoneNumber": n,
+            "OriginationIdentity": toll_free_number(c)["PhoneNumberId"],
+            "MessageBody": "Hi",
+        },
         "DestinationPhoneNumber",
     ),
     "PutOptedOutNumber": lambda c, n: (
@@ -155,7 +154,7 @@ def test_a_number_of_a_possible_length_is_accepted_and_sent(
     # TEXT_INVALID from AWS after the call, never a synchronous refusal.
     client.send_text_message(
         DestinationPhoneNumber=FICTIONAL.lstrip("+"),
-        OriginationIdentity=_toll_free(client),
+        OriginationIdentity=toll_free_number(client)["PhoneNumberId"],
         MessageBody="Hi",
     )
     assert [m.destination_phone_number for m in sms_voice.sent_messages] == [FICTIONAL]
@@ -170,10 +169,40 @@ def test_a_number_of_no_country_is_refused_for_sending(client: Any) -> None:
     response = refused(
         client.send_text_message,
         DestinationPhoneNumber="+80012345678",
-        OriginationIdentity=_toll_free(client),
+        OriginationIdentity=toll_free_number(client)["PhoneNumberId"],
         MessageBody="Hi",
     )
     assert (response["Error"]["Code"], response["Reason"]) == (
         "ValidationException",
         "INVALID_PARAMETER",
     )
+
+
+def test_a_number_sent_to_again_is_not_parsed_again(
+    client: Any, sms_voice: SmsVoiceMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # libphonenumber's answer for a number never changes: a send reads its destination three
+    # times (checked, its country, the opt-out key), and each answer is kept (rules.countries).
+    phonenumbers = pytest.importorskip("phonenumbers")
+    parsed: list[str] = []
+    parse = phonenumbers.parse
+
+    def counting(number: str, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(number)
+        return parse(number, *args, **kwargs)
+
+    monkeypatch.setattr(phonenumbers, "parse", counting)
+    origination = toll_free_number(client)["PhoneNumberId"]
+
+    def send() -> None:
+        client.send_text_message(
+            DestinationPhoneNumber="+12065550177", OriginationIdentity=origination, MessageBody="Hi"
+        )
+
+    send()
+    first = parsed.count("+12065550177")
+    send()
+    send()
+
+    assert len(sms_voice.sent_messages) == 3
+    assert parsed.count("+12065550177") == first <= 3

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 from freezegun import freeze_time
+from helpers import toll_free_number
 from payload_schemas import check_event, check_events, check_inbound
-from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock
 
@@ -19,16 +19,26 @@ NOW = "2026-06-01T12:00:00Z"
 NOW_MS = 1780315200000
 
 
+def opening(
+    event_type: str, origination: str, message_id: str, *, final: bool = True
+) -> dict[str, Any]:
+    """The members every example of every channel has, for a message sent at ``NOW``."""
+    return {
+        "eventType": event_type,
+        "eventVersion": "1.0",
+        "eventTimestamp": NOW_MS,
+        "isFinal": final,
+        "originationPhoneNumber": origination,
+        "destinationPhoneNumber": END_USER,
+        "isoCountryCode": "US",
+        "messageId": message_id,
+        "messageRequestTimestamp": NOW_MS,
+    }
+
+
 @pytest.fixture
 def number(client: Any) -> dict[str, Any]:
-    found: dict[str, Any] = client.request_phone_number(
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS", "VOICE", "MMS"],
-        NumberType="TOLL_FREE",
-    )
-    register_toll_free(client, found["PhoneNumberId"])
-    return found
+    return toll_free_number(client)
 
 
 @pytest.fixture
@@ -105,17 +115,20 @@ def test_a_send_without_context_has_none_and_a_unicode_body_says_so(
     assert payload["totalMessageParts"] == sms_voice.sent_messages[0].segments > 1
 
 
-def test_voice_events(
+def test_a_completed_call_has_the_voice_example_members(
     client: Any, sms_voice: SmsVoiceMock, number: dict[str, Any], config_set: str
 ) -> None:
-    client.send_voice_message(
-        DestinationPhoneNumber=END_USER,
-        OriginationIdentity=number["PhoneNumberId"],
-        MessageBody="Your code is 1 2 3",
-        ConfigurationSetName=config_set,
-    )
+    body = " ".join(["word"] * 160)  # 160 words read at 150 a minute: 64 seconds, 2 minutes
+    with freeze_time(NOW):
+        message_id = client.send_voice_message(
+            DestinationPhoneNumber=END_USER,
+            OriginationIdentity=number["PhoneNumberId"],
+            MessageBody=body,
+            ConfigurationSetName=config_set,
+            Context={"account": "bar"},
+        )["MessageId"]
+        events = sms_voice.events(config_set)
 
-    events = sms_voice.events(config_set)
     check_events(events)
     assert [(e.payload["messageStatus"], e.payload["isFinal"]) for e in events] == [
         ("INITIATED", False),
@@ -123,22 +136,75 @@ def test_voice_events(
         ("ANSWERED", False),
         ("COMPLETED", True),
     ]
-    assert events[-1].payload["totalMessageParts"] == sms_voice.sent_messages[0].segments
+    [sent] = sms_voice.sent_messages
+    assert events[-1].payload == {
+        **opening("VOICE_COMPLETED", number["PhoneNumber"], message_id),
+        "messageStatus": "COMPLETED",
+        "callDurationInSeconds": 64,
+        "totalDurationInMinutes": 2,
+        "totalMessagePrice": round(sent.price, 5),
+        "context": {"account": "bar"},
+    }
+    # A call still under way reports no figures (AWS's VOICE_INITIATED example).
+    assert events[0].payload == {
+        **opening("VOICE_INITIATED", number["PhoneNumber"], message_id, final=False),
+        "messageStatus": "INITIATED",
+        "context": {"account": "bar"},
+    }
 
 
-def test_media_events(
-    client: Any, sms_voice: SmsVoiceMock, number: dict[str, Any], config_set: str
+@pytest.mark.parametrize("fate", ["BUSY", "NO_ANSWER", "FAILED", "TTL_EXPIRED"])
+def test_a_call_never_answered_lasted_and_cost_nothing(
+    client: Any, sms_voice: SmsVoiceMock, number: dict[str, Any], config_set: str, fate: str
 ) -> None:
-    client.send_media_message(
+    sms_voice.set_fate(END_USER, f"VOICE_{fate}")
+    client.send_voice_message(
         DestinationPhoneNumber=END_USER,
         OriginationIdentity=number["PhoneNumberId"],
-        MediaUrls=["s3://bucket/cat.jpg"],
+        MessageBody="Your code is 1 2 3",
         ConfigurationSetName=config_set,
     )
 
-    events = sms_voice.events(config_set)
+    last = sms_voice.events(config_set)[-1].payload
+    check_event(last)
+    assert (last["eventType"], last["messageStatus"], last["isFinal"]) == (
+        f"VOICE_{fate}",
+        fate,
+        True,
+    )
+    assert (last["callDurationInSeconds"], last["totalDurationInMinutes"]) == (0, 0)
+    assert last["totalMessagePrice"] == 0.0
+
+
+def test_a_delivered_mms_has_the_mms_example_members(
+    client: Any, sms_voice: SmsVoiceMock, number: dict[str, Any], config_set: str
+) -> None:
+    with freeze_time(NOW):
+        message_id = client.send_media_message(
+            DestinationPhoneNumber=END_USER,
+            OriginationIdentity=number["PhoneNumberId"],
+            MediaUrls=["s3://bucket/cat.jpg"],
+            ConfigurationSetName=config_set,
+            Context={"foo": "bar"},
+        )["MessageId"]
+        events = sms_voice.events(config_set)
+
     check_events(events)
     assert [e.event_type for e in events] == ["MEDIA_SUCCESSFUL", "MEDIA_DELIVERED"]
+    [sent] = sms_voice.sent_messages
+    delivered = events[1].payload
+    assert delivered == {
+        "contentType": "MMS",
+        **opening("MEDIA_DELIVERED", number["PhoneNumber"], message_id),
+        "messageType": "TRANSACTIONAL",
+        "messageStatus": "DELIVERED",
+        "messageStatusDescription": "Message has been accepted by phone",
+        "context": {"foo": "bar"},
+        "totalMessageParts": 1,
+        "totalMessagePrice": round(sent.price, 5),
+        "totalCarrierFee": 0.0,
+    }
+    assert next(iter(delivered)) == "contentType"  # first, as in the example
 
 
 def test_a_protect_configuration_is_named_in_the_payload(
@@ -161,24 +227,91 @@ def test_a_protect_configuration_is_named_in_the_payload(
     }
 
 
-def test_rcs_events_name_the_agent(client: Any, sms_voice: SmsVoiceMock, config_set: str) -> None:
+def _send_rcs(client: Any, sms_voice: SmsVoiceMock, config_set: str, **content: Any) -> str:
     if "SendRcsMessage" not in client.meta.service_model.operation_names:
         pytest.skip("the installed botocore model predates SendRcsMessage")
-    agent_id = client.create_rcs_agent()["RcsAgentId"]
+    agent_id: str = client.create_rcs_agent()["RcsAgentId"]
     sms_voice.launch_rcs_agent(agent_id, "US", "ACTIVE", registration_id="registration-1")
     client.send_rcs_message(
         OriginationIdentity=agent_id,
         DestinationPhoneNumber=END_USER,
-        RcsMessageContent={"Content": {"TextMessage": {"Body": "Your table is ready."}}},
+        RcsMessageContent=content,
         ConfigurationSetName=config_set,
     )
+    return agent_id
 
-    events = sms_voice.events(config_set)
+
+def test_a_delivered_rcs_message_has_the_rcs_example_members(
+    client: Any, sms_voice: SmsVoiceMock, config_set: str
+) -> None:
+    sms_voice.set_fate(END_USER, "RCS_READ")
+    with freeze_time(NOW):
+        agent_id = _send_rcs(
+            client,
+            sms_voice,
+            config_set,
+            Content={"TextMessage": {"Body": "Your table is ready."}},
+        )
+        events = sms_voice.events(config_set)
+
     check_events(events)
-    assert [e.event_type for e in events] == ["RCS_QUEUED", "RCS_SENT", "RCS_DELIVERED"]
-    assert {(e.payload["rcsBusinessId"], e.payload["agentIsoCountryCode"]) for e in events} == {
-        (agent_id, "US")
+    assert [(e.event_type, e.payload["messageStatus"]) for e in events] == [
+        ("RCS_QUEUED", "QUEUED"),
+        ("RCS_SENT", "PENDING"),
+        ("RCS_DELIVERED", "DELIVERED"),
+        ("RCS_READ", "READ"),
+    ]
+    [sent] = sms_voice.sent_messages
+    delivered, read = events[2].payload, events[3].payload
+    assert delivered == {
+        **opening("RCS_DELIVERED", agent_id, sent.message_id),
+        "isInternationalSend": False,
+        "messageEncoding": "UNICODE",
+        "messageType": "TRANSACTIONAL",
+        "messageStatus": "DELIVERED",
+        "messageStatusDescription": "Message has been accepted by phone",
+        "totalMessageParts": 1,
+        "totalMessagePrice": round(sent.price, 5),
+        "totalCarrierFee": 0.0,
+        "rcsMetadata": {"billingEventType": "BASIC"},
+        "rcsBusinessId": agent_id,
+        "agentIsoCountryCode": "US",
     }
+    # The read receipt is not billed and carries no billing metadata (AWS's RCS_READ example).
+    assert read["messageStatusDescription"] == "Message has been read by recipient"
+    assert (read["totalMessagePrice"], read["totalCarrierFee"]) == (0.0, 0.0)
+    assert "rcsMetadata" not in read
+
+
+def test_a_rich_rcs_message_is_billed_as_rich(
+    client: Any, sms_voice: SmsVoiceMock, config_set: str
+) -> None:
+    _send_rcs(
+        client,
+        sms_voice,
+        config_set,
+        Content={"TextMessage": {"Body": "Your table is ready."}},
+        Suggestions=[{"Reply": {"Text": "On my way", "PostbackData": "coming"}}],
+    )
+
+    [delivered] = sms_voice.events(config_set, event_type="RCS_DELIVERED")
+    assert delivered.payload["rcsMetadata"] == {"billingEventType": "RICH"}
+
+
+def test_an_undeliverable_rcs_message_says_so(
+    client: Any, sms_voice: SmsVoiceMock, config_set: str
+) -> None:
+    sms_voice.set_fate(END_USER, "RCS_FAILED")
+    _send_rcs(client, sms_voice, config_set, Content={"TextMessage": {"Body": "Hi"}})
+
+    last = sms_voice.events(config_set)[-1].payload
+    check_event(last)
+    assert (last["eventType"], last["messageStatus"], last["isFinal"]) == (
+        "RCS_FAILED",
+        "UNDELIVERABLE",
+        True,
+    )
+    assert "rcsMetadata" not in last
 
 
 def test_an_rcs_fallback_reports_itself_then_the_text_events(

@@ -16,6 +16,7 @@ import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 from botocore.exceptions import ClientError, HTTPClientError
+from helpers import no_credentials
 
 from smsmock import mock_sms_voice
 from smsmock.engine.hook import EVENT, before_send
@@ -47,11 +48,7 @@ def no_sockets(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_client_made_before_start_without_credentials(
     monkeypatch: pytest.MonkeyPatch, no_sockets: None
 ) -> None:
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
-    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    no_credentials(monkeypatch)
     client = boto3.client("pinpoint-sms-voice-v2", region_name="eu-west-1")
     with mock_sms_voice():
         assert not_found_code(client) == "ResourceNotFoundException"

@@ -418,6 +418,32 @@ def test_protect_configuration_applies_to_notify(client: Any) -> None:
     )
 
 
+def test_notify_checks_in_the_order_every_send_does(client: Any) -> None:
+    """One send pipeline: the spend limit is checked before the protect configuration, for
+    notify as for text (notify used to check protect first)."""
+    config_id = create(client)["NotifyConfigurationId"]
+    protect = client.create_protect_configuration()["ProtectConfigurationId"]
+    client.set_account_default_protect_configuration(ProtectConfigurationId=protect)
+    client.put_protect_configuration_rule_set_number_override(
+        ProtectConfigurationId=protect, DestinationPhoneNumber=US_MOBILE, Action="BLOCK"
+    )
+    client.set_notify_message_spend_limit_override(MonthlyLimit=0)
+    with pytest.raises(ClientError) as exc:
+        send_text(client, config_id)
+    assert exc.value.response["Reason"] == "MONTHLY_SPEND_LIMIT_REACHED_FOR_NOTIFY"
+    client.delete_notify_message_spend_limit_override()
+    with pytest.raises(ClientError) as exc:
+        send_text(client, config_id)
+    assert exc.value.response["Reason"] == (
+        "DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE"
+    )
+    with pytest.raises(ClientError) as exc:
+        send_text(client, config_id, DryRun=True)  # a dry run is checked all the same
+    assert exc.value.response["Reason"] == (
+        "DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE"
+    )
+
+
 def test_daily_limit_of_the_basic_tier(client: Any, sms_voice: SmsVoiceMock) -> None:
     sms_voice.set_quota("DAILY_NOTIFY_TIER_MESSAGE_LIMIT", 2)
     sms_voice.set_quota("NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT", 100)

@@ -11,7 +11,7 @@ import botocore.session
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
-from registration_data import register_toll_free
+from helpers import toll_free_number
 
 from smsmock import SmsVoiceMock
 from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
@@ -36,17 +36,6 @@ def agent(client: Any, sms_voice: SmsVoiceMock, *countries: str) -> str:
     for country in countries or ("US",):
         sms_voice.launch_rcs_agent(agent_id, country, "ACTIVE", registration_id="registration-1")
     return agent_id
-
-
-def toll_free(client: Any) -> dict[str, Any]:
-    number: dict[str, Any] = client.request_phone_number(
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS", "MMS"],
-        NumberType="TOLL_FREE",
-    )
-    register_toll_free(client, number["PhoneNumberId"])
-    return number
 
 
 def send(client: Any, origin: str, **kwargs: Any) -> str:
@@ -230,7 +219,7 @@ def test_message_feedback(client: Any, sms_voice: SmsVoiceMock) -> None:
 
 def test_a_phone_without_rcs_gets_the_sms_fallback(client: Any, sms_voice: SmsVoiceMock) -> None:
     agent_id = agent(client, sms_voice)
-    number = toll_free(client)
+    number = toll_free_number(client)
     watch_events(client)
     sms_voice.set_rcs_capable(US_DEST, False)
     message_id = send(
@@ -258,7 +247,7 @@ def test_an_unlaunched_country_gets_the_mms_fallback_from_the_pool(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:
     agent_id = agent(client, sms_voice, "CA")  # not launched in the US
-    number = toll_free(client)
+    number = toll_free_number(client)
     pool_id = client.create_pool(OriginationIdentity=agent_id, MessageType="TRANSACTIONAL")[
         "PoolId"
     ]
@@ -436,9 +425,10 @@ def test_validation(
     assert sms_voice.sent_messages == ()
 
 
-def test_a_phone_number_is_not_an_rcs_origination_identity(client: Any) -> None:
-    number = toll_free(client)
-    error = refused(client.send_rcs_message, number["PhoneNumberArn"])
+def test_a_phone_number_is_not_an_rcs_origination_identity(
+    client: Any, us_toll_free: dict[str, Any]
+) -> None:
+    error = refused(client.send_rcs_message, us_toll_free["PhoneNumberArn"])
     assert (error["Error"]["Code"], error["Reason"]) == ("ValidationException", "INVALID_ARN")
 
 
@@ -451,7 +441,7 @@ def test_conflicts(client: Any, sms_voice: SmsVoiceMock) -> None:
         not_launched,
     )
 
-    number = toll_free(client)
+    number = toll_free_number(client)
     pool_id = client.create_pool(
         OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL"
     )["PoolId"]

@@ -10,8 +10,6 @@ from botocore.exceptions import ClientError
 from installed_model import needs_members
 
 from smsmock import SmsVoiceMock
-from smsmock.operations.sender_ids import check_can_send
-from smsmock.records.sender_ids import SENDER_IDS, SenderId
 
 ACCOUNT = "123456789012"
 
@@ -97,25 +95,16 @@ def test_registration_countries_need_a_registration(client: Any, sms_voice: SmsV
     assert error(caught)["Reason"] == "SENDER_ID_REQUIRES_REGISTRATION"
     assert [f["Name"] for f in error(caught)["Fields"]] == ["IsoCountryCode"]
     assert client.describe_sender_ids()["SenderIds"] == []
-    # One a registration left unregistered (put in the state by hand) can't send until it is.
-    backend = sms_voice.backend()
-    record = backend.table(SENDER_IDS).add(
-        SenderId(
-            sender_id_arn=backend.arn("sender-id", "MyBrand/IN"),
-            sender_id="MyBrand",
-            iso_country_code="IN",
-            message_types=["TRANSACTIONAL"],
-            monthly_leasing_price="0.00",
-        )
+    # A country without registration: the sender ID, unregistered, sends at once.
+    assert request(client, country="GB")["Registered"] is False
+    sent = client.send_text_message(
+        DestinationPhoneNumber="+447700900123",
+        OriginationIdentity="MyBrand",
+        MessageBody="hello",
     )
-    with pytest.raises(Exception) as caught:
-        check_can_send(record)
-    assert getattr(caught.value, "reason", None) == "SENDER_ID_NOT_REGISTERED"
-    record.registered = True
-    check_can_send(record)
-    # A country without registration sends at once.
-    request(client, country="GB")
-    check_can_send(sms_voice.backend().table(SENDER_IDS).get("MyBrand/GB"))
+    assert [(m.message_id, m.origination_identity) for m in sms_voice.sent_messages] == [
+        (sent["MessageId"], "MyBrand")
+    ]
 
 
 # -- DescribeSenderIds -------------------------------------------------------------------------

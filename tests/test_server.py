@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import threading
+import urllib.request
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -22,8 +23,7 @@ import boto3
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
-from helpers import record_events
-from registration_data import register_toll_free
+from helpers import record_events, toll_free_number
 
 from smsmock import SmsVoiceMock, mock_sms_voice
 from smsmock.faces.handle_checks import remote_methods
@@ -252,7 +252,7 @@ def test_advance_looks_in_every_region_as_receive_does(sms_voice_server: Client)
     # A phone number of eu-west-2, advanced without naming the region: found there, as
     # receive finds a number of any region.
     london = sms_voice_server.boto3_client("eu-west-2")
-    number = _phone_number(london)
+    number = toll_free_number(london, ("SMS",))
 
     record = sms_voice_server.advance("phone-number", number["PhoneNumberId"], "DELETED")
 
@@ -279,21 +279,23 @@ def test_an_unknown_resource_names_the_regions_searched(sms_voice_server: Client
 
 
 def test_every_public_handle_method_is_a_client_method() -> None:
-    # One list (handle_checks.remote_methods) serves the server's handle/<name> endpoint and
-    # this check: a handle method without a Client method of the same name fails here.
+    # One list (handle_checks.remote_methods) serves the server's handle/<name> endpoint, the
+    # names its 404 gives, and this check: a handle method without a Client method of the same
+    # name fails here.
     for name in remote_methods(SmsVoiceMock):
         assert hasattr(Client, name), f"Client has no {name}()"
-        handle_method = getattr(SmsVoiceMock, name)
-        if isinstance(handle_method, property):
-            continue
-        wanted = set(inspect.signature(handle_method).parameters) - {"self"}
+        wanted = set(inspect.signature(getattr(SmsVoiceMock, name)).parameters) - {"self"}
         offered = set(inspect.signature(getattr(Client, name)).parameters) - {"self"}
         assert wanted <= offered, (name, wanted - offered)
+    # What a Client reaches through endpoints of their own: the handle's two properties, and
+    # save_state and load_state on a file of the caller's (GET and POST state).
+    for name in ("sent_messages", "inbound_messages", "save_state", "load_state"):
+        assert callable(getattr(Client, name)), f"Client has no {name}()"
 
 
 def test_set_fate_and_spend_through_the_server(sms_voice_server: Client) -> None:
     client = sms_voice_server.boto3_client()
-    number = _phone_number(client)
+    number = toll_free_number(client, ("SMS",))
     record_events(client)
     sms_voice_server.set_fate("+12065550100", "BLOCKED", delay=timedelta(seconds=0))
 
@@ -321,25 +323,13 @@ def test_any_handle_method(sms_voice_server: Client) -> None:
     assert made["OptOutListArn"].split(":")[4] == "444455556666"
 
 
-def _phone_number(client: Any) -> dict[str, Any]:
-    """A US toll-free number, registered the documented way so that it can send."""
-    number: dict[str, Any] = client.request_phone_number(
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS"],
-        NumberType="TOLL_FREE",
-    )
-    register_toll_free(client, number["PhoneNumberId"])
-    return number
-
-
 def test_sent_messages_over_http_are_the_handles_records(sms_voice_server: Client) -> None:
     from smsmock.faces.server.control import plain
     from smsmock.records.messages import SentMessage
 
     client = sms_voice_server.boto3_client()
     sms_voice_server.set_sandbox(False)
-    number = _phone_number(client)
+    number = toll_free_number(client)
     sent = client.send_text_message(
         DestinationPhoneNumber="+12065550100",
         OriginationIdentity=number["PhoneNumberId"],
@@ -357,7 +347,7 @@ def test_sent_messages_over_http_are_the_handles_records(sms_voice_server: Clien
     with mock_sms_voice() as sms:
         sms.set_sandbox(False)
         local = boto3.client(SERVICE, region_name="us-east-1")
-        origin = _phone_number(local)["PhoneNumberId"]
+        origin = toll_free_number(local)["PhoneNumberId"]
         local.send_text_message(
             DestinationPhoneNumber="+12065550100",
             OriginationIdentity=origin,
@@ -374,7 +364,7 @@ def test_sent_messages_over_http_are_the_handles_records(sms_voice_server: Clien
 
 def test_inbound_stop_opts_the_sender_out(sms_voice_server: Client) -> None:
     client = sms_voice_server.boto3_client()
-    number = _phone_number(client)
+    number = toll_free_number(client)
 
     inbound = sms_voice_server.receive("+12065550100", number["PhoneNumber"], "STOP")
 
@@ -430,7 +420,8 @@ def test_bad_control_requests(
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(f"{sms_voice_server.url}/_smsmock/{path}", body, method=method)
+    url = f"{sms_voice_server.url}/_smsmock/{path}"
+    request = urllib.request.Request(url, body, {"Content-Type": "application/json"}, method=method)
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(request, timeout=10)
     assert caught.value.code == status
@@ -583,3 +574,45 @@ def test_a_chunked_body_is_read() -> None:
 
     assert answer.status == 200
     assert body["OptOutListName"] == "chunky"
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("reset", {}),
+        ("reset", {"settings": True}),
+        ("quota", {"name": "POOLS_PER_ACCOUNT", "value": 2}),
+        ("lifecycle", {"resource_type": "pool", "mode": "manual"}),
+        ("sandbox", {"sandboxed": False}),
+        ("handle/set_default_account", {"account_id": "444455556666"}),
+        ("handle/clear_fates", {}),
+    ],
+)
+def test_a_control_post_that_returns_nothing_answers_an_empty_object(
+    sms_voice_server: Client, path: str, body: dict[str, Any]
+) -> None:
+    request = urllib.request.Request(
+        f"{sms_voice_server.url}/_smsmock/{path}",
+        json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status == 200
+        assert json.loads(answer.read()) == {}
+
+
+def test_an_unknown_handle_method_is_refused_naming_those_there_are(
+    sms_voice_server: Client,
+) -> None:
+    with pytest.raises(ControlError) as caught:
+        sms_voice_server.call("set_default_acount", account_id="444455556666")
+
+    assert caught.value.status == 404
+    message = caught.value.message
+    assert "POST /_smsmock/handle/<method>" in message
+    callable_there = message.rpartition(": ")[2].rstrip(".").split(", ")
+    assert {"set_default_account", "set_fate", "map_access_key", "spend"} <= set(callable_there)
+    assert not {"start", "stop", "save_state", "load_state"} & set(callable_there)
+    # The one list the endpoint calls and the Client mirrors (handle_checks.remote_methods).
+    assert callable_there == remote_methods(SmsVoiceMock)

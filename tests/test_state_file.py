@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,7 @@ from typing import Any
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from helpers import toll_free_number
 
 from smsmock import SmsVoiceMock
 from smsmock.faces.state_file import StateFileError, dump
@@ -189,6 +192,53 @@ def _bad_datetime(data: dict[str, Any]) -> None:
     _records(data)[-1]["created_timestamp"] = {"$datetime": "yesterday"}
 
 
+def _pool(data: dict[str, Any]) -> dict[str, Any]:
+    return data["backends"][0]["tables"]["pool"][0]  # type: ignore[no-any-return]
+
+
+def _exploded_status(data: dict[str, Any]) -> None:
+    _pool(data)["status"] = "EXPLODED"
+
+
+def _numeric_list_name(data: dict[str, Any]) -> None:
+    _pool(data)["opt_out_list_name"] = 12345
+
+
+def _text_seq(data: dict[str, Any]) -> None:
+    _pool(data)["seq"] = "x"
+
+
+def _null_seq(data: dict[str, Any]) -> None:
+    _records(data)[-1]["seq"] = None
+
+
+def _member_not_a_string(data: dict[str, Any]) -> None:
+    _pool(data)["members"] = [7]
+
+
+def _second_backend(data: dict[str, Any]) -> None:
+    data["backends"].append(json.loads(json.dumps(data["backends"][0])))
+
+
+def _text_next_seq(data: dict[str, Any]) -> None:
+    data["next_seq"] = "x"
+
+
+def _setting_of_another_type(data: dict[str, Any]) -> None:
+    data["world"]["default_account_id"] = 5
+
+
+def _lifecycle_of_another_type(data: dict[str, Any]) -> None:
+    data["world"]["lifecycle"]["modes"] = 5
+
+
+def _nested_too_deep(data: dict[str, Any]) -> None:
+    deep: list[Any] = []
+    for _ in range(200):
+        deep = [deep]
+    data["world"]["quotas"] = deep
+
+
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
@@ -202,12 +252,38 @@ def _bad_datetime(data: dict[str, Any]) -> None:
         (_unknown_class, "has no class smsmock.resources.opt_out_lists:Gone"),
         (_unknown_setting, "world setting 'colour'"),
         (_bad_datetime, r"cannot read \$datetime value"),
+        (
+            _exploded_status,
+            r"backends\[0\]\.tables\.pool\[0\]\.status is 'EXPLODED', not one of the "
+            r"model's PoolStatus: ACTIVE, CREATING",
+        ),
+        (
+            _numeric_list_name,
+            r"backends\[0\]\.tables\.pool\[0\]\.opt_out_list_name is 12345, not str\.",
+        ),
+        (_text_seq, r"backends\[0\]\.tables\.pool\[0\]\.seq is 'x', not int\."),
+        (_null_seq, r"backends\[0\]\.tables\.opt-out-list\[1\]\.seq is None, not int\."),
+        (_member_not_a_string, r"pool\[0\]\.members is \[7\], not list\[str\]\."),
+        (
+            _second_backend,
+            "backends\\[1\\] is a second backend of account 123456789012 in us-east-1",
+        ),
+        (_text_next_seq, "next_seq must be a positive integer, not 'x'"),
+        (_setting_of_another_type, r"world\.default_account_id is int, not str\."),
+        (_lifecycle_of_another_type, r"world\.lifecycle\.modes is int, not dict\."),
+        (_nested_too_deep, "nested over 64 deep"),
     ],
 )
 def test_a_file_that_does_not_fit_is_refused_and_nothing_changes(
     client: Any, sms_voice: SmsVoiceMock, tmp_path: Path, spoil: Any, message: str
 ) -> None:
     client.create_opt_out_list(OptOutListName="saved")
+    number = toll_free_number(client)
+    client.create_pool(
+        OriginationIdentity=number["PhoneNumberId"],
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+    )
     path = tmp_path / "state.json"
     sms_voice.save_state(path)
     data = json.loads(path.read_text())
@@ -224,6 +300,42 @@ def test_a_file_that_does_not_fit_is_refused_and_nothing_changes(
     assert after == before
     names = [x["OptOutListName"] for x in client.describe_opt_out_lists()["OptOutLists"]]
     assert names == ["Default", "saved", "live"]
+
+
+@pytest.fixture
+def waiting_number(client: Any, sms_voice: SmsVoiceMock, tmp_path: Path) -> str:
+    """A new US toll-free number, ``PENDING`` and held until its registration is approved, saved
+    with the rest of the state to ``tmp_path / "state.json"``; its id."""
+    number = toll_free_number(client, ("SMS",), registered=False)
+    sms_voice.save_state(tmp_path / "state.json")
+    return str(number["PhoneNumberId"])
+
+
+def test_a_toll_free_number_waiting_for_its_registration_is_saved_and_loaded(
+    client: Any, sms_voice: SmsVoiceMock, tmp_path: Path, waiting_number: str
+) -> None:
+    # The loaded number passes the file's field checks, and still waits for its registration.
+    sms_voice.reset()
+
+    sms_voice.load_state(tmp_path / "state.json")
+
+    [loaded] = client.describe_phone_numbers()["PhoneNumbers"]
+    assert (loaded["PhoneNumberId"], loaded["Status"]) == (waiting_number, "PENDING")
+    sms_voice.register_phone_number(waiting_number)
+    [registered] = client.describe_phone_numbers()["PhoneNumbers"]
+    assert registered["Status"] == "ACTIVE"
+
+
+def test_a_waiting_flag_of_another_type_is_refused(
+    sms_voice: SmsVoiceMock, tmp_path: Path, waiting_number: str
+) -> None:
+    path = tmp_path / "state.json"
+    data = json.loads(path.read_text())
+    data["backends"][0]["tables"]["phone-number"][0]["awaiting_registration"] = "yes"
+    path.write_text(json.dumps(data))
+
+    with pytest.raises(StateFileError, match=r"awaiting_registration is 'yes', not bool\."):
+        sms_voice.load_state(path)
 
 
 def test_a_file_naming_the_record_classes_where_they_lived_before_loads(
@@ -268,13 +380,7 @@ def test_messages_events_and_inbound_are_saved(
     client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
 ) -> None:
     sms_voice.set_sandbox(False)
-    number = client.request_phone_number(
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS"],
-        NumberType="TOLL_FREE",
-    )
-    sms_voice.register_phone_number(number["PhoneNumberId"])
+    number = toll_free_number(client, ("SMS",))
     client.send_text_message(
         DestinationPhoneNumber="+12065550100",
         OriginationIdentity=number["PhoneNumberId"],
@@ -302,3 +408,48 @@ def test_messages_events_and_inbound_are_saved(
         assert numbers[0]["MessagingLimits"] == {"RateLimits": {"SMS": 3}}
     opted = client.describe_opted_out_numbers(OptOutListName="Default")["OptedOutNumbers"]
     assert [x["OptedOutNumber"] for x in opted] == ["+12065550100"]
+
+
+def test_a_file_nested_thousands_deep_is_refused(sms_voice: SmsVoiceMock, tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+
+    with pytest.raises(StateFileError, match="nested too deeply"):
+        sms_voice.load_state(path)
+
+
+def test_a_saved_file_is_readable_as_any_new_file(sms_voice: SmsVoiceMock, tmp_path: Path) -> None:
+    # A container running as another user reads what a test saved: not mkstemp's 0600.
+    path = tmp_path / "state.json"
+    umask = os.umask(0o022)
+    try:
+        sms_voice.save_state(path)
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
+
+
+def test_a_saved_file_keeps_the_mode_of_the_file_it_replaces(
+    sms_voice: SmsVoiceMock, tmp_path: Path
+) -> None:
+    path = tmp_path / "state.json"
+    path.write_text("{}")
+    path.chmod(0o600)
+
+    sms_voice.save_state(path)
+
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert json.loads(path.read_text())["format"] == "smsmock-state"
+
+
+def test_saving_into_a_missing_directory_names_the_file(
+    sms_voice: SmsVoiceMock, tmp_path: Path
+) -> None:
+    path = tmp_path / "missing" / "state.json"
+
+    with pytest.raises(StateFileError) as caught:
+        sms_voice.save_state(path)
+
+    assert str(caught.value) == f"{path} cannot be written: No such file or directory."
+    assert ".smsmock-state" not in str(caught.value)

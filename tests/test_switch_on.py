@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import unittest
+from pathlib import Path
 from typing import Any
 
 import boto3
 import pytest
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ProfileNotFound
 from installed_model import needs_operations
 
 from smsmock import SmsVoiceMock, mock_sms_voice
@@ -187,3 +188,15 @@ def test_handle_decides_what_aws_reviews(client: Any, sms_voice: SmsVoiceMock) -
     sms_voice.launch_rcs_agent(agent, "US")
     [described] = client.describe_rcs_agents(RcsAgentIds=[agent])["RcsAgents"]
     assert described["Status"] == "ACTIVE"
+
+
+def test_a_profile_missing_from_the_config_is_botocores_error_inside_the_mock(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    config = tmp_path / "config"
+    config.write_text("[profile present]\nregion = us-east-1\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+    monkeypatch.setenv("AWS_PROFILE", "absent")
+
+    with mock_sms_voice(), pytest.raises(ProfileNotFound):
+        boto3.session.Session().client("pinpoint-sms-voice-v2", region_name="us-east-1")

@@ -37,7 +37,7 @@ def dispatch(
         if token is not None:
             earlier = backend.client_tokens.get((operation, token))
             if earlier is not None:
-                return earlier  # type: ignore[no-any-return]
+                return earlier
         output: dict[str, Any] = write(handler(Call(operation, backend, request_id), params))
         if token is not None:
             backend.client_tokens[(operation, token)] = output

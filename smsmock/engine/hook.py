@@ -25,9 +25,9 @@ from botocore.awsrequest import AWSResponse
 from botocore.credentials import Credentials
 from botocore.handlers import BUILTIN_HANDLERS
 
-from smsmock.engine import transport_guard, wire
+from smsmock import engine
+from smsmock.engine import transport_guard
 from smsmock.engine.environment import FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
-from smsmock.state.world import WORLD
 
 EVENT = "before-send.pinpoint-sms-voice-v2"
 SIGN_EVENT = "before-sign.pinpoint-sms-voice-v2"
@@ -91,10 +91,9 @@ def answer(request: Any, operation: str | None) -> AWSResponse:
         body = body.encode()
     elif not isinstance(body, bytes | bytearray):
         body = body.read()
-    response = wire.handle(
-        wire.Request(request.method, request.url, request.headers, bytes(body), operation),
-        WORLD,
-        raise_internal_errors=True,
+    wire = engine.wire  # imported at the first request, not with smsmock
+    response = wire.answer_in_process(
+        wire.Request(request.method, request.url, request.headers, bytes(body), operation)
     )
     return _Response(request.url, response.status, response.headers, response.body)
 

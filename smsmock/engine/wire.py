@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smsmock.engine.dispatch import dispatch
+from smsmock.engine.headers import header
 from smsmock.state.errors import (
     ServiceError,
     SmsmockBugError,
@@ -24,7 +25,7 @@ from smsmock.state.errors import (
 )
 from smsmock.state.ids import new_uuid
 from smsmock.state.service_model import TARGET_PREFIX, operation_names
-from smsmock.state.world import DEFAULT_REGION, World
+from smsmock.state.world import DEFAULT_REGION, WORLD, World
 
 log = logging.getLogger("smsmock")
 
@@ -72,20 +73,6 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-def header(headers: Mapping[str, str], name: str) -> str | None:
-    """A header's value whatever the case of its name."""
-    value = headers.get(name)
-    if value is None:
-        lower = name.lower()
-        for key, val in headers.items():
-            if key.lower() == lower:
-                value = val
-                break
-    if isinstance(value, bytes):
-        return value.decode("latin-1")
-    return value
-
-
 def caller(request: Request, world: World) -> tuple[str, str]:
     """The account and region a request is for."""
     match = _CREDENTIAL.search(header(request.headers, "Authorization") or "")
@@ -93,6 +80,12 @@ def caller(request: Request, world: World) -> tuple[str, str]:
         return world.account_for(match.group(1)), match.group(2)
     host = _HOST_REGION.search(request.url)
     return world.account_for(None), host.group(1) if host else DEFAULT_REGION
+
+
+def answer_in_process(request: Request) -> Response:
+    """Answer an in-process client's request (the botocore hook, the transport guard): from the
+    process's world, a bug of smsmock raised at once in the caller."""
+    return handle(request, WORLD, raise_internal_errors=True)
 
 
 def handle(request: Request, world: World, *, raise_internal_errors: bool = False) -> Response:
@@ -180,6 +173,10 @@ def _params(body: bytes) -> dict[str, Any]:
     except (UnicodeDecodeError, ValueError) as exc:
         raise ValidationError(
             f"The request body is not valid JSON: {exc}", "CANNOT_PARSE"
+        ) from None
+    except RecursionError:  # the standard library's reader; orjson's says so as a ValueError
+        raise ValidationError(
+            "The request body is not valid JSON: it is nested too deeply.", "CANNOT_PARSE"
         ) from None
     if not isinstance(params, dict):
         raise ValidationError("The request body must be a JSON object.", "CANNOT_PARSE")

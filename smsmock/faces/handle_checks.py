@@ -20,7 +20,8 @@ from typing import Any, TypeVar, get_args
 import botocore.session
 
 from smsmock.engine.handlers import load_resources
-from smsmock.rules.events import catalogue
+from smsmock.records.configuration_sets import EVENTS
+from smsmock.rules.events import bus, catalogue
 from smsmock.rules.spend import SPEND_LIMITS
 from smsmock.state.lifecycle import ModeKind
 from smsmock.state.quotas import DEFAULT_QUOTAS
@@ -126,17 +127,23 @@ LOCAL_ONLY_METHODS = {
     "backends": "returns the live state objects of the calling process",
     "on_event": "calls a function of the calling process",
     "on_inbound": "calls a function of the calling process",
+    "save_state": "would write a file of the server's machine (the Client's writes the caller's "
+    "own, from GET state)",
+    "load_state": "would read a file of the server's machine (the Client's reads the caller's "
+    "own, into POST state)",
 }
-"""Public handle methods a server's :class:`smsmock.server.Client` cannot offer, and why."""
+"""Public handle methods a server does not call for a remote caller by name, and why."""
 
 
 def remote_methods(handle_class: type) -> list[str]:
-    """The public methods and properties of the handle that a server's ``Client`` offers under
-    the same name: all but :data:`LOCAL_ONLY_METHODS`. The server's ``handle/<name>`` endpoint
-    and the test that every one is a ``Client`` method both draw from this list."""
+    """The public methods of the handle a server calls for a remote caller: all but
+    :data:`LOCAL_ONLY_METHODS`, sorted. The one list behind the server's ``handle/<name>``
+    endpoint, the names its 404 gives, and the test that each is a ``Client`` method of the same
+    name and arguments. (The properties ``sent_messages`` and ``inbound_messages`` are read
+    through endpoints of their own.)"""
     return sorted(
         name
-        for name, _ in inspect.getmembers(handle_class)
+        for name, _ in inspect.getmembers(handle_class, inspect.isfunction)
         if not name.startswith("_") and name not in LOCAL_ONLY_METHODS
     )
 
@@ -242,6 +249,11 @@ def event_matches(wanted: str, actual: str) -> bool:
     return wanted.endswith("_ALL") and actual.startswith(wanted[: -len("ALL")])
 
 
+def detail_type(value: Any) -> str:
+    """One of the four detail-types AWS End User Messaging SMS sends to EventBridge."""
+    return check_name("EventBridge detail-type", value, bus.detail_types())
+
+
 def destination_pattern(value: Any) -> str:
     """An end user's number in E.164 (``+12065550100``), or a shell-style pattern of numbers
     (``+1206555*``, ``*``): what :meth:`SmsVoiceMock.set_fate` matches destinations with."""
@@ -286,7 +298,7 @@ def callback(value: C) -> C:
 
 def configuration_set_name(value: Any, world: World) -> str:
     """A configuration set that exists in some account and region, or that events name."""
-    known = {event.configuration_set_name for event in world.events}
+    known = {event.configuration_set_name for event in EVENTS.of(world)}
     for backend in world.backends():
         for table in backend.tables():
             if table.spec.resource_type == "configuration-set":

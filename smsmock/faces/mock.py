@@ -3,6 +3,10 @@
 Activations nest and count: the outermost start empties the state (and the handle's settings)
 and sets fake credentials; the outermost stop restores the environment. The object is also the
 handle tests inspect the state through (``with mock_sms_voice() as sms``).
+
+Locking, one rule: a handle method checks its arguments, then takes the world's lock itself
+around everything it reads or changes there (the lock is re-entrant, so the rules it calls that
+also serve the server, such as :func:`smsmock.rules.inbound.receive`, may take it again).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import inspect
 import os
 import threading
 from collections.abc import Callable, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
@@ -20,14 +24,16 @@ from smsmock.engine import environment
 from smsmock.engine.hook import Switch, guard_transports
 from smsmock.faces import handle_checks, state_file
 from smsmock.faces.class_decoration import decorate_class
-from smsmock.records.configuration_sets import EventRecord
-from smsmock.records.messages import SentMessage
+from smsmock.records.bus_events import BUS_EVENTS, BusEvent
+from smsmock.records.configuration_sets import EVENTS, EventRecord
+from smsmock.records.messages import SENT_MESSAGES, SentMessage
 from smsmock.records.notify import NotifyConfiguration
 from smsmock.records.phone_numbers import PhoneNumber
 from smsmock.records.rcs_agents import CountryLaunch
+from smsmock.records.registrations import REGISTRATIONS
 from smsmock.rules import toll_free
 from smsmock.rules.events import timeline
-from smsmock.rules.inbound import InboundMessage, receive
+from smsmock.rules.inbound import INBOUND_MESSAGES, InboundMessage, receive
 from smsmock.rules.notify import upgrade_tier
 from smsmock.rules.rcs import launch_in_country, set_rcs_capable
 from smsmock.rules.spend import set_sandboxed, spent
@@ -45,7 +51,7 @@ class _Activations:
 
     lock = threading.Lock()
     depth = 0
-    saved: environment.Saved = {}
+    saved = environment.Saved()
 
 
 _Undo = tuple[str | None, dict[str, str | None]]
@@ -119,7 +125,7 @@ class SmsVoiceMock:
             if _Activations.depth == 0:
                 Switch.active = False
                 environment.restore(_Activations.saved)
-                _Activations.saved = {}
+                _Activations.saved = environment.Saved()
 
     def __enter__(self) -> SmsVoiceMock:
         return self.start()
@@ -177,11 +183,13 @@ class SmsVoiceMock:
 
     def backends(self) -> list[Backend]:
         """Every account and region that has state."""
-        return WORLD.backends()
+        with WORLD.lock:
+            return WORLD.backends()
 
     def reset(self) -> None:
         """Empty the state of every account and region; settings stay."""
-        WORLD.reset()
+        with WORLD.lock:
+            WORLD.reset()
 
     def map_access_key(self, access_key_id: str, account_id: str) -> None:
         """Answer requests signed with ``access_key_id`` from ``account_id``."""
@@ -192,7 +200,9 @@ class SmsVoiceMock:
 
     def set_default_account(self, account_id: str) -> None:
         """Answer requests signed with unknown keys from ``account_id``."""
-        WORLD.default_account_id = handle_checks.account_id(account_id, WORLD)
+        account = handle_checks.account_id(account_id, WORLD)
+        with WORLD.lock:
+            WORLD.default_account_id = account
 
     def set_quota(
         self, name: str, value: int, *, account_id: str | None = None, region: str | None = None
@@ -214,8 +224,9 @@ class SmsVoiceMock:
         """How records of ``resource_type`` (``phone-number``, ``pool`` …) move through their
         statuses: ``immediate``, ``after`` ``seconds`` of clock time, or ``manual``."""
         resource_type = handle_checks.lifecycle_type(resource_type)
-        kind = handle_checks.lifecycle_mode(mode)
-        WORLD.lifecycle.modes[resource_type] = Mode(kind, handle_checks.seconds(seconds))
+        mode_set = Mode(handle_checks.lifecycle_mode(mode), handle_checks.seconds(seconds))
+        with WORLD.lock:
+            WORLD.lifecycle.modes[resource_type] = mode_set
 
     def advance(
         self,
@@ -262,7 +273,7 @@ class SmsVoiceMock:
     def sent_messages(self) -> tuple[SentMessage, ...]:
         """Every message accepted, in order, across accounts and regions."""
         with WORLD.lock:
-            return tuple(WORLD.sent_messages)
+            return tuple(SENT_MESSAGES.of(WORLD))
 
     # -- messaging (see docs/handle.md) --------------------------------------------------------
 
@@ -282,10 +293,27 @@ class SmsVoiceMock:
                 event_type = handle_checks.event_type(event_type)
             return tuple(
                 e
-                for e in WORLD.events
+                for e in EVENTS.of(WORLD)
                 if configuration_set_name in (None, e.configuration_set_name)
                 and (event_type is None or handle_checks.event_matches(event_type, e.event_type))
             )
+
+    def eventbridge_events(self, detail_type: str | None = None) -> tuple[BusEvent, ...]:
+        """The events put on the accounts' default EventBridge buses by now on the clock, in
+        order (:class:`smsmock.BusEvent`: ``detail_type``, ``detail``, ``resources``, its
+        ``envelope`` as a target receives it, and ``delivery``: ``delivered`` into moto,
+        ``recorded`` when moto is not active), optionally only those of one detail-type
+        (``Text Message Delivery Status Updated``, ``Registration Status Change`` …).
+
+        Raises ``ValueError`` for a detail-type AWS does not send (naming the close matches)."""
+        with WORLD.lock:
+            timeline.settle(WORLD)
+            for backend in WORLD.backends():
+                for _ in backend.table(REGISTRATIONS):  # reviews that are due move on
+                    pass
+            if detail_type is not None:
+                detail_type = handle_checks.detail_type(detail_type)
+            return tuple(e for e in BUS_EVENTS.of(WORLD) if detail_type in (None, e.detail_type))
 
     def settle_events(self) -> tuple[EventRecord, ...]:
         """Let the events whose time has come arrive now (deliveries and callbacks included),
@@ -308,32 +336,37 @@ class SmsVoiceMock:
         pattern = handle_checks.destination_pattern(destination)
         name = handle_checks.fate(fate)
         seconds = handle_checks.fate_delay(delay)
-        timeline.set_fate(WORLD, pattern, name, seconds)
+        with WORLD.lock:
+            timeline.set_fate(WORLD, pattern, name, seconds)
 
     def clear_fates(self) -> None:
         """Forget every fate chosen: messages are delivered again."""
         with WORLD.lock:
-            WORLD.fates.clear()
+            timeline.FATES.of(WORLD).clear()
 
     def on_event(self, callback: Callable[[EventRecord], object]) -> None:
         """Call ``callback`` with each event (an :class:`smsmock.EventRecord`, one per matching
         event destination) as it arrives; an exception it raises reaches the test.
 
         Raises ``TypeError`` if ``callback`` is not callable."""
-        timeline.subscribe(WORLD, "event", handle_checks.callback(callback))
+        checked = handle_checks.callback(callback)
+        with WORLD.lock:
+            timeline.subscribe(WORLD, "event", checked)
 
     def on_inbound(self, callback: Callable[[InboundMessage], object]) -> None:
         """Call ``callback`` with each inbound message (an :class:`smsmock.InboundMessage`, with
         its ``payload``) as :meth:`receive` delivers it.
 
         Raises ``TypeError`` if ``callback`` is not callable."""
-        timeline.subscribe(WORLD, "inbound", handle_checks.callback(callback))
+        checked = handle_checks.callback(callback)
+        with WORLD.lock:
+            timeline.subscribe(WORLD, "inbound", checked)
 
     @property
     def inbound_messages(self) -> tuple[InboundMessage, ...]:
         """Every message :meth:`receive` delivered, in order (:class:`smsmock.InboundMessage`)."""
         with WORLD.lock:
-            return tuple(WORLD.inbound_messages)
+            return tuple(INBOUND_MESSAGES.of(WORLD))
 
     def receive(
         self,
@@ -353,9 +386,10 @@ class SmsVoiceMock:
             account_id = handle_checks.account_id(account_id, WORLD)
         if region is not None:
             region = handle_checks.region(region, WORLD)
-        return receive(
-            WORLD, from_number, to_number, message_body, account_id=account_id, region=region
-        )
+        with WORLD.lock:
+            return receive(
+                WORLD, from_number, to_number, message_body, account_id=account_id, region=region
+            )
 
     def set_sandbox(
         self, sandboxed: bool = True, *, account_id: str | None = None, region: str | None = None
@@ -377,8 +411,6 @@ class SmsVoiceMock:
     ) -> float:
         """US dollars spent on ``channel`` (``SMS``, ``VOICE``, ``MMS``, ``NOTIFY``, ``RCS``) in
         ``month`` (``"2026-11"``; default: the current month on the clock freezegun moves)."""
-        from datetime import datetime, timezone
-
         channel = handle_checks.channel(channel)
         when = handle_checks.month(month) if month is not None else None
         when = when or f"{datetime.now(timezone.utc):%Y-%m}"
@@ -438,7 +470,8 @@ class SmsVoiceMock:
         """Write the whole state (every account and region, the settings, the sent messages)
         to the JSON file ``path``; see :mod:`smsmock.faces.state_file`."""
 
-        state_file.save(WORLD, path)
+        with WORLD.lock:
+            state_file.save(WORLD, path)
 
     def load_state(self, path: str | os.PathLike[str]) -> None:
         """Replace the whole state with the file ``path`` wrote by :meth:`save_state`.
@@ -447,7 +480,8 @@ class SmsVoiceMock:
         another format version or one that does not fit this smsmock's records.
         """
 
-        state_file.load(WORLD, path)
+        with WORLD.lock:
+            state_file.load(WORLD, path)
 
     # -- where a method acts -------------------------------------------------------------------
 

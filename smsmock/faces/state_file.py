@@ -12,19 +12,22 @@ smsmock's records, is refused with :class:`StateFileError` and the state stays a
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import enum
 import importlib
 import itertools
 import json
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from smsmock.engine.handlers import load_resources
+from smsmock.faces.state_types import field_problem
 from smsmock.faces.version import __version__
 from smsmock.state.tables import TABLE_KEYS, TableKey
 from smsmock.state.world import Backend, World
@@ -32,6 +35,9 @@ from smsmock.state.world import Backend, World
 FORMAT = "smsmock-state"
 VERSION = 1
 """The format version this smsmock writes and reads; bump it when the layout changes."""
+MAX_DEPTH = 64
+"""The deepest nesting of arrays and objects a file may have (the files smsmock writes nest
+about ten deep): deeper is refused before anything is decoded."""
 
 _WORLD_SKIP = frozenset({"lock", "_backends", "_seq", "subscribers", "settling"})
 """World attributes that are not state (the lock, the handle's callbacks, the settling flag) or
@@ -90,34 +96,22 @@ def restore(world: World, data: Any) -> None:
     Everything is decoded and checked first; the world changes only if all of it fits.
     """
     _check_header(data)
+    _check_depth(data)
     fresh = World()
     settings = _attributes(data.get("world", {}), fresh, _WORLD_SKIP, "world")
-    names = {name: spec for spec, name in table_names().items()}
     backends: dict[tuple[str, str], Backend] = {}
     for i, saved in enumerate(_list(data.get("backends", []), "backends")):
-        saved_settings = _dict(saved.get("settings"), f"backends[{i}].settings")
-        account_id = saved_settings.get("account_id")
-        region = saved_settings.get("region")
-        if not isinstance(account_id, str) or not isinstance(region, str):
-            raise StateFileError(f"backends[{i}] has no account_id and region.")
-        backend = Backend(world, account_id, region)
-        for key, value in _attributes(saved_settings, backend, _BACKEND_SKIP, "backend").items():
-            setattr(backend, key, value)
-        for name, records in _dict(saved.get("tables", {}), f"backends[{i}].tables").items():
-            spec = names.get(name)
-            if spec is None:
-                raise StateFileError(
-                    f"The file has a table {name!r} that this smsmock does not know: it was "
-                    "written by another version."
-                )
-            table = backend.table(spec)
-            loaded = [_decode(r, f"{name}[{j}]") for j, r in enumerate(_list(records, name))]
-            for record in sorted(loaded, key=lambda r: r.seq):
-                table.add(record, seq=record.seq)
-        backends[(account_id, region)] = backend
+        backend = _backend(world, _dict(saved, f"backends[{i}]"), f"backends[{i}]")
+        place = (backend.account_id, backend.region)
+        if place in backends:
+            raise StateFileError(
+                f"backends[{i}] is a second backend of account {place[0]} in {place[1]}: a file "
+                "holds one per account and region."
+            )
+        backends[place] = backend
     next_seq = data.get("next_seq", 1)
-    if not isinstance(next_seq, int):
-        raise StateFileError("next_seq must be an integer.")
+    if not isinstance(next_seq, int) or isinstance(next_seq, bool) or next_seq < 1:
+        raise StateFileError(f"next_seq must be a positive integer, not {next_seq!r}.")
     # Nothing below can fail: the live world changes all at once.
     with world.lock:
         for key, value in vars(fresh).items():
@@ -127,17 +121,55 @@ def restore(world: World, data: Any) -> None:
         world._seq = itertools.count(next_seq)
 
 
+def _backend(world: World, saved: dict[str, Any], where: str) -> Backend:
+    """One saved backend: its settings and tables, decoded and checked."""
+    saved_settings = _dict(saved.get("settings"), f"{where}.settings")
+    account_id = saved_settings.get("account_id")
+    region = saved_settings.get("region")
+    if not isinstance(account_id, str) or not isinstance(region, str):
+        raise StateFileError(f"{where} has no account_id and region.")
+    backend = Backend(world, account_id, region)
+    for key, value in _attributes(
+        saved_settings, backend, _BACKEND_SKIP, f"{where}.settings"
+    ).items():
+        setattr(backend, key, value)
+    names = {name: spec for spec, name in table_names().items()}
+    for name, records in _dict(saved.get("tables", {}), f"{where}.tables").items():
+        spec = names.get(name)
+        if spec is None:
+            raise StateFileError(
+                f"The file has a table {name!r} that this smsmock does not know: it was "
+                "written by another version."
+            )
+        at = f"{where}.tables.{name}"
+        loaded = [_decode(r, f"{at}[{j}]") for j, r in enumerate(_list(records, at))]
+        table = backend.table(spec)
+        for record in sorted(loaded, key=lambda r: r.seq):
+            table.add(record, seq=record.seq)
+    return backend
+
+
 def save(world: World, path: str | os.PathLike[str]) -> None:
-    """Write the state of ``world`` to ``path`` (atomically: readers never see half a file)."""
+    """Write the state of ``world`` to ``path`` (atomically: readers never see half a file).
+
+    The file gets the permissions an ordinary new file gets (0644 under the usual umask), or
+    those of the file it replaces. A directory that does not exist or cannot be written is a
+    :class:`StateFileError` naming ``path``."""
     text = json.dumps(dump(world), indent=1)
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=".smsmock-state-", dir=target.parent or ".")
+    temporary = target.with_name(f".smsmock-state-{secrets.token_hex(8)}.tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise StateFileError(f"{path} cannot be written: {exc.strerror or exc}.") from exc
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
             out.write(text)
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
@@ -150,6 +182,8 @@ def load(world: World, path: str | os.PathLike[str]) -> None:
         raise StateFileError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise StateFileError(f"{path} is not an smsmock state file (not JSON: {exc}).") from None
+    except RecursionError:
+        raise StateFileError(f"{path}: arrays or objects are nested too deeply.") from None
     try:
         restore(world, data)
     except StateFileError as exc:
@@ -234,15 +268,11 @@ def _decode_record(value: dict[str, Any], where: str) -> Any:
     for name, field in fields.items():
         if name in saved:
             item = _decode(saved[name], f"{where}.{name}")
-        elif field.default is not dataclasses.MISSING:
-            item = field.default
-        elif field.default_factory is not dataclasses.MISSING:
-            item = field.default_factory()
+            problem = field_problem(cls, name, item)
+            if problem is not None:
+                raise StateFileError(f"{where}.{name} {problem}.")
         else:
-            raise StateFileError(
-                f"{where}: the saved {cls.__qualname__} lacks the field {name!r}, which this "
-                "smsmock's requires: the file was written by another version."
-            )
+            item = _default(cls, field, where)
         object.__setattr__(record, name, item)
     post_init = getattr(record, "__post_init__", None)
     if post_init is not None:
@@ -250,12 +280,26 @@ def _decode_record(value: dict[str, Any], where: str) -> Any:
     return record
 
 
+def _default(cls: type, field: dataclasses.Field[Any], where: str) -> Any:
+    """A field the file lacks: its default (a field added since the file was written)."""
+    if field.default is not dataclasses.MISSING:
+        return field.default
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
+    raise StateFileError(
+        f"{where}: the saved {cls.__qualname__} lacks the field {field.name!r}, which this "
+        "smsmock's requires: the file was written by another version."
+    )
+
+
 def _decode_object(value: dict[str, Any], where: str) -> Any:
+    """An object of smsmock that is not a record (the lifecycle settings): each attribute one a
+    fresh one has, of the type it has there."""
     cls = _class(value["$object"])
+    saved = {key: item for key, item in value.items() if key != "$object"}
     instance: Any = object.__new__(cls)
-    for key, item in value.items():
-        if key != "$object":
-            setattr(instance, key, _decode(item, f"{where}.{key}"))
+    for key, item in _attributes(saved, cls(), frozenset(), where).items():
+        setattr(instance, key, item)
     return instance
 
 
@@ -344,17 +388,35 @@ def _check_header(data: Any) -> None:
 
 
 def _attributes(saved: Any, fresh: object, skip: frozenset[str], what: str) -> dict[str, Any]:
-    """Saved attributes decoded, each one an attribute a fresh ``fresh`` has."""
-    known = set(vars(fresh)) - skip
+    """Saved attributes decoded, each one an attribute a fresh ``fresh`` has, of the type it
+    has there."""
+    known = vars(fresh)
     out = {}
     for key, value in _dict(saved, what).items():
-        if key not in known:
+        if key not in known or key in skip:
             raise StateFileError(
                 f"The file has a {what} setting {key!r} that this smsmock does not know: it was "
                 "written by another version."
             )
         out[key] = _decode(value, f"{what}.{key}")
+        kind = type(known[key])
+        if known[key] is not None and not isinstance(out[key], kind):
+            raise StateFileError(f"{what}.{key} is {type(out[key]).__name__}, not {kind.__name__}.")
     return out
+
+
+def _check_depth(data: Any) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` (walked without recursion, so a file nested
+    thousands deep is refused, not a ``RecursionError``)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise StateFileError(f"Arrays or objects are nested over {MAX_DEPTH} deep.")
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
 
 
 def _dict(value: Any, where: str) -> dict[str, Any]:

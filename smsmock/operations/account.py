@@ -46,18 +46,12 @@ ACCOUNT_LIMITS = {
 """``AccountLimitName`` → (the resource type counted, the quota that is its ``Max``)."""
 
 
-# -- spend, shared with messaging --------------------------------------------------------------
-
-
-# -- the sandbox, shared with messaging --------------------------------------------------------
-
-
 # -- operations --------------------------------------------------------------------------------
 
 
 @operation("DescribeSpendLimits")
 def describe_spend_limits(call: Call, params: Params) -> dict[str, Any]:
-    overrides: dict[str, int] = call.backend.attributes.get(SPEND_LIMIT_OVERRIDES, {})
+    overrides = SPEND_LIMIT_OVERRIDES.of(call.backend)
     limits = [
         {
             "Name": name,
@@ -90,14 +84,14 @@ def set_spend_limit_override(call: Call, params: Params, channel: str) -> dict[s
             "REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT",
             [("MonthlyLimit", f"Must be less than or equal to {maximum}.")],
         )
-    call.backend.attributes.setdefault(SPEND_LIMIT_OVERRIDES, {})[name] = limit
+    SPEND_LIMIT_OVERRIDES.of(call.backend)[name] = limit
     return {"MonthlyLimit": limit}
 
 
 def delete_spend_limit_override(call: Call, channel: str) -> dict[str, Any]:
     """Remove the account's override for ``channel``; the limit AWS sets applies again."""
     name = SPEND_LIMITS[channel]
-    overrides: dict[str, int] = call.backend.attributes.get(SPEND_LIMIT_OVERRIDES, {})
+    overrides = SPEND_LIMIT_OVERRIDES.of(call.backend)
     # The response's MonthlyLimit is the override that was removed (none: the limit in force).
     previous = overrides.pop(name, None)
     return {"MonthlyLimit": previous if previous is not None else call.backend.quota(name)}
@@ -130,9 +124,7 @@ for _noun, _channel in (
 
 @operation("DescribeAccountAttributes")
 def describe_account_attributes(call: Call, params: Params) -> dict[str, Any]:
-    attributes = [
-        {"Name": "ACCOUNT_TIER", "Value": call.backend.attributes.get(ACCOUNT_TIER, "PRODUCTION")}
-    ]
+    attributes = [{"Name": "ACCOUNT_TIER", "Value": ACCOUNT_TIER.of(call.backend)}]
     default = _default_protect_configuration_id(call.backend)
     if default is not None:
         attributes.append({"Name": "DEFAULT_PROTECT_CONFIGURATION_ID", "Value": default})

@@ -23,11 +23,9 @@ from smsmock.records.configuration_sets import (
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ConflictError, ValidationError
+from smsmock.state.paging import attribute_filters
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import attribute_name
-
-# -- shared with messaging ---------------------------------------------------------------------
-
 
 # -- configuration sets ------------------------------------------------------------------------
 
@@ -50,25 +48,27 @@ describe_operation(
     CONFIGURATION_SETS,
     "ConfigurationSetNames",
     "ConfigurationSets",
-    filters={
-        "event-destination-name": lambda r: [
-            d.event_destination_name for d in r.event_destinations
-        ],
-        "matching-event-types": lambda r: [
-            t for d in r.event_destinations for t in d.matching_event_types
-        ],
-        "default-message-type": lambda r: r.default_message_type,
-        "default-sender-id": lambda r: r.default_sender_id,
-        "default-message-feedback-enabled": lambda r: r.default_message_feedback_enabled,
-        "protect-configuration-id": lambda r: r.protect_configuration_id,
-    },
+    filters=attribute_filters(
+        "default_message_type",
+        "default_sender_id",
+        "default_message_feedback_enabled",
+        "protect_configuration_id",
+        named={
+            "event-destination-name": lambda r: [
+                d.event_destination_name for d in r.event_destinations
+            ],
+            "matching-event-types": lambda r: [
+                t for d in r.event_destinations for t in d.matching_event_types
+            ],
+        },
+    ),
 )
 
 
 @operation("DeleteConfigurationSet")
 def delete_configuration_set(call: Call, params: Params) -> ConfigurationSet:
     table = call.backend.table(CONFIGURATION_SETS)
-    record = table.get(params["ConfigurationSetName"])
+    record = configuration_set(call, params["ConfigurationSetName"])
     table.remove(record)
     return record
 

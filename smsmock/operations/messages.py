@@ -1,15 +1,14 @@
 """Sending: SendTextMessage, SendVoiceMessage, SendMediaMessage, PutMessageFeedback.
 
-Every accepted message becomes a :class:`~smsmock.records.messages.SentMessage` on the world
-(:func:`~smsmock.rules.sent_messages.record_message`, also used by verification codes, keyword
-auto-replies and notify sends), which tests read as ``sms.sent_messages``. Other families refuse
-sends by appending to :data:`~smsmock.rules.sending.SEND_CHECKS` at import time: each check gets the
-:class:`~smsmock.rules.sending.Outgoing` message after smsmock's own checks and raises the service's
-error to refuse it."""
+Each send operation checks what is its own (a body, media URLs, a voice text's length) and hands
+the message to the one send pipeline, :func:`smsmock.rules.sending.send`, which every outgoing
+message goes through; an accepted message becomes a
+:class:`~smsmock.records.messages.SentMessage` on the world, which tests read as
+``sms.sent_messages``."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from smsmock.rules.media_types import check_media_urls
@@ -22,9 +21,6 @@ from smsmock.state.errors import ResourceNotFoundError, ValidationError
 from smsmock.state.registry import Call, Params, operation
 
 CHANNELS = ("SMS", "VOICE", "MMS", "RCS")
-
-
-# -- the send pipeline -------------------------------------------------------------------------
 
 
 # -- operations --------------------------------------------------------------------------------
@@ -96,8 +92,7 @@ FEEDBACK_TIMEOUT = timedelta(hours=1)
 
 def feedback_status(call: Call, message_id: str) -> str | None:
     """A feedback-enabled message's status: ``PENDING`` turns ``FAILED`` after an hour."""
-    records: dict[str, tuple[str, datetime]] = call.backend.attributes.get(MESSAGE_FEEDBACK, {})
-    found = records.get(message_id)
+    found = MESSAGE_FEEDBACK.of(call.backend).get(message_id)
     if found is None:
         return None
     status, since = found
@@ -113,5 +108,5 @@ def put_message_feedback(call: Call, params: Params) -> dict[str, Any]:
         # Only messages sent with MessageFeedbackEnabled have a feedback record.
         raise ResourceNotFoundError("message", message_id)
     status = params["MessageFeedbackStatus"]
-    call.backend.attributes[MESSAGE_FEEDBACK][message_id] = (status, call.now)
+    MESSAGE_FEEDBACK.of(call.backend)[message_id] = (status, call.now)
     return {"MessageId": message_id, "MessageFeedbackStatus": status}

@@ -18,33 +18,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from smsmock.records.configuration_sets import CONFIGURATION_SETS
+from smsmock.records.messages import SentMessage
 from smsmock.records.notify import (
     NOTIFY_CONFIGURATIONS,
     RESOURCE_TYPE,
     NotifyConfiguration,
+    notify_configuration,
     notify_configuration_for_pool,
     notify_configurations,
 )
-from smsmock.records.pools import POOLS
+from smsmock.records.pools import POOLS, pool
 from smsmock.rules import origination
 from smsmock.rules.countries import country_of, end_user_number
 from smsmock.rules.notify_templates import (
+    NotifyTemplate,
     countries_by_code,
     notify_countries,
     notify_template,
     resolve_template,
 )
 from smsmock.rules.pricing import segments, text_price, voice_minutes, voice_price
-from smsmock.rules.protect import protect_verdict
-from smsmock.rules.sending import message_feedback, publish_delivery
-from smsmock.rules.sent_messages import record_message
-from smsmock.rules.spend import check_spend
+from smsmock.rules.sending import MessageKind, Origin, Outgoing, Price, SendRequest, send
 from smsmock.state.conflicts import refuse_if_deletion_protected
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ConflictError, ValidationError
-from smsmock.state.paging import attribute_filters, record_filter
+from smsmock.state.paging import attribute_filters
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import copy_members
 
@@ -91,17 +90,17 @@ def _default_template(value: str | None) -> str | None:
 def _pool_id(call: Call, value: str | None, record: NotifyConfiguration | None) -> str | None:
     if not value or value == UNSET_POOL:
         return None
-    pool = call.backend.table(POOLS).get(value)
-    other = notify_configuration_for_pool(call.backend, pool.pool_id)
+    found = pool(call, value)
+    other = notify_configuration_for_pool(call.backend, found.pool_id)
     if other is not None and other is not record:
         raise ConflictError(
-            f"The pool {pool.pool_id} is already used by notify configuration "
+            f"The pool {found.pool_id} is already used by notify configuration "
             f"{other.notify_configuration_id}.",
             "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION",
             "pool",
-            pool.pool_id,
+            found.pool_id,
         )
-    return pool.pool_id
+    return found.pool_id
 
 
 @operation("CreateNotifyConfiguration")
@@ -133,7 +132,7 @@ def create_notify_configuration(call: Call, params: Params) -> NotifyConfigurati
 
 @operation("UpdateNotifyConfiguration")
 def update_notify_configuration(call: Call, params: Params) -> NotifyConfiguration:
-    record = notify_configurations(call.backend).get(params["NotifyConfigurationId"])
+    record = notify_configuration(call.backend, params["NotifyConfigurationId"])
     if record.status == "REJECTED":
         raise ConflictError(
             f"The notify configuration {record.notify_configuration_id} was rejected and "
@@ -165,10 +164,9 @@ def update_notify_configuration(call: Call, params: Params) -> NotifyConfigurati
 
 @operation("DeleteNotifyConfiguration")
 def delete_notify_configuration(call: Call, params: Params) -> NotifyConfiguration:
-    table = notify_configurations(call.backend)
-    record = table.get(params["NotifyConfigurationId"])
+    record = notify_configuration(call.backend, params["NotifyConfigurationId"])
     refuse_if_deletion_protected(record, RESOURCE_TYPE, record.notify_configuration_id)
-    table.remove(record)
+    notify_configurations(call.backend).remove(record)
     return record
 
 
@@ -177,21 +175,24 @@ describe_operation(
     NOTIFY_CONFIGURATIONS,
     "NotifyConfigurationIds",
     "NotifyConfigurations",
-    filters={
-        **attribute_filters("display_name", "enabled_countries", "enabled_channels", "use_case"),
-        **attribute_filters("status", "deletion_protection_enabled", "tier_upgrade_status"),
-        "default-template": record_filter("default_template_id"),
-        "default-pool": record_filter("pool_id"),
-    },
+    filters=attribute_filters(
+        "display_name",
+        "enabled_countries",
+        "enabled_channels",
+        "use_case",
+        "status",
+        "deletion_protection_enabled",
+        "tier_upgrade_status",
+        named={"default-template": "default_template_id", "default-pool": "pool_id"},
+    ),
 )
 
 
 # -- sending ------------------------------------------------------------------------------------
 
 
-def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
-    table = notify_configurations(call.backend)
-    record = table.get(params["NotifyConfigurationId"])
+def _active_configuration(call: Call, params: Params, channel: str) -> NotifyConfiguration:
+    record = notify_configuration(call.backend, params["NotifyConfigurationId"])
     config_id = record.notify_configuration_id
     if record.status != "ACTIVE":
         raise ConflictError(
@@ -206,6 +207,10 @@ def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
             "CHANNEL_NOT_ENABLED",
             [("NotifyConfigurationId", f"{channel} is not an enabled channel.")],
         )
+    return record
+
+
+def _template(params: Params, channel: str, record: NotifyConfiguration) -> NotifyTemplate:
     template_id = params.get("TemplateId") or record.default_template_id
     if not template_id or template_id == UNSET_TEMPLATE:
         raise ValidationError(
@@ -220,83 +225,100 @@ def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
             "INVALID_PARAMETER",
             [("TemplateId", f"Not a {channel} template of the {record.tier} tier.")],
         )
+    return template
+
+
+def _check_country(params: Params, record: NotifyConfiguration, template: NotifyTemplate) -> None:
+    """The destination's country must be enabled on the configuration and the template's."""
     destination = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     country = country_of(destination)
     if country is None or country not in record.enabled_countries:
         raise ValidationError(
-            f"The notify configuration {config_id} does not send to {country or destination}.",
+            f"The notify configuration {record.notify_configuration_id} does not send to "
+            f"{country or destination}.",
             "COUNTRY_NOT_ENABLED",
             [("DestinationPhoneNumber", "The destination country is not enabled.")],
         )
     if country not in template.supported_countries:
         raise ValidationError(
-            f"The template {template_id} is not supported in {country}.",
+            f"The template {template.template_id} is not supported in {country}.",
             "INVALID_PARAMETER",
             [("TemplateId", f"The template does not support {country}.")],
         )
-    voice_id = None
-    if channel == "VOICE":
-        voice_id = params.get("VoiceId") or template.supported_voice_ids[0]
-        if voice_id not in template.supported_voice_ids:
-            raise ValidationError(
-                f"The voice {voice_id} does not speak the template's language.",
-                "INVALID_PARAMETER",
-                [("VoiceId", f"Supported: {', '.join(template.supported_voice_ids)}.")],
-            )
-    body = resolve_template(template, params["TemplateVariables"], record.display_name)
-    config_set = None
-    if params.get("ConfigurationSetName"):
-        config_set = call.backend.table(CONFIGURATION_SETS).get(params["ConfigurationSetName"])
-    # "Mandatory SMS Protect integration" (What is Notify?): the protect configuration in force.
-    protect_verdict(call.backend, destination, channel, call.now, None, config_set)
-    dry_run = bool(params.get("DryRun"))
-    day = f"{call.now:%Y-%m-%d}"
-    if record.tier == "BASIC" and not dry_run:
-        # Notify tiers: the Basic tier has a daily message limit.
-        call.backend.check_quota("DAILY_NOTIFY_TIER_MESSAGE_LIMIT", record.sent_per_day.get(day, 0))
-    called = f"{day}/{destination}"
-    if channel == "VOICE" and not dry_run:
-        # Notify quotas: at most 10 voice calls to one destination number a day.
-        call.backend.check_quota(
-            "DAILY_DESTINATION_CALL_LIMIT", record.calls_per_destination.get(called, 0)
+
+
+def _voice_id(params: Params, template: NotifyTemplate) -> str:
+    voice_id: str = params.get("VoiceId") or template.supported_voice_ids[0]
+    if voice_id not in template.supported_voice_ids:
+        raise ValidationError(
+            f"The voice {voice_id} does not speak the template's language.",
+            "INVALID_PARAMETER",
+            [("VoiceId", f"Supported: {', '.join(template.supported_voice_ids)}.")],
         )
-    if channel == "SMS":
-        price = text_price(country, segments(body))
-    else:
-        price = voice_price(country, voice_minutes(body))
-    if not dry_run:
-        check_spend(call, "NOTIFY", price)
-    # Notify messages count against the notify spend limit, not their channel's.
-    message = record_message(
-        call,
-        channel=channel,
-        destination_phone_number=destination,
-        origination_identity=_sender(call, record),
-        message_body=body,
+    return voice_id
+
+
+def _send(call: Call, params: Params, channel: str) -> dict[str, Any]:
+    """A notify message: the configuration's and template's checks, then the send pipeline with
+    what notify plugs in (an AWS-managed or pool sender, notify spend, the daily limits)."""
+    record = _active_configuration(call, params, channel)
+    template = _template(params, channel, record)
+    _check_country(params, record, template)
+    voice_id = _voice_id(params, template) if channel == "VOICE" else None
+    body = resolve_template(template, params["TemplateVariables"], record.display_name)
+    kind = MessageKind(
+        channel,
+        lambda call, _: Origin(None, None, _sender(call, record), "TRANSACTIONAL"),
+        _price,
+        # Notify messages count against the notify spend limit, not their channel's.
         spend_channel="NOTIFY",
-        message_type="TRANSACTIONAL",
-        configuration_set_name=config_set.configuration_set_name if config_set else None,
-        context=dict(params.get("Context") or {}),
-        voice_id=voice_id,
-        dry_run=dry_run,
-        segments=segments(body) if channel == "SMS" else 1,
-        price=price,
-        destination_country=country,
-        time_to_live=params.get("TimeToLive"),
-        message_feedback_enabled=message_feedback(params.get("MessageFeedbackEnabled"), config_set),
+        # Notify sends from AWS-managed identities to numbers that asked for a code: neither
+        # an identity's opt-out list nor the sandbox's verified destinations apply.
+        checks_opt_outs=False,
+        checks_sandbox=False,
+        limits=lambda call, outgoing: _check_daily_limits(call, outgoing, record),
+        counted=lambda call, message: _count(call, message, record),
     )
-    if not dry_run:
-        record.sent_per_day = {day: record.sent_per_day.get(day, 0) + 1}
-    if channel == "VOICE" and not dry_run:
-        today = {k: n for k, n in record.calls_per_destination.items() if k.startswith(day)}
-        today[called] = today.get(called, 0) + 1
-        record.calls_per_destination = today
-    publish_delivery(call, message, config_set)
+    request = SendRequest.from_params(
+        channel, params, message_body=body, voice_id=voice_id, kind=kind
+    )
+    message = send(call, request)
     return {
         "MessageId": message.message_id,
         "TemplateId": template.template_id,
         "ResolvedMessageBody": body,
     }
+
+
+def _price(outgoing: Outgoing) -> Price:
+    body, country = outgoing.message_body or "", outgoing.destination_country
+    if outgoing.channel == "SMS":
+        price = text_price(country, segments(body))
+        return Price(segments(body), price, price)
+    price = voice_price(country, voice_minutes(body))
+    return Price(1, price, price)
+
+
+def _check_daily_limits(call: Call, outgoing: Outgoing, record: NotifyConfiguration) -> None:
+    """Notify tiers: the Basic tier has a daily message limit; Notify quotas: at most 10 voice
+    calls to one destination number a day."""
+    day = f"{call.now:%Y-%m-%d}"
+    if record.tier == "BASIC":
+        call.backend.check_quota("DAILY_NOTIFY_TIER_MESSAGE_LIMIT", record.sent_per_day.get(day, 0))
+    if outgoing.channel == "VOICE":
+        called = record.calls_per_destination.get(f"{day}/{outgoing.destination_phone_number}", 0)
+        call.backend.check_quota("DAILY_DESTINATION_CALL_LIMIT", called)
+
+
+def _count(call: Call, message: SentMessage, record: NotifyConfiguration) -> None:
+    """Count an accepted message towards the day's limits (only today's counts are kept)."""
+    day = f"{call.now:%Y-%m-%d}"
+    record.sent_per_day = {day: record.sent_per_day.get(day, 0) + 1}
+    if message.channel == "VOICE":
+        called = f"{day}/{message.destination_phone_number}"
+        today = {k: n for k, n in record.calls_per_destination.items() if k.startswith(day)}
+        today[called] = today.get(called, 0) + 1
+        record.calls_per_destination = today
 
 
 def _sender(call: Call, record: NotifyConfiguration) -> str | None:

@@ -19,11 +19,8 @@ from smsmock.rules.notify_templates import (
     notify_template,
     notify_templates,
 )
-from smsmock.state.paging import paginate, record_filter
+from smsmock.state.paging import attribute_filters, paginate
 from smsmock.state.registry import Call, Params, operation
-
-# -- the catalogue --------------------------------------------------------------
-
 
 # -- operations --------------------------------------------------------------------
 
@@ -37,14 +34,14 @@ def describe_notify_templates(call: Call, params: Params) -> dict[str, Any]:
         call,
         source,
         params,
-        filters={
-            "template-type": record_filter("template_type"),
-            "channels": record_filter("channels"),
-            "tier-access": record_filter("tier_access"),
-            "supported-countries": record_filter("supported_countries"),
-            "language-code": record_filter("language_code"),
-            "supported-voice-ids": record_filter("supported_voice_ids"),
-        },
+        filters=attribute_filters(
+            "template_type",
+            "channels",
+            "tier_access",
+            "supported_countries",
+            "language_code",
+            "supported_voice_ids",
+        ),
     )
     return {"NotifyTemplates": page, "NextToken": token}
 
@@ -64,6 +61,3 @@ def list_notify_countries(call: Call, params: Params) -> dict[str, Any]:
 
     page, token = paginate(call, list(notify_countries()), params, where=wanted)
     return {"NotifyCountries": page, "NextToken": token}
-
-
-# -- filling in a template -------------------------------------------------------------------------

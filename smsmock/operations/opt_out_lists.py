@@ -75,7 +75,7 @@ describe_operation(
 @operation("DeleteOptOutList")
 def delete_opt_out_list(call: Call, params: Params) -> OptOutList:
     table = opt_out_lists(call.backend, call.now)
-    found = table.get(params["OptOutListName"])
+    found = opt_out_list(call, params["OptOutListName"])
     name = found.opt_out_list_name
     if name == DEFAULT_OPT_OUT_LIST:
         raise ConflictError(

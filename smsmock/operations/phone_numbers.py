@@ -3,15 +3,15 @@
 A requested number is a real, valid number of its country (``phonenumbers``, Google's
 libphonenumber metadata): toll-free for ``TOLL_FREE``, mobile or fixed-line for the others, never
 the same as another account's number in the region. What can be requested where is the country
-table in :mod:`smsmock.rules.origination_countries`. :func:`check_can_release` and
-:func:`check_can_send` say whether a number may be released or sent from, for other families.
+table in :mod:`smsmock.rules.origination_countries`.
 """
 
 from __future__ import annotations
 
 from smsmock.records.opt_out_lists import opt_out_list
-from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber
+from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber, phone_number
 from smsmock.records.pools import pool
+from smsmock.records.registrations import Registration
 from smsmock.rules import origination, origination_countries, registration_associations, toll_free
 from smsmock.rules.available_numbers import requested_number
 from smsmock.rules.keywords import default_keywords, keywords_of
@@ -24,14 +24,12 @@ from smsmock.state.conflicts import (
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ValidationError
-from smsmock.state.paging import attribute_filters, record_filter
+from smsmock.state.paging import attribute_filters
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import copy_members
 
-# -- for other families -----------------------------------------------------------------------
 
-
-def check_can_release(number: PhoneNumber) -> None:
+def _check_can_release(number: PhoneNumber) -> None:
     """``ConflictException`` when the number cannot be released: ``DELETION_PROTECTION_ENABLED``,
     or ``PHONE_NUMBER_ASSOCIATED_TO_POOL`` (ReleasePhoneNumber: "If the origination phone number
     has deletion protection enabled or is associated with a pool, an error is returned")."""
@@ -41,38 +39,21 @@ def check_can_release(number: PhoneNumber) -> None:
     )
 
 
-def check_can_send(number: PhoneNumber) -> None:
-    """``ConflictException`` ``RESOURCE_NOT_ACTIVE`` unless the number is ``ACTIVE``."""
-    refuse_unless_active(number, "phone-number", number.phone_number_id)
-
-
-# -- choosing a number ------------------------------------------------------------------------
-
-
-# -- operations -------------------------------------------------------------------------------
-
-
-@operation("RequestPhoneNumber")
-def request_phone_number(call: Call, params: Params) -> PhoneNumber:
-
-    country, number_type = params["IsoCountryCode"], params["NumberType"]
-    capabilities = list(dict.fromkeys(params["NumberCapabilities"]))
-    message_type = params["MessageType"]
-    origination_countries.check_number_request(country, number_type, capabilities, message_type)
+def _refuse_international_simulator(params: Params, number_type: str) -> None:
+    """Simulator numbers only reach the destination simulator numbers of their own country."""
     if params.get("InternationalSendingEnabled") and number_type == "SIMULATOR":
-        # Simulator numbers only reach the destination simulator numbers of their own country.
         raise ValidationError(
             "International sending is not supported for SIMULATOR phone numbers.",
             "INTERNATIONAL_SENDING_NOT_SUPPORTED",
             [("InternationalSendingEnabled", "Not supported for SIMULATOR phone numbers.")],
         )
-    target = pool(call, params["PoolId"]) if params.get("PoolId") else None
-    if "OptOutListName" in params:
-        list_name = opt_out_list(call, params["OptOutListName"]).opt_out_list_name
-    else:
-        list_name = target.opt_out_list_name if target is not None else "Default"
-        opt_out_list(call, list_name)
-    registration = None
+
+
+def _registration(
+    call: Call, params: Params, number_type: str, country: str
+) -> Registration | None:
+    """The registration ``RegistrationId`` names, checked for the number (required for
+    ``TEN_DLC``)."""
     if number_type == "TEN_DLC" and not params.get("RegistrationId"):
         # A 10DLC number is provisioned for a completed 10DLC campaign: the user guide's 10DLC
         # steps are brand, vetting, campaign, then "Request your 10DLC number", and the number
@@ -86,11 +67,27 @@ def request_phone_number(call: Call, params: Params) -> PhoneNumber:
             "MISSING_PARAMETER",
             [("RegistrationId", "Required for the TEN_DLC number type.")],
         )
-    if params.get("RegistrationId"):
-        registration = registration_associations.registration_for_number(
-            call, params["RegistrationId"], number_type, country
-        )
+    if not params.get("RegistrationId"):
+        return None
+    return registration_associations.registration_for_number(
+        call, params["RegistrationId"], number_type, country
+    )
 
+
+@operation("RequestPhoneNumber")
+def request_phone_number(call: Call, params: Params) -> PhoneNumber:
+    country, number_type = params["IsoCountryCode"], params["NumberType"]
+    capabilities = list(dict.fromkeys(params["NumberCapabilities"]))
+    message_type = params["MessageType"]
+    origination_countries.check_number_request(country, number_type, capabilities, message_type)
+    _refuse_international_simulator(params, number_type)
+    target = pool(call, params["PoolId"]) if params.get("PoolId") else None
+    if "OptOutListName" in params:
+        list_name = opt_out_list(call, params["OptOutListName"]).opt_out_list_name
+    else:
+        list_name = target.opt_out_list_name if target is not None else "Default"
+        opt_out_list(call, list_name)
+    registration = _registration(call, params, number_type, country)
     # NumberPreference (TEN_DLC in the US) picks the number; see available_numbers.
     number = requested_number(call, params, capabilities)
     table = call.backend.table(PHONE_NUMBERS)
@@ -135,8 +132,12 @@ def request_phone_number(call: Call, params: Params) -> PhoneNumber:
 
 _FILTERS = {
     **origination.IDENTITY_FILTERS,
-    **attribute_filters("iso_country_code", "message_type", "number_type"),
-    "number-capability": record_filter("number_capabilities"),
+    **attribute_filters(
+        "iso_country_code",
+        "message_type",
+        "number_type",
+        named={"number-capability": "number_capabilities"},
+    ),
 }
 
 
@@ -162,14 +163,13 @@ _UPDATABLE = (
 
 @operation("UpdatePhoneNumber")
 def update_phone_number(call: Call, params: Params) -> PhoneNumber:
-
-    record = call.backend.table(PHONE_NUMBERS).get(params["PhoneNumberId"])
+    record = phone_number(call, params["PhoneNumberId"])
     # UpdatePhoneNumber: "If the origination phone number is associated with a pool, an error
     # is returned." (the pool's settings govern its numbers).
     refuse_if_in_pool(
         record, "phone-number", record.phone_number_id, "PHONE_NUMBER_ASSOCIATED_TO_POOL"
     )
-    check_can_send(record)
+    refuse_unless_active(record, "phone-number", record.phone_number_id)
     if params.get("TwoWayEnabled"):
         if not origination_countries.two_way_supported(record.iso_country_code):
             raise ValidationError(
@@ -183,12 +183,7 @@ def update_phone_number(call: Call, params: Params) -> PhoneNumber:
                 "TWO_WAY_CHANNEL_NOT_PRESENT",
                 [("TwoWayChannelArn", "Required when TwoWayEnabled is true.")],
             )
-    if params.get("InternationalSendingEnabled") and record.number_type == "SIMULATOR":
-        raise ValidationError(
-            "International sending is not supported for SIMULATOR phone numbers.",
-            "INTERNATIONAL_SENDING_NOT_SUPPORTED",
-            [("InternationalSendingEnabled", "Not supported for SIMULATOR phone numbers.")],
-        )
+    _refuse_international_simulator(params, record.number_type)
     if "OptOutListName" in params:
         record.opt_out_list_name = opt_out_list(call, params["OptOutListName"]).opt_out_list_name
     copy_members(params, record, _UPDATABLE)
@@ -197,13 +192,11 @@ def update_phone_number(call: Call, params: Params) -> PhoneNumber:
 
 @operation("ReleasePhoneNumber")
 def release_phone_number(call: Call, params: Params) -> PhoneNumber:
-    table = call.backend.table(PHONE_NUMBERS)
-    record = table.get(params["PhoneNumberId"])
-    check_can_release(record)
-
+    record = phone_number(call, params["PhoneNumberId"])
+    _check_can_release(record)
     registration_associations.check_can_release(call, record)
     registration_associations.release(call, record)
-    table.remove(record)
+    call.backend.table(PHONE_NUMBERS).remove(record)
     record.status = "DELETED"
     record.status_since = call.now
     return record

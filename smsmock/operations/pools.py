@@ -201,7 +201,7 @@ def _check_active(record: Pool) -> None:
 @operation("DeletePool")
 def delete_pool(call: Call, params: Params) -> Pool:
     table = call.backend.table(POOLS)
-    record = table.get(params["PoolId"])
+    record = pool(call, params["PoolId"])
     refuse_if_deletion_protected(record, "pool", record.pool_id)
     # DeletePool: "If the pool status isn't active or if deletion protection is enabled, an
     # error is returned."

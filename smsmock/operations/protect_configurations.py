@@ -3,7 +3,7 @@ configuration sets (their country rule sets and phone number overrides are
 :mod:`smsmock.operations.protect_rules`).
 
 Sending consults them through :func:`~smsmock.rules.protect.protect_verdict` (one of
-:data:`smsmock.operations.messages.SEND_CHECKS`): a rule ``BLOCK`` for the destination's country
+:data:`smsmock.rules.sending.SEND_CHECKS`): a rule ``BLOCK`` for the destination's country
 refuses the message, an override for the destination number wins over the country rule.
 ``MONITOR`` and ``FILTER`` let messages through: the service's AIT risk model has no counterpart
 in a mock.
@@ -36,9 +36,6 @@ from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import copy_members
 from smsmock.state.world import Backend
 
-# -- what sending asks --------------------------------------------------------------------------
-
-
 # -- protect configurations ---------------------------------------------------------------------
 
 
@@ -67,7 +64,7 @@ def update_protect_configuration(call: Call, params: Params) -> ProtectConfigura
 @operation("DeleteProtectConfiguration")
 def delete_protect_configuration(call: Call, params: Params) -> ProtectConfiguration:
     table = protect_configurations(call.backend)
-    config = table.get(params["ProtectConfigurationId"])
+    config = protect_configuration(call, params["ProtectConfigurationId"])
     config_id = config.protect_configuration_id
     refuse_if_deletion_protected(config, RESOURCE_TYPE, config_id)
     if config.account_default:

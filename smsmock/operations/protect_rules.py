@@ -1,7 +1,7 @@
 """Protect configuration rules: the country rule set of each number capability
 (Get/UpdateProtectConfigurationCountryRuleSet) and phone number overrides
 (Put/Delete/ListProtectConfigurationRuleSetNumberOverride(s)). What they decide when a message
-is sent is :func:`smsmock.operations.protect_configurations.protect_verdict`.
+is sent is :func:`smsmock.rules.protect.protect_verdict`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from smsmock.records.protect_configurations import (
 )
 from smsmock.rules.countries import country_of, end_user_number, is_country, iso_country_codes
 from smsmock.state.errors import ResourceNotFoundError, ValidationError
-from smsmock.state.paging import paginate, record_filter
+from smsmock.state.paging import attribute_filters, paginate
 from smsmock.state.registry import Call, Params, operation
 
 
@@ -174,10 +174,7 @@ def list_number_overrides(call: Call, params: Params) -> dict[str, Any]:
         call,
         list(config.number_overrides.values()),
         {**params, "Filters": equality},
-        filters={
-            "iso-country-code": record_filter("iso_country_code"),
-            "action": record_filter("action"),
-        },
+        filters=attribute_filters("iso_country_code", "action"),
         where=lambda o: all(match(o) for match in matchers),
     )
     return {

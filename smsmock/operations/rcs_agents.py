@@ -23,6 +23,7 @@ from smsmock.records.rcs_agents import (
     RCS_AGENTS,
     RESOURCE_TYPE,
     RcsAgent,
+    rcs_agent,
     rcs_agents,
 )
 from smsmock.rules import origination
@@ -31,12 +32,9 @@ from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_p
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ConflictError, ValidationError
-from smsmock.state.paging import paginate, record_filter
+from smsmock.state.paging import attribute_filters, paginate
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import attribute_name, copy_members
-
-# -- launches: called by registrations (or by tests through the handle's backend) -------------
-
 
 # -- operations ---------------------------------------------------------------------------------
 
@@ -132,7 +130,7 @@ def create_rcs_agent(call: Call, params: Params) -> RcsAgent:
 
 @operation("UpdateRcsAgent")
 def update_rcs_agent(call: Call, params: Params) -> RcsAgent:
-    agent = rcs_agents(call.backend).get(params["RcsAgentId"])
+    agent = rcs_agent(call.backend, params["RcsAgentId"])
     settings: tuple[str, ...] = (
         "opt_out_list_name",
         "self_managed_opt_outs_enabled",
@@ -185,7 +183,7 @@ def _still_matches_pool(call: Call, agent: RcsAgent) -> None:
 @operation("DeleteRcsAgent")
 def delete_rcs_agent(call: Call, params: Params) -> RcsAgent:
     table = rcs_agents(call.backend)
-    agent = table.get(params["RcsAgentId"])
+    agent = rcs_agent(call.backend, params["RcsAgentId"])
     refuse_if_deletion_protected(agent, RESOURCE_TYPE, agent.rcs_agent_id)
     refuse_if_in_pool(agent, RESOURCE_TYPE, agent.rcs_agent_id, "RCS_AGENT_ASSOCIATED_TO_POOL")
     table.remove(agent)
@@ -205,7 +203,7 @@ describe_operation(
 
 @operation("DescribeRcsAgentCountryLaunchStatus")
 def describe_country_launch_status(call: Call, params: Params) -> dict[str, Any]:
-    agent = rcs_agents(call.backend).get(params["RcsAgentId"])
+    agent = rcs_agent(call.backend, params["RcsAgentId"])
     countries = params.get("IsoCountryCodes") or []
     unknown = [c for c in countries if not is_country(c)]
     if unknown:
@@ -219,7 +217,7 @@ def describe_country_launch_status(call: Call, params: Params) -> dict[str, Any]
         call,
         launches,
         params,
-        filters={"country-launch-status": record_filter("status")},
+        filters=attribute_filters(named={"country-launch-status": "status"}),
         where=lambda launch: not countries or launch.iso_country_code in countries,
     )
     return {

@@ -15,7 +15,7 @@ identity, the opt-out list, and whether RCS reaches the destination:
   without RCS).
 
 When RCS cannot reach the destination and a fallback is configured, the fallback SMS (or MMS) is
-sent through the ordinary send pipeline (:func:`smsmock.operations.messages.send`: its own
+sent through the same send pipeline (:func:`smsmock.rules.sending.send`: its own
 origination identity, opt-out, protect and spend checks) with the RCS message's id, recorded with
 ``fallback_for="RCS"``, after the event ``RCS_FALLEN_BACK_TO_SMS``. Without a fallback, an agent
 not launched in the country is ``ValidationException`` ``INVALID_IDENTITY_FOR_DESTINATION_COUNTRY``
@@ -26,7 +26,7 @@ agent), and a device without RCS gets a message recorded as not delivered (``RCS
 A delivered RCS message is priced per 160-character segment
 (:func:`smsmock.rules.pricing.rcs_price`) and counted into the month's RCS spend
 (``MONTHLY_SPEND_LIMIT_REACHED_FOR_RCS`` past the limit); the protect configuration in force
-applies through :data:`~smsmock.operations.messages.SEND_CHECKS` (its SMS rules: protect rule
+applies through :data:`~smsmock.rules.sending.SEND_CHECKS` (its SMS rules: protect rule
 sets have no RCS capability).
 """
 
@@ -38,27 +38,16 @@ from typing import Any
 
 import phonenumbers
 
-from smsmock.records.configuration_sets import configuration_set
 from smsmock.records.messages import SentMessage
 from smsmock.records.pools import Pool
 from smsmock.records.rcs_agents import RcsAgent
 from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
 from smsmock.rules import pricing
-from smsmock.rules.countries import country_of, end_user_number, parse_number
+from smsmock.rules.countries import parse_number
 from smsmock.rules.media_types import check_media_urls
 from smsmock.rules.origination import resolve_origination_identity
 from smsmock.rules.rcs import NO_RCS_NUMBERS
-from smsmock.rules.send_rules import check_opt_out
-from smsmock.rules.sending import (
-    SEND_CHECKS,
-    Outgoing,
-    SendRequest,
-    message_feedback,
-    publish_delivery,
-    send,
-)
-from smsmock.rules.sent_messages import new_message_id, record_message
-from smsmock.rules.spend import check_spend
+from smsmock.rules.sending import MessageKind, Origin, Outgoing, Price, SendRequest, send
 from smsmock.state.conflicts import refuse_unless_active
 from smsmock.state.errors import ConflictError, ValidationError
 from smsmock.state.registry import Call, Params, operation
@@ -216,11 +205,12 @@ def check_fallback(fallback: Mapping[str, Any]) -> None:
 # -- who sends, and whether RCS reaches ----------------------------------------------------------
 
 
-def _origin(call: Call, ref: str) -> tuple[RcsAgent | Pool, RcsAgent]:
+def _origin(call: Call, outgoing: Outgoing) -> Origin:
     """The identity named (an agent or a pool) and the agent that sends."""
+    ref = outgoing.request.origination_identity or ""
     identity = resolve_origination_identity(call, ref, kinds=("rcs-agent", "pool"))
     if isinstance(identity, RcsAgent):
-        return identity, identity
+        return Origin(identity, identity, identity.rcs_agent_id, None)
     refuse_unless_active(identity, "pool", identity.pool_id)
     members = (call.backend.by_arn.get(arn) for arn in identity.members)
     agents = [m for m in members if isinstance(m, RcsAgent)]
@@ -231,7 +221,7 @@ def _origin(call: Call, ref: str) -> tuple[RcsAgent | Pool, RcsAgent]:
             "pool",
             identity.pool_id,
         )
-    return identity, agents[0]
+    return Origin(identity, agents[0], agents[0].rcs_agent_id, None)
 
 
 def _unreachable(call: Call, agent: RcsAgent, destination: str, country: str) -> str | None:
@@ -250,7 +240,7 @@ def _unreachable(call: Call, agent: RcsAgent, destination: str, country: str) ->
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     )
-    if not mobile or destination in call.backend.attributes.get(NO_RCS_NUMBERS, ()):
+    if not mobile or destination in NO_RCS_NUMBERS.of(call.backend):
         return "DEVICE"
     return None
 
@@ -271,6 +261,12 @@ def _refuse_unreachable_country(agent: RcsAgent, country: str) -> None:
     )
 
 
+def _price(outgoing: Outgoing) -> Price:
+    segments = pricing.rcs_segments(outgoing.message_body)
+    price = pricing.rcs_price(outgoing.destination_country, segments)
+    return Price(segments, price, price)
+
+
 # -- the operation ------------------------------------------------------------------------------
 
 
@@ -289,80 +285,42 @@ def send_rcs_message(call: Call, params: Params) -> dict[str, Any]:
     fallback = params.get("FallbackConfiguration")
     if fallback is not None:
         check_fallback(fallback)
-    destination = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
-    country = country_of(destination)
-    if country is None:
-        raise ValidationError(
-            f"The destination phone number {params['DestinationPhoneNumber']} is not a valid "
-            "E.164 phone number.",
-            "INVALID_PARAMETER",
-            [("DestinationPhoneNumber", "Invalid phone number.")],
-        )
-    config_set = (
-        configuration_set(call, params["ConfigurationSetName"])
-        if params.get("ConfigurationSetName")
-        else None
-    )
-    identity, agent = _origin(call, params["OriginationIdentity"])
-    check_opt_out(call, identity, destination)
-    why_not = _unreachable(call, agent, destination, country)
-    message_id = new_message_id()
-    if why_not is not None and fallback is not None:
-        return {"MessageId": _fall_back(call, params, identity, message_id).message_id}
-    if why_not == "COUNTRY":
-        _refuse_unreachable_country(agent, country)
-    segments = pricing.rcs_segments(billed_text)
-    price = pricing.rcs_price(country, segments)
-    max_price = params.get("MaxPrice")
-    if max_price is not None and price > float(max_price):
-        raise ValidationError(
-            f"The price of this message ({price:.5f} USD) is higher than the MaxPrice {max_price}.",
-            "PRICE_OVER_THRESHOLD",
-            [("MaxPrice", "Too low.")],
-        )
-    dry_run = bool(params.get("DryRun", False))
-    delivered = why_not is None
-    if delivered and not dry_run:
-        check_spend(call, "RCS", price)
-    outgoing = Outgoing(
-        channel="RCS",
-        destination_phone_number=destination,
-        destination_country=country,
-        identity=identity,
-        sender=agent,
-        configuration_set=config_set,
-        protect_configuration_id=params.get("ProtectConfigurationId"),
-        dry_run=dry_run,
-        message_type=None,
+    request = SendRequest.from_params(
+        "RCS",
+        params,
         message_body=billed_text,
-    )
-    for check in SEND_CHECKS:
-        check(call, outgoing)
-    message = record_message(
-        call,
-        channel="RCS",
-        message_id=message_id,
-        destination_phone_number=destination,
-        origination_identity=agent.rcs_agent_id,
-        origination_identity_arn=agent.rcs_agent_arn,
-        message_body=billed_text,
+        max_price=params.get("MaxPrice"),
         rcs_message_content=dict(content),
         message_traffic_type=traffic_type,
-        configuration_set_name=config_set.configuration_set_name if config_set else None,
-        context=dict(params.get("Context") or {}),
-        dry_run=dry_run,
-        segments=segments,
-        price=price if delivered else 0.0,
-        delivered=delivered,
-        destination_country=country,
-        time_to_live=params.get("TimeToLive"),
-        protect_configuration_id=params.get("ProtectConfigurationId"),
-        message_feedback_enabled=message_feedback(params.get("MessageFeedbackEnabled"), config_set),
+        kind=MessageKind(
+            "RCS",
+            _origin,
+            _price,
+            # The sandbox limits SMS, MMS and voice destinations; an RCS agent's tests go to
+            # its testing agent's verified devices (see _unreachable).
+            checks_sandbox=False,
+            reach=lambda call, outgoing: _reach(call, outgoing, params),
+        ),
     )
-    publish_delivery(
-        call, message, config_set, events=None if delivered else ["RCS_QUEUED", "RCS_FAILED"]
-    )
-    return {"MessageId": message.message_id}
+    return {"MessageId": send(call, request).message_id}
+
+
+def _reach(call: Call, outgoing: Outgoing, params: Params) -> SentMessage | None:
+    """Whether RCS reaches the phone: if not, the fallback is sent in its place when there is
+    one; else a country the agent does not reach is refused, and a phone without RCS gets a
+    message recorded as undelivered (``RCS_QUEUED``, ``RCS_FAILED``; not charged)."""
+    agent: RcsAgent = outgoing.sender
+    country = outgoing.destination_country
+    why_not = _unreachable(call, agent, outgoing.destination_phone_number, country)
+    if why_not is None:
+        return None
+    if params.get("FallbackConfiguration") is not None:
+        return _fall_back(call, params, outgoing.identity, outgoing.message_id)
+    if why_not == "COUNTRY":
+        _refuse_unreachable_country(agent, country)
+    outgoing.delivered = False
+    outgoing.events = ["RCS_QUEUED", "RCS_FAILED"]
+    return None
 
 
 def _fall_back(

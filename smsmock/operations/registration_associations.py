@@ -63,6 +63,3 @@ def list_registration_associations(call: Call, params: Params) -> dict[str, Any]
         "RegistrationAssociations": page,
         "NextToken": token,
     }
-
-
-# -- for other families ------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from smsmock.records.registration_attachments import (
     MAX_ATTACHMENT_BYTES,
     REGISTRATION_ATTACHMENTS,
     RegistrationAttachment,
+    attachment,
 )
 from smsmock.records.registrations import REGISTRATIONS
 from smsmock.state.creation import create_record
@@ -25,12 +26,13 @@ from smsmock.state.describe import describe_operation
 from smsmock.state.errors import ConflictError, ValidationError
 from smsmock.state.paging import attribute_filters
 from smsmock.state.registry import Call, Params, operation
+from smsmock.state.world import Setting
 
 # File signatures of the accepted kinds (the API reference: "PDF, JPEG and PNG").
 SIGNATURES = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png")
 S3_URI = re.compile(r"s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/\S+")
-CREATED_LOG = "registration_attachments_created"
+CREATED_LOG: Setting[list[datetime]] = Setting("registration_attachments_created", list)
 
 
 def _check_source(params: Params) -> tuple[bytes | None, str | None]:
@@ -82,7 +84,7 @@ def _check_source(params: Params) -> tuple[bytes | None, str | None]:
 def create_registration_attachment(call: Call, params: Params) -> RegistrationAttachment:
     body, url = _check_source(params)
     since = call.now - timedelta(days=1)
-    created: list[datetime] = [t for t in call.backend.attributes.get(CREATED_LOG, []) if t > since]
+    created = [t for t in CREATED_LOG.of(call.backend) if t > since]
     call.backend.check_quota("REGISTRATION_ATTACHMENTS_CREATED_PER_DAY", len(created))
     record = create_record(
         call,
@@ -98,14 +100,14 @@ def create_registration_attachment(call: Call, params: Params) -> RegistrationAt
             body=body,
         ),
     )
-    call.backend.attributes[CREATED_LOG] = [*created, call.now]
+    CREATED_LOG.put(call.backend, [*created, call.now])
     return record
 
 
 @operation("DeleteRegistrationAttachment")
 def delete_registration_attachment(call: Call, params: Params) -> RegistrationAttachment:
     table = call.backend.table(REGISTRATION_ATTACHMENTS)
-    record = table.get(params["RegistrationAttachmentId"])
+    record = attachment(call, params["RegistrationAttachmentId"])
     for registration in call.backend.table(REGISTRATIONS):
         for version in registration.versions:
             for value in version.field_values.values():

@@ -27,6 +27,7 @@ from smsmock.records.registrations import (
     RegistrationVersion,
     StatusHistory,
     registration,
+    report_status,
 )
 from smsmock.records.sender_ids import SenderId
 from smsmock.rules.registration_forms import form_of, missing_fields
@@ -56,7 +57,7 @@ def version_output(record: Registration, version: RegistrationVersion) -> dict[s
 @operation("CreateRegistration")
 def create_registration(call: Call, params: Params) -> Registration:
     form = form_of(params["RegistrationType"])
-    return create_record(
+    record = create_record(
         call,
         call.backend.table(REGISTRATIONS),
         params,
@@ -70,6 +71,8 @@ def create_registration(call: Call, params: Params) -> Registration:
             versions=[_new_version(call, 1)],
         ),
     )
+    report_status(call.backend, record, call.now)
+    return record
 
 
 def _new_version(call: Call, number: int) -> RegistrationVersion:
@@ -83,7 +86,7 @@ def _new_version(call: Call, number: int) -> RegistrationVersion:
 @operation("DeleteRegistration")
 def delete_registration(call: Call, params: Params) -> Registration:
     table = call.backend.table(REGISTRATIONS)
-    record = table.get(params["RegistrationId"])
+    record = registration(call, params["RegistrationId"])
     if record.status in IN_REVIEW:
         raise ConflictError(
             f"Registration {record.registration_id} is being reviewed and cannot be deleted.",
@@ -111,6 +114,7 @@ def delete_registration(call: Call, params: Params) -> Registration:
             resource.registration_id = None
     record.deleted = True
     table.remove(record)
+    report_status(call.backend, record, call.now)
     return record
 
 
@@ -139,7 +143,7 @@ describe_operation(
 @operation("CreateRegistrationVersion")
 def create_registration_version(call: Call, params: Params) -> dict[str, Any]:
     table = call.backend.table(REGISTRATIONS)
-    record = table.get(params["RegistrationId"])
+    record = registration(call, params["RegistrationId"])
     if record.status == "DRAFT" or record.status in IN_REVIEW:
         raise ConflictError(
             f"Registration {record.registration_id} version {record.current_version_number} is "

@@ -20,10 +20,9 @@ from typing import Any
 from smsmock.state.errors import ResourceNotFoundError, ValidationError
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.tables import Record
-from smsmock.state.world import Backend
+from smsmock.state.world import Backend, Setting
 
 SHAREABLE_RESOURCE_TYPES = frozenset({"phone-number", "sender-id", "pool", "opt-out-list"})
-_POLICIES = "resource_policies"
 
 
 @dataclass
@@ -37,9 +36,12 @@ class ResourcePolicy:
     resource: Record
 
 
+_POLICIES: Setting[dict[str, ResourcePolicy]] = Setting("resource_policies", dict)
+"""Resource ARN → the policy put on it."""
+
+
 def _policies(backend: Backend) -> dict[str, ResourcePolicy]:
-    policies: dict[str, ResourcePolicy] = backend.attributes.setdefault(_POLICIES, {})
-    return policies
+    return _POLICIES.of(backend)
 
 
 def shareable_resource(call: Call, arn: str) -> Record:

@@ -2,61 +2,33 @@
 
 A sender ID exists per country (its id is ``{SenderId}/{IsoCountryCode}``). Sender IDs are
 supported where the country table (:mod:`smsmock.rules.origination_countries`) says so — not in the
-US or Canada; where the country requires registration the sender ID is made with ``Registered``
-false and cannot send until a registration marks it registered (:func:`check_can_send`).
+US or Canada. Where the country requires registration, RequestSenderId refuses
+(``SENDER_ID_REQUIRES_REGISTRATION``: RequestSenderId is documented as "Request a new sender ID
+that doesn't require registration") and the sender ID comes from its approved registration,
+registered (``ASSOCIATE_ON_APPROVAL``). A sender ID is therefore either registered or of a country
+that needs no registration, and sends at once: there is no unregistered sender ID to refuse.
 """
 
 from __future__ import annotations
 
 import re
 
-from smsmock.records.sender_ids import SENDER_IDS, SenderId
+from smsmock.records.sender_ids import SENDER_IDS, SenderId, sender_id
 from smsmock.rules import origination_countries, registration_associations
 from smsmock.state.conflicts import refuse_if_deletion_protected, refuse_if_in_pool
 from smsmock.state.creation import create_record
 from smsmock.state.describe import describe_operation
-from smsmock.state.errors import ResourceNotFoundError, ValidationError
-from smsmock.state.paging import record_filter
+from smsmock.state.errors import ValidationError
+from smsmock.state.paging import attribute_filters
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.service_model import copy_members
-from smsmock.state.tables import Table
-
-# -- for other families -----------------------------------------------------------------------
 
 
-def requires_registration(sender: SenderId) -> bool:
-    return sender.iso_country_code in origination_countries.SENDER_ID_REGISTRATION_COUNTRIES
-
-
-def check_can_release(sender: SenderId) -> None:
+def _check_can_release(sender: SenderId) -> None:
     """``ConflictException`` when the sender ID cannot be released: ``DELETION_PROTECTION_ENABLED``
     or ``SENDER_ID_ASSOCIATED_TO_POOL``."""
     refuse_if_deletion_protected(sender, "sender-id", sender.key)
     refuse_if_in_pool(sender, "sender-id", sender.key, "SENDER_ID_ASSOCIATED_TO_POOL")
-
-
-def check_can_send(sender: SenderId) -> None:
-    """``ValidationException`` ``SENDER_ID_NOT_REGISTERED`` for a sender ID of a country that
-    requires registration that is not registered yet."""
-    if requires_registration(sender) and not sender.registered:
-        raise ValidationError(
-            f"The sender ID {sender.key} must be registered before it can send in "
-            f"{sender.iso_country_code}.",
-            "SENDER_ID_NOT_REGISTERED",
-            [("OriginationIdentity", "The sender ID is not registered.")],
-        )
-
-
-def find_sender_id(table: Table[SenderId], ref: str, iso_country_code: str) -> SenderId:
-    """The sender ID ``ref`` (a SenderId or its ARN) in ``iso_country_code``, or
-    ``ResourceNotFoundException``."""
-    found = table.find(ref) if ref.startswith("arn:") else table.find(f"{ref}/{iso_country_code}")
-    if found is None or found.iso_country_code != iso_country_code:
-        # A sender ID is one per country: the message names both, as the request does.
-        raise ResourceNotFoundError(
-            "sender-id", ref, f"No sender-id {ref!r} found in {iso_country_code}."
-        )
-    return found
 
 
 # -- operations -------------------------------------------------------------------------------
@@ -104,13 +76,13 @@ def request_sender_id(call: Call, params: Params) -> SenderId:
     )
 
 
-_FILTERS = {
-    "sender-id": record_filter("sender_id"),
-    "iso-country-code": record_filter("iso_country_code"),
-    "message-type": record_filter("message_types"),
-    "deletion-protection-enabled": record_filter("deletion_protection_enabled"),
-    "registered": record_filter("registered"),
-}
+_FILTERS = attribute_filters(
+    "sender_id",
+    "iso_country_code",
+    "deletion_protection_enabled",
+    "registered",
+    named={"message-type": "message_types"},
+)
 
 
 describe_operation(
@@ -121,16 +93,14 @@ describe_operation(
     filters=_FILTERS,
     boolean_filters=["deletion-protection-enabled", "registered"],
     owner=True,
-    resolve=lambda table, wanted: find_sender_id(
-        table, wanted["SenderId"], wanted["IsoCountryCode"]
-    ),
+    resolve=lambda table, wanted: sender_id(table, wanted["SenderId"], wanted["IsoCountryCode"]),
 )
 
 
 @operation("UpdateSenderId")
 def update_sender_id(call: Call, params: Params) -> SenderId:
     table = call.backend.table(SENDER_IDS)
-    record = find_sender_id(table, params["SenderId"], params["IsoCountryCode"])
+    record = sender_id(table, params["SenderId"], params["IsoCountryCode"])
     copy_members(params, record, ("DeletionProtectionEnabled",))
     return record
 
@@ -138,9 +108,8 @@ def update_sender_id(call: Call, params: Params) -> SenderId:
 @operation("ReleaseSenderId")
 def release_sender_id(call: Call, params: Params) -> SenderId:
     table = call.backend.table(SENDER_IDS)
-    record = find_sender_id(table, params["SenderId"], params["IsoCountryCode"])
-    check_can_release(record)
-
+    record = sender_id(table, params["SenderId"], params["IsoCountryCode"])
+    _check_can_release(record)
     registration_associations.check_can_release(call, record)
     registration_associations.release(call, record)
     table.remove(record)

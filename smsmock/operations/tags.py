@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from smsmock.records.opt_out_lists import opt_out_lists
+from smsmock.records.opt_out_lists import opt_out_list
 from smsmock.state.errors import ResourceNotFoundError, ValidationError
 from smsmock.state.registry import Call, Params, operation
 from smsmock.state.tables import Record
@@ -37,8 +37,7 @@ def tagged_resource(call: Call, arn: str) -> Record:
     record = call.backend.by_arn.get(arn)
     if record is None and arn == call.backend.arn("opt-out-list", "Default"):
         # Every account has the Default opt-out list, even before anything has touched it.
-
-        record = opt_out_lists(call.backend, call.now).get("Default")
+        record = opt_out_list(call, "Default")
     if record is None:
         resource_type, _, resource_id = arn.rpartition(":")[2].partition("/")
         if resource_type not in RESOURCE_TYPES or not resource_id:

@@ -16,7 +16,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from smsmock.records.rcs_agents import rcs_agents
+from smsmock.records.rcs_agents import rcs_agent
 from smsmock.records.verified_destinations import (
     VERIFIED_DESTINATION_NUMBERS,
     VerifiedDestinationNumber,
@@ -26,7 +26,7 @@ from smsmock.rules.countries import e164, end_user_number
 from smsmock.rules.sending import SendRequest, send
 from smsmock.state.creation import create_record, refuse_existing
 from smsmock.state.errors import ConflictError, ValidationError
-from smsmock.state.paging import paginate, record_filter
+from smsmock.state.paging import attribute_filters, paginate
 from smsmock.state.registry import Call, Params, operation
 
 CODE_VALIDITY = timedelta(minutes=10)
@@ -75,7 +75,7 @@ def create_verified_destination_number(call: Call, params: Params) -> VerifiedDe
     number = end_user_number(params["DestinationPhoneNumber"], "DestinationPhoneNumber")
     agent_id = None
     if params.get("RcsAgentId"):
-        agent_id = rcs_agents(call.backend).get(params["RcsAgentId"]).rcs_agent_id
+        agent_id = rcs_agent(call.backend, params["RcsAgentId"]).rcs_agent_id
     alias = f"{number}/{agent_id}" if agent_id else number
     refuse_existing(
         table,
@@ -105,12 +105,12 @@ def describe_verified_destination_numbers(call: Call, params: Params) -> dict[st
     numbers = {e164(n) for n in params.get("DestinationPhoneNumbers") or []}
     source: Any = table
     if ids:
-        source = [table.get(ref) for ref in ids]
+        source = [verified_destination(call, ref) for ref in ids]
     page, token = paginate(
         call,
         source,
         params,
-        filters={"status": record_filter("status"), "rcs-agent-id": record_filter("rcs_agent_id")},
+        filters=attribute_filters("status", "rcs_agent_id"),
         where=(lambda r: r.destination_phone_number in numbers) if numbers else None,
     )
     return {"VerifiedDestinationNumbers": page, "NextToken": token}

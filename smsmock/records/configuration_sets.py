@@ -11,6 +11,7 @@ from smsmock.records.deliveries import Delivery
 from smsmock.state.errors import ResourceNotFoundError
 from smsmock.state.registry import Call
 from smsmock.state.tables import Record, TableKey
+from smsmock.state.world import Journal
 
 
 @dataclass(kw_only=True)
@@ -99,6 +100,10 @@ class EventRecord:
     timestamp: datetime
     payload: dict[str, Any] = field(default_factory=dict)
     delivery: Delivery | None = None
+
+
+EVENTS: Journal[EventRecord] = Journal("events")
+"""What event destinations received, in order of arrival."""
 
 
 def configuration_set(call: Call, ref: str) -> ConfigurationSet:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from smsmock.state.world import Journal
+
 
 @dataclass(frozen=True)
 class SentMessage:
@@ -56,3 +58,7 @@ class SentMessage:
     delivered: bool = True
     """``False`` for an RCS message that could not reach its recipient and had no fallback: it
     produced ``RCS_FAILED`` and was not charged (RCS is billed on delivery)."""
+
+
+SENT_MESSAGES: Journal[SentMessage] = Journal("sent_messages")
+"""Every message accepted, in order, in every account and region."""

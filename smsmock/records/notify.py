@@ -54,6 +54,12 @@ def notify_configurations(backend: Backend) -> Table[NotifyConfiguration]:
     return backend.table(NOTIFY_CONFIGURATIONS)
 
 
+def notify_configuration(backend: Backend, ref: str) -> NotifyConfiguration:
+    """The notify configuration ``ref`` (its id or ARN) names, or ``ResourceNotFoundException``.
+    It takes the backend, not a request: the handle finds configurations too (tier upgrades)."""
+    return notify_configurations(backend).get(ref)
+
+
 def notify_configuration_for_pool(backend: Backend, pool_id: str) -> NotifyConfiguration | None:
     """The notify configuration that sends from ``pool_id``, if any (for DeletePool's
     ``POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION``)."""

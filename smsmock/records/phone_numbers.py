@@ -1,4 +1,4 @@
-"""Phone number records: :class:`PhoneNumber` and its table."""
+"""Phone number records: :class:`PhoneNumber`, its table, and the lookup by reference."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 from smsmock.records.messaging_limits import PRICING_TIER, phone_number_limits
 from smsmock.state.lifecycle import StatefulRecord
+from smsmock.state.registry import Call
 from smsmock.state.service_model import Written
 from smsmock.state.tables import TABLE_KEYS, TableKey
 
@@ -68,3 +69,9 @@ def _awaits_registration(backend: Any, number: PhoneNumber) -> bool:
     if number.awaiting_registration and number.registration_id and registrations is not None:
         backend.table(registrations).find(number.registration_id)
     return number.awaiting_registration
+
+
+def phone_number(call: Call, ref: str) -> PhoneNumber:
+    """The phone number ``ref`` (its id, ARN or E.164 number) names, or
+    ``ResourceNotFoundException``."""
+    return call.backend.table(PHONE_NUMBERS).get(ref)

@@ -91,3 +91,9 @@ RCS_AGENTS: TableKey[RcsAgent] = TableKey(
 
 def rcs_agents(backend: Backend) -> Table[RcsAgent]:
     return backend.table(RCS_AGENTS)
+
+
+def rcs_agent(backend: Backend, ref: str) -> RcsAgent:
+    """The RCS agent ``ref`` (its id or ARN) names, or ``ResourceNotFoundException``. It takes
+    the backend, not a request: the handle finds agents too (launching one in a country)."""
+    return rcs_agents(backend).get(ref)

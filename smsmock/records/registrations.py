@@ -119,6 +119,8 @@ class Registration(StatefulRecord):
     additional_attributes: dict[str, str] | None = None
     associations: list[RegistrationAssociation] = field(default_factory=list)
     deleted: bool = False
+    reported_status: str | None = None
+    """The ``registration_status`` last passed to :data:`ON_STATUS_CHANGE`."""
 
     @property
     def current_version(self) -> RegistrationVersion:
@@ -171,6 +173,23 @@ backend and the approved registration (:mod:`smsmock.rules.registration_associat
 approved sender ID's)."""
 
 
+ON_STATUS_CHANGE: list[Callable[[Backend, Registration, datetime], None]] = []
+"""What a change of a registration's ``RegistrationStatus`` does: each is called with the
+backend, the registration and when it changed (:mod:`smsmock.rules.events.bus` puts AWS's
+``Registration Status Change`` event on the default event bus)."""
+
+
+def report_status(backend: Backend, record: Registration, when: datetime) -> None:
+    """Call :data:`ON_STATUS_CHANGE` if ``record``'s status is not the one last reported (every
+    change of it, whatever made it: a request, the lifecycle's clock or ``sms.advance``)."""
+    status = record.registration_status
+    if status == record.reported_status:
+        return
+    record.reported_status = status
+    for hook in ON_STATUS_CHANGE:
+        hook(backend, record, when)
+
+
 def _on_transition(backend: Backend, record: Registration, old: str, new: str) -> None:
     """Keep the current version in step with the registration's lifecycle status."""
     status = DECISIONS.get(new, new)
@@ -193,6 +212,7 @@ def _on_transition(backend: Backend, record: Registration, old: str, new: str) -
             provision(backend, record)
     elif status == "DENIED":
         record.latest_denied_version_number = version.version_number
+    report_status(backend, record, record.status_since)
 
 
 REGISTRATIONS: TableKey[Registration] = TableKey(

@@ -80,6 +80,16 @@ def parse_number(number: str) -> phonenumbers.PhoneNumber | None:
         return None
 
 
+NUMBERS_KEPT = 4096
+"""How many numbers' answers :func:`e164`, :func:`country_of` and :func:`end_user_number` keep.
+
+A send reads its destination three times (checked, its country, the opt-out key) and a suite
+sends to a few numbers many times; libphonenumber's answer for a number never changes within a
+process, and computing it (parsing, and for a +1 number a search through the 25 regions of the
+North American plan) was about a third of a mocked send's time (docs/performance.md)."""
+
+
+@functools.lru_cache(maxsize=NUMBERS_KEPT)
 def e164(number: str) -> str:
     """``number`` in E.164 form (``+`` and digits); unchanged if it cannot be parsed."""
     import phonenumbers  # on first use: see the module's docstring
@@ -91,6 +101,7 @@ def e164(number: str) -> str:
     return formatted
 
 
+@functools.lru_cache(maxsize=NUMBERS_KEPT)
 def country_of(number: str) -> str | None:
     """The ISO country code a destination number belongs to, or ``None`` when libphonenumber
     cannot place it (an unassigned country calling code, or a number too short to tell)."""
@@ -122,14 +133,23 @@ def end_user_number(number: str, member: str, reason: str = "INVALID_PARAMETER")
     valid", User Guide, *Event types*), and the mock delivers such messages so that tests of
     fictional numbers pass. See docs/messaging.md, *Destination numbers*.
     """
-    import phonenumbers  # on first use: see the module's docstring
-
-    parsed = parse_number(number)
-    if parsed is None or not phonenumbers.is_possible_number(parsed):
+    formatted = _possible_e164(number)
+    if formatted is None:
         raise ValidationError(
             f"The phone number {number} is not a valid E.164 phone number.",
             reason,
             [(member, "Not a valid E.164 phone number.")],
         )
+    return formatted
+
+
+@functools.lru_cache(maxsize=NUMBERS_KEPT)
+def _possible_e164(number: str) -> str | None:
+    """``number`` in E.164 when it parses and its length is possible for its calling code."""
+    import phonenumbers  # on first use: see the module's docstring
+
+    parsed = parse_number(number)
+    if parsed is None or not phonenumbers.is_possible_number(parsed):
+        return None
     formatted: str = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return formatted

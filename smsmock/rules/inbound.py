@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from smsmock.records.deliveries import Delivery
-from smsmock.records.messages import SentMessage
+from smsmock.records.messages import SENT_MESSAGES, SentMessage
 from smsmock.records.opt_out_lists import opt_out_list
 from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber
 from smsmock.records.pools import POOLS
@@ -40,7 +40,7 @@ from smsmock.rules.opt_outs import record_opt_out
 from smsmock.rules.sent_messages import record_message
 from smsmock.state.ids import new_uuid
 from smsmock.state.registry import Call
-from smsmock.state.world import World
+from smsmock.state.world import Journal, World
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,10 @@ class InboundMessage:
     """The two-way JSON AWS publishes to the two-way channel."""
     delivery: Delivery | None = None
     """What became of the payload at the two-way channel; ``None`` when two-way is off."""
+
+
+INBOUND_MESSAGES: Journal[InboundMessage] = Journal("inbound_messages")
+"""What end users sent to the accounts' numbers, in order."""
 
 
 def receive(
@@ -125,7 +129,7 @@ def receive(
                 else None
             ),
         )
-        world.inbound_messages.append(inbound)
+        INBOUND_MESSAGES.of(world).append(inbound)
         timeline.notify(world, "inbound", inbound)
         return inbound
 
@@ -133,7 +137,7 @@ def receive(
 def _last_sent(world: World, call: Call, our_number: str, end_user: str) -> str | None:
     """The id of the last message our number sent the end user (``previousPublishedMessageId``:
     "the message that the customer is responding to"), if any."""
-    for message in reversed(world.sent_messages):
+    for message in reversed(SENT_MESSAGES.of(world)):
         if (
             message.destination_phone_number == end_user
             and message.origination_identity == our_number

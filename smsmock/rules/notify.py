@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from smsmock.records.notify import (
     NotifyConfiguration,
-    notify_configurations,
+    notify_configuration,
 )
 from smsmock.state.world import Backend
 
@@ -13,7 +13,7 @@ from smsmock.state.world import Backend
 def upgrade_tier(backend: Backend, ref: str, approved: bool = True) -> NotifyConfiguration:
     """Decide a tier upgrade (AWS reviews the request; a test decides here): ``ADVANCED``, or
     ``REJECTED`` keeping the ``BASIC`` tier."""
-    record = notify_configurations(backend).get(ref)
+    record = notify_configuration(backend, ref)
     record.tier = "ADVANCED" if approved else record.tier
     record.tier_upgrade_status = "ADVANCED" if approved else "REJECTED"
     return record

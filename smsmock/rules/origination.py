@@ -25,7 +25,7 @@ from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber
 from smsmock.records.pools import POOLS, Pool
 from smsmock.records.rcs_agents import RCS_AGENTS, RcsAgent
 from smsmock.records.rcs_agents import RESOURCE_TYPE as RCS_AGENT_RESOURCE_TYPE
-from smsmock.records.sender_ids import SENDER_IDS, SenderId
+from smsmock.records.sender_ids import SENDER_IDS, SenderId, find_sender_id
 from smsmock.state.errors import ResourceNotFoundError, ValidationError
 from smsmock.state.paging import attribute_filters
 from smsmock.state.registry import Call
@@ -95,14 +95,6 @@ def register_identity_kind(kind: IdentityKind) -> None:
 def origination_kinds() -> list[IdentityKind]:
     """Every registered kind, in the order references are tried."""
     return sorted(_KINDS.values(), key=lambda k: k.priority)
-
-
-def identity_kind(resource_type: str) -> IdentityKind:
-    """The registered kind of ``resource_type`` (``phone-number``, ``sender-id`` …)."""
-    for kind in origination_kinds():
-        if kind.resource_type == resource_type:
-            return kind
-    raise KeyError(resource_type)
 
 
 def kind_of(record: Record) -> IdentityKind:
@@ -199,22 +191,6 @@ def _find_phone_number(table: Table[Any], ref: str, iso_country_code: str | None
     return found
 
 
-def _find_sender_id(table: Table[Any], ref: str, iso_country_code: str | None) -> Record | None:
-    """``SenderId/CC``; a bare SenderId in ``iso_country_code``, or in its only country."""
-    if "/" in ref:
-        return table.find(ref)
-    if iso_country_code is not None:
-        return table.find(f"{ref}/{iso_country_code}")
-    matches = [r for r in table if r.sender_id == ref]
-    if len(matches) > 1:
-        raise ValidationError(
-            f"The sender ID {ref} exists in several countries; give IsoCountryCode.",
-            "MISSING_PARAMETER",
-            [("IsoCountryCode", "Required to choose the sender ID's country.")],
-        )
-    return matches[0] if matches else None
-
-
 register_identity_kind(
     IdentityKind(
         resource_type="phone-number",
@@ -237,7 +213,7 @@ register_identity_kind(
         identity=lambda r: r.sender_id,
         arn=lambda r: r.sender_id_arn,
         traits=_sender_traits,
-        find=_find_sender_id,
+        find=find_sender_id,
         # CreatePool, AssociateOriginationIdentity: "A sender ID can be associated with
         # multiple pools."
         exclusive=False,

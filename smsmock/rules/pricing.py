@@ -99,11 +99,16 @@ def encoding(text: str) -> str:
 _TAG = re.compile(r"<[^>]*>")
 
 
-def voice_minutes(text: str, text_type: str = "TEXT") -> int:
-    """The minutes a voice message lasts, billed per started minute (at least one)."""
+def voice_seconds(text: str, text_type: str = "TEXT") -> int:
+    """The seconds a voice message takes to read out (at least one)."""
     spoken = _TAG.sub(" ", text) if text_type == "SSML" else text
     words = len(spoken.split())
-    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+    return max(1, -(-words * 60 // WORDS_PER_MINUTE))
+
+
+def voice_minutes(text: str, text_type: str = "TEXT") -> int:
+    """The minutes a voice message lasts, billed per started minute (at least one)."""
+    return max(1, -(-voice_seconds(text, text_type) // 60))
 
 
 def text_price(iso_country_code: str | None, parts: int) -> float:

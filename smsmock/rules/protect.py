@@ -4,7 +4,7 @@ sends."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import timezone
 
 from smsmock.records.configuration_sets import (
     ConfigurationSet,
@@ -14,20 +14,19 @@ from smsmock.records.protect_configurations import (
     RULE_SET_CAPABILITIES,
     ProtectConfiguration,
     account_default,
+    protect_configuration,
     protect_configurations,
 )
 from smsmock.rules.countries import country_of, e164
 from smsmock.rules.sending import SEND_CHECKS, Outgoing
 from smsmock.state.errors import ConflictError
 from smsmock.state.registry import Call
-from smsmock.state.world import Backend
 
 
 def protect_verdict(
-    backend: Backend,
+    call: Call,
     destination: str,
     capability: str,
-    now: datetime,
     protect_configuration_id: str | None = None,
     configuration_set: ConfigurationSet | None = None,
 ) -> None:
@@ -43,20 +42,20 @@ def protect_verdict(
     ``ConflictException`` ``DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE`` or
     ``DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION``.
     """
-    table = protect_configurations(backend)
     config: ProtectConfiguration | None
     if protect_configuration_id:
-        config = table.get(protect_configuration_id)
+        config = protect_configuration(call, protect_configuration_id)
     elif configuration_set is not None and configuration_set.protect_configuration_id:
-        config = table.find(configuration_set.protect_configuration_id)
+        config = protect_configurations(call.backend).find(
+            configuration_set.protect_configuration_id
+        )
     else:
-        config = account_default(backend)
+        config = account_default(call.backend)
     if config is None:
         return
     number = e164(destination)
     override = config.number_overrides.get(number)
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)
+    now = call.now if call.now.tzinfo is not None else call.now.replace(tzinfo=timezone.utc)
     if override is not None and override.in_force(now):
         if override.action == "BLOCK":
             raise ConflictError(
@@ -81,10 +80,9 @@ def protect_verdict(
 
 def _check_send(call: Call, outgoing: Outgoing) -> None:
     protect_verdict(
-        call.backend,
+        call,
         outgoing.destination_phone_number,
         outgoing.channel,
-        call.now,
         outgoing.protect_configuration_id,
         outgoing.configuration_set,
     )

@@ -7,11 +7,11 @@ from smsmock.records.rcs_agents import (
     CarrierStatus,
     CountryLaunch,
     TestingAgent,
-    rcs_agents,
+    rcs_agent,
 )
 from smsmock.rules.countries import e164, major_carriers
 from smsmock.state.ids import new_id
-from smsmock.state.world import Backend
+from smsmock.state.world import Backend, Setting
 
 
 def launch_in_country(
@@ -24,7 +24,7 @@ def launch_in_country(
 ) -> CountryLaunch:
     """Launch (or move the launch of) an agent in a country; carriers default to the country's
     :func:`major_carriers`, each taking the launch's status (``PARTIAL`` leaves them pending)."""
-    agent = rcs_agents(backend).get(agent_ref)
+    agent = rcs_agent(backend, agent_ref)
     names = carriers if carriers is not None else list(major_carriers(iso_country_code))
     carrier_status = "PENDING" if status in ("CREATED", "PARTIAL") else status
     launch = CountryLaunch(
@@ -42,21 +42,21 @@ def set_testing_agent(
     backend: Backend, agent_ref: str, registration_id: str, status: str = "ACTIVE"
 ) -> TestingAgent:
     """Give an agent its testing agent (from an RCS testing registration)."""
-    agent = rcs_agents(backend).get(agent_ref)
+    agent = rcs_agent(backend, agent_ref)
     agent.testing_agent = TestingAgent(
         status=status, registration_id=registration_id, testing_agent_id=new_id("testing-agent")
     )
     return agent.testing_agent
 
 
-NO_RCS_NUMBERS = "rcs_incapable_numbers"
-"""``backend.attributes`` key: destination numbers whose phones do not take RCS."""
+NO_RCS_NUMBERS: Setting[set[str]] = Setting("rcs_incapable_numbers", set)
+"""Destination numbers whose phones do not take RCS."""
 
 
 def set_rcs_capable(backend: Backend, number: str, capable: bool) -> None:
     """Say whether the phone at ``number`` takes RCS (all mobiles do by default); a test's way to
     exercise the SMS fallback: ``set_rcs_capable(sms.backend(), "+12065550100", False)``."""
-    numbers: set[str] = backend.attributes.setdefault(NO_RCS_NUMBERS, set())
+    numbers = NO_RCS_NUMBERS.of(backend)
     if capable:
         numbers.discard(e164(number))
     else:

@@ -1,6 +1,6 @@
 """The rules a message must pass before it is sent: which identity sends it, whether that
 identity may, and whether the destination may receive it (opt-outs, the sandbox). Used by
-:func:`smsmock.operations.messages.send` for every channel and for verification codes.
+:func:`smsmock.rules.sending.send` for every channel and for verification codes.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from smsmock.rules import origination
 from smsmock.rules.countries import e164
 from smsmock.rules.opt_outs import is_opted_out
 from smsmock.rules.origination import resolve_origination_identity
+from smsmock.state.conflicts import refuse_unless_active
 from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.state.registry import Call
 
@@ -49,7 +50,7 @@ def choose_origination(
             # A bare sender ID of another country: found without the country, refused below.
             identity = resolve_origination_identity(call, ref, kinds=kinds)
         if isinstance(identity, Pool):
-            _check_active(identity, "pool", identity.pool_id)
+            refuse_unless_active(identity, "pool", identity.pool_id)
             members = [m for m in map(call.backend.by_arn.get, identity.members) if m]
             sender = _pool_member(members, channel, country)
             if sender is None and identity.shared_routes_enabled and channel == "SMS":
@@ -128,24 +129,13 @@ def _account_identity(call: Call, channel: str, country: str) -> Any:
     return numbers.first(lambda n: _can_send(n, channel, country))
 
 
-def _check_active(record: Any, resource_type: str, resource_id: str) -> None:
-    status = getattr(record, "status", "ACTIVE")
-    if status != "ACTIVE":
-        raise ConflictError(
-            f"The {resource_type} {resource_id} is {status}, not ACTIVE.",
-            "RESOURCE_NOT_ACTIVE",
-            resource_type,
-            resource_id,
-        )
-
-
 def check_sender(channel: str, sender: Any, country: str, message_type: str | None) -> str | None:
     """The sender must be active, have the channel's capability, reach the destination's country
     and send the message type; returns the message type (the sender's when none was asked)."""
     kind = origination.kind_of(sender)
     traits = kind.traits(sender)
     resource_id = kind.identity(sender)
-    _check_active(sender, kind.resource_type, resource_id)
+    refuse_unless_active(sender, kind.resource_type, resource_id)
     if channel not in traits.number_capabilities:
         if channel == "VOICE":
             raise ValidationError(

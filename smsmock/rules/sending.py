@@ -1,13 +1,36 @@
-"""Sending, shared by every family that sends: the checks and pricing of one message
-(:func:`send`; recorded by :func:`~smsmock.rules.sent_messages.record_message`) and its delivery
-events. Other families refuse sends by appending to :data:`SEND_CHECKS` at import time: each
-check gets the :class:`Outgoing` message after smsmock's own checks and raises the service's
-error to refuse it."""
+"""The send pipeline: every outgoing message goes through :func:`send` (text, voice, media,
+verification codes, notify text and voice, RCS and its SMS or MMS fallback). One ordered list of
+steps, :data:`STEPS`, applies to all; a :class:`MessageKind` plugs in only what is its own (who
+sends, the price, whether RCS reaches, notify's daily limits).
+
+The order, written once (AWS documents no order between the checks; smsmock keeps the one text,
+voice, media and RCS sends already shared, and since 0.x notify follows it too):
+
+1. the destination is an E.164 number of a country (``INVALID_PARAMETER``), the configuration set
+   exists;
+2. the origination identity: found, active (a US toll-free number is not until its registration
+   is approved: :mod:`smsmock.rules.toll_free`), of the channel, reaching the country, of the
+   message type (:func:`~smsmock.rules.send_rules.choose_origination`, ``check_sender``); a
+   SIMULATOR number sends only to the destination simulator numbers and no verification codes
+   (:func:`~smsmock.rules.simulator.check_simulator`);
+3. the destination's opt-out (``DESTINATION_PHONE_NUMBER_OPTED_OUT``);
+4. the sandbox's verified destinations (``DESTINATION_PHONE_NUMBER_NOT_VERIFIED``);
+5. whether the channel reaches the phone (RCS: may fall back to SMS or MMS);
+6. the price against ``MaxPrice`` (``PRICE_OVER_THRESHOLD``);
+7. the kind's own limits (notify's daily tier and call limits);
+8. the month's spend limit (``MONTHLY_SPEND_LIMIT_REACHED_FOR_…``);
+9. :data:`SEND_CHECKS`, which other families append to at import time (protect configurations).
+
+An accepted message is then recorded (:func:`~smsmock.rules.sent_messages.record_message`, called
+from here and from nowhere else but inbound keyword answers), counted as spend, and its events are
+put on the clock (:func:`publish_delivery`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from smsmock.records.configuration_sets import ConfigurationSet, configuration_set
@@ -21,45 +44,96 @@ from smsmock.rules.send_rules import (
     check_verified,
     choose_origination,
 )
-from smsmock.rules.sent_messages import record_message
+from smsmock.rules.sent_messages import new_message_id, record_message
+from smsmock.rules.simulator import check_simulator
 from smsmock.rules.spend import check_spend, is_sandboxed
 from smsmock.state.errors import ValidationError
 from smsmock.state.registry import Call, Params
+from smsmock.state.world import Setting
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Who sends: the identity the caller named (``None`` when none), the record that sends (a
+    pool's member; ``None`` for an identity of the service's), what the recipient sees it come
+    from, and the message type in force."""
+
+    identity: Any
+    sender: Any
+    sent_from: str | None
+    message_type: str | None
+
+
+@dataclass(frozen=True)
+class Price:
+    """Segments (SMS parts; voice minutes; 1 for MMS), the whole message's price, and the price
+    that ``MaxPrice`` is compared with (per message; per minute for voice)."""
+
+    segments: int
+    price: float
+    unit_price: float
+
+
+@dataclass(frozen=True)
+class MessageKind:
+    """What one kind of message plugs into the pipeline; every other step is shared."""
+
+    channel: str
+    """The channel recorded on the message (``SMS``, ``VOICE``, ``MMS``, ``RCS``)."""
+    originate: Callable[[Call, Outgoing], Origin]
+    price: Callable[[Outgoing], Price]
+    spend_channel: str = ""
+    """The monthly spend limit the message counts against (default: its channel's)."""
+    max_price_member: str = "MaxPrice"
+    checks_opt_outs: bool = True
+    checks_sandbox: bool = True
+    reach: Callable[[Call, Outgoing], SentMessage | None] | None = None
+    """Whether the channel reaches the phone: may mark the message undelivered, refuse it, or
+    send another in its place (returned)."""
+    limits: Callable[[Call, Outgoing], None] | None = None
+    """The kind's own quotas, checked before spend (not for dry runs)."""
+    counted: Callable[[Call, SentMessage], None] | None = None
+    """What the kind counts once a message is accepted (not for dry runs)."""
 
 
 @dataclass
 class Outgoing:
-    """A message being sent, as :data:`SEND_CHECKS` see it before it is accepted.
+    """A message going through the pipeline, as :data:`SEND_CHECKS` see it.
 
-    ``identity`` is the origination identity record the caller named (a phone number, sender ID
-    or pool record; ``None`` when none was named or found), ``sender`` the record that will
+    ``identity`` is the origination identity record the caller named (a phone number, sender ID,
+    pool or RCS agent record; ``None`` when none was named), ``sender`` the record that will
     actually send (a pool's member). ``protect_configuration_id`` is the one the request names;
     the configuration set's is ``configuration_set.protect_configuration_id``.
     """
 
     channel: str
     destination_phone_number: str
-    destination_country: str | None
-    identity: Any
-    sender: Any
+    destination_country: str
     configuration_set: ConfigurationSet | None
     protect_configuration_id: str | None
     dry_run: bool
-    message_type: str | None
     message_body: str | None
-    verification_code: bool = False
-    """A SendDestinationNumberVerificationCode message."""
+    request: SendRequest
+    kind: MessageKind
+    message_id: str
+    identity: Any = None
+    sender: Any = None
+    sent_from: str | None = None
+    message_type: str | None = None
+    price: Price = Price(1, 0.0, 0.0)
+    delivered: bool = True
+    events: list[str] | None = None
+    """The events of the message's fate instead of the usual ones (an undelivered RCS message)."""
 
 
 SEND_CHECKS: list[Callable[[Call, Outgoing], None]] = []
-"""Checks run on every send (text, voice, media, verification codes) after smsmock's own; each
-raises the service's error to refuse the message. Families append theirs at import time."""
+"""Checks run on every send, last before it is accepted; each raises the service's error to
+refuse the message. Families append theirs at import time."""
 
 
 @dataclass
 class SendRequest:
-    """What a send operation asks for, in the terms shared by text, voice, media and
-    verification codes."""
+    """What a send asks for, in the terms every kind of message shares."""
 
     channel: str
     destination_phone_number: str
@@ -80,7 +154,8 @@ class SendRequest:
     message_feedback_enabled: bool | None = None
     verification_code: bool = False
     """A SendDestinationNumberVerificationCode message: exempt from the sandbox, as verification
-    codes go to numbers not verified yet, which is their point."""
+    codes go to numbers not verified yet, which is their point (and a simulator number cannot
+    send one: :mod:`smsmock.rules.simulator`)."""
     waive_fee: bool = False
     """The first verification code to a number is free (User Guide, *SMS/MMS sandbox*)."""
     message_id: str | None = None
@@ -88,101 +163,180 @@ class SendRequest:
     """``RCS`` for the fallback of a SendRcsMessage (see :class:`SentMessage`)."""
     lead_events: tuple[str, ...] = ()
     """Events published before the channel's own (``RCS_FALLEN_BACK_TO_SMS`` for a fallback)."""
+    rcs_message_content: dict[str, Any] | None = None
+    message_traffic_type: str | None = None
+    kind: MessageKind | None = None
+    """What the kind of message plugs in; by default the one of ``channel``
+    (:data:`MESSAGE_KINDS`)."""
 
     @classmethod
     def from_params(cls, channel: str, params: Params, **extra: Any) -> SendRequest:
-        return cls(
-            channel=channel,
-            destination_phone_number=params["DestinationPhoneNumber"],
-            origination_identity=params.get("OriginationIdentity"),
-            message_body=params.get("MessageBody"),
-            configuration_set_name=params.get("ConfigurationSetName"),
-            message_type=params.get("MessageType"),
-            context=dict(params.get("Context") or {}),
-            dry_run=bool(params.get("DryRun", False)),
-            keyword=params.get("Keyword"),
-            time_to_live=params.get("TimeToLive"),
-            destination_country_parameters=dict(params.get("DestinationCountryParameters") or {}),
-            protect_configuration_id=params.get("ProtectConfigurationId"),
-            message_feedback_enabled=params.get("MessageFeedbackEnabled"),
-            **extra,
-        )
+        """The members every send operation shares, read from its parameters; ``extra`` gives
+        or overrides the others."""
+        shared: dict[str, Any] = {
+            "destination_phone_number": params["DestinationPhoneNumber"],
+            "origination_identity": params.get("OriginationIdentity"),
+            "message_body": params.get("MessageBody"),
+            "configuration_set_name": params.get("ConfigurationSetName"),
+            "message_type": params.get("MessageType"),
+            "context": dict(params.get("Context") or {}),
+            "dry_run": bool(params.get("DryRun", False)),
+            "keyword": params.get("Keyword"),
+            "time_to_live": params.get("TimeToLive"),
+            "destination_country_parameters": dict(
+                params.get("DestinationCountryParameters") or {}
+            ),
+            "protect_configuration_id": params.get("ProtectConfigurationId"),
+            "message_feedback_enabled": params.get("MessageFeedbackEnabled"),
+        }
+        return cls(channel=channel, **{**shared, **extra})
+
+
+# -- the pipeline -------------------------------------------------------------------------------
 
 
 def send(call: Call, request: SendRequest) -> SentMessage:
-    """Check ``request`` as the service does, then record it (and its events, and its spend,
-    unless a dry run). Raises the service's error for the first rule it breaks."""
-    destination = end_user_number(request.destination_phone_number, "DestinationPhoneNumber")
+    """Check ``request`` as the service does (:data:`STEPS`, in order), then record it (and its
+    events, and its spend, unless a dry run). Raises the service's error for the first rule it
+    breaks."""
+    kind = request.kind or MESSAGE_KINDS[request.channel]
+    destination, country = destination_country(request.destination_phone_number)
+    name = request.configuration_set_name
+    outgoing = Outgoing(
+        channel=kind.channel,
+        destination_phone_number=destination,
+        destination_country=country,
+        configuration_set=configuration_set(call, name) if name else None,
+        protect_configuration_id=request.protect_configuration_id,
+        dry_run=request.dry_run,
+        message_body=request.message_body,
+        request=request,
+        kind=kind,
+        message_id=request.message_id or new_message_id(),
+    )
+    for step in STEPS:
+        sent_instead = step(call, outgoing)
+        if sent_instead is not None:
+            return sent_instead
+    message = _record(call, outgoing)
+    if kind.counted is not None and not message.dry_run:
+        kind.counted(call, message)
+    publish_delivery(
+        call, message, outgoing.configuration_set, request.lead_events, outgoing.events
+    )
+    return message
+
+
+def destination_country(number: str) -> tuple[str, str]:
+    """The destination in E.164 and its country; ``ValidationException`` when it is no phone
+    number, or one of a calling code no country has (+800, +882 …): nowhere to send it."""
+    destination = end_user_number(number, "DestinationPhoneNumber")
     country = country_of(destination)
     if country is None:
-        # A number of a calling code no country has (+800, +882 …): nowhere to send it.
         raise ValidationError(
-            f"The destination phone number {request.destination_phone_number} is not a valid "
-            "E.164 phone number.",
+            f"The destination phone number {number} is not a valid E.164 phone number.",
             "INVALID_PARAMETER",
             [("DestinationPhoneNumber", "Invalid phone number.")],
         )
-    config_set = (
-        configuration_set(call, request.configuration_set_name)
-        if request.configuration_set_name
-        else None
+    return destination, country
+
+
+def _originate(call: Call, outgoing: Outgoing) -> None:
+    origin = outgoing.kind.originate(call, outgoing)
+    outgoing.identity, outgoing.sender = origin.identity, origin.sender
+    outgoing.sent_from, outgoing.message_type = origin.sent_from, origin.message_type
+
+
+def _simulator(call: Call, outgoing: Outgoing) -> None:
+    check_simulator(
+        outgoing.sender, outgoing.destination_phone_number, outgoing.request.verification_code
     )
-    message_type = request.message_type or (
-        config_set.default_message_type if config_set is not None else None
-    )
-    identity, sender, sent_from = choose_origination(
-        call, request.channel, request.origination_identity, country, config_set
-    )
-    if sender is not None:
-        message_type = check_sender(request.channel, sender, country, message_type)
-    check_opt_out(call, identity if identity is not None else sender, destination)
-    if is_sandboxed(call.backend) and not request.verification_code:
-        check_verified(call, destination)
-    segments, price, unit_price = _price(request, country)
-    if request.waive_fee:
-        price = 0.0
-    if request.max_price is not None and unit_price > float(request.max_price):
+
+
+def _opt_out(call: Call, outgoing: Outgoing) -> None:
+    if outgoing.kind.checks_opt_outs:
+        identity = outgoing.identity if outgoing.identity is not None else outgoing.sender
+        check_opt_out(call, identity, outgoing.destination_phone_number)
+
+
+def _sandbox(call: Call, outgoing: Outgoing) -> None:
+    exempt = outgoing.request.verification_code or not outgoing.kind.checks_sandbox
+    if not exempt and is_sandboxed(call.backend):
+        check_verified(call, outgoing.destination_phone_number)
+
+
+def _reach(call: Call, outgoing: Outgoing) -> SentMessage | None:
+    return outgoing.kind.reach(call, outgoing) if outgoing.kind.reach is not None else None
+
+
+def _max_price(call: Call, outgoing: Outgoing) -> None:
+    price = outgoing.kind.price(outgoing)
+    if outgoing.request.waive_fee or not outgoing.delivered:
+        # Waived: the first verification code to a number. Undelivered RCS: billed on delivery.
+        price = Price(price.segments, 0.0, price.unit_price)
+    outgoing.price = price
+    limit = outgoing.request.max_price
+    if limit is not None and price.unit_price > float(limit):
         raise ValidationError(
-            f"The price of this message ({unit_price:.5f} USD) is higher than the MaxPrice "
-            f"{request.max_price}.",
+            f"The price of this message ({price.unit_price:.5f} USD) is higher than the "
+            f"{outgoing.kind.max_price_member} {limit}.",
             "PRICE_OVER_THRESHOLD",
-            [("MaxPricePerMinute" if request.channel == "VOICE" else "MaxPrice", "Too low.")],
+            [(outgoing.kind.max_price_member, "Too low.")],
         )
-    if not request.dry_run:
-        check_spend(call, request.channel, price)
-    outgoing = Outgoing(
-        channel=request.channel,
-        destination_phone_number=destination,
-        destination_country=country,
-        identity=identity,
-        sender=sender,
-        configuration_set=config_set,
-        protect_configuration_id=request.protect_configuration_id,
-        dry_run=request.dry_run,
-        message_type=message_type,
-        message_body=request.message_body,
-        verification_code=request.verification_code,
-    )
+
+
+def _limits(call: Call, outgoing: Outgoing) -> None:
+    if outgoing.kind.limits is not None and not outgoing.dry_run:
+        outgoing.kind.limits(call, outgoing)
+
+
+def _spend(call: Call, outgoing: Outgoing) -> None:
+    if not outgoing.dry_run and outgoing.delivered:
+        check_spend(call, outgoing.kind.spend_channel or outgoing.channel, outgoing.price.price)
+
+
+def _send_checks(call: Call, outgoing: Outgoing) -> None:
     for check in SEND_CHECKS:
         check(call, outgoing)
-    message = record_message(
+
+
+Step = Callable[[Call, Outgoing], "SentMessage | None"]
+
+STEPS: tuple[Step, ...] = (
+    _originate,
+    _simulator,
+    _opt_out,
+    _sandbox,
+    _reach,
+    _max_price,
+    _limits,
+    _spend,
+    _send_checks,
+)
+"""The checks every outgoing message passes, in the order the module's docstring gives."""
+
+
+def _record(call: Call, outgoing: Outgoing) -> SentMessage:
+    request, config_set, sender = outgoing.request, outgoing.configuration_set, outgoing.sender
+    return record_message(
         call,
-        channel=request.channel,
-        message_id=request.message_id,
+        channel=outgoing.channel,
+        message_id=outgoing.message_id,
         fallback_for=request.fallback_for,
-        destination_phone_number=destination,
-        origination_identity=sent_from,
-        message_body=request.message_body,
-        message_type=message_type,
+        destination_phone_number=outgoing.destination_phone_number,
+        origination_identity=outgoing.sent_from,
+        message_body=outgoing.message_body,
+        spend_channel=outgoing.kind.spend_channel or None,
+        message_type=outgoing.message_type,
         configuration_set_name=config_set.configuration_set_name if config_set else None,
         context=request.context,
         media_urls=request.media_urls,
         voice_id=request.voice_id,
         message_body_text_type=request.message_body_text_type,
         dry_run=request.dry_run,
-        segments=segments,
-        price=price,
-        destination_country=country,
+        segments=outgoing.price.segments,
+        price=outgoing.price.price,
+        destination_country=outgoing.destination_country,
         origination_identity_arn=(
             origination.kind_of(sender).arn(sender) if sender is not None else None
         ),
@@ -191,9 +345,10 @@ def send(call: Call, request: SendRequest) -> SentMessage:
         destination_country_parameters=request.destination_country_parameters,
         protect_configuration_id=request.protect_configuration_id,
         message_feedback_enabled=message_feedback(request.message_feedback_enabled, config_set),
+        rcs_message_content=request.rcs_message_content,
+        message_traffic_type=request.message_traffic_type,
+        delivered=outgoing.delivered,
     )
-    publish_delivery(call, message, config_set, request.lead_events)
-    return message
 
 
 def message_feedback(requested: bool | None, config_set: ConfigurationSet | None) -> bool:
@@ -219,26 +374,61 @@ def publish_delivery(
     if message.dry_run:
         return
     if message.message_feedback_enabled:
-        feedbacks = call.backend.attributes.setdefault(MESSAGE_FEEDBACK, {})
-        feedbacks[message.message_id] = ("PENDING", call.now)
+        MESSAGE_FEEDBACK.of(call.backend)[message.message_id] = ("PENDING", call.now)
     timeline.schedule(call, message, config_set, lead_events, events)
 
 
-def _price(request: SendRequest, country: str) -> tuple[int, float, float]:
-    """Segments (SMS parts; voice minutes; 1 for MMS), the message's price, and the price that
-    ``MaxPrice`` is compared with (per message; per minute for voice)."""
-    body = request.message_body or ""
-    if request.channel == "VOICE":
-        minutes = pricing.voice_minutes(body, request.message_body_text_type or "TEXT")
-        per_minute = pricing.voice_price(country, 1)
-        return minutes, pricing.voice_price(country, minutes), per_minute
-    if request.channel == "MMS":
-        price = pricing.media_price(country)
-        return 1, price, price
-    parts = pricing.segments(body)
-    price = pricing.text_price(country, parts)
-    return parts, price, price
+# -- text, voice and media ----------------------------------------------------------------------
 
 
-MESSAGE_FEEDBACK = "message_feedback"
-"""``backend.attributes`` key: message id → (``PENDING``/``RECEIVED``/``FAILED``, since)."""
+def _account_origin(call: Call, outgoing: Outgoing) -> Origin:
+    """Text, voice and media: the identity named (or one of the account's), checked as the
+    sender of the channel, country and message type."""
+    request, config_set = outgoing.request, outgoing.configuration_set
+    message_type = request.message_type or (
+        config_set.default_message_type if config_set is not None else None
+    )
+    identity, sender, sent_from = choose_origination(
+        call,
+        outgoing.channel,
+        request.origination_identity,
+        outgoing.destination_country,
+        config_set,
+    )
+    if sender is not None:
+        message_type = check_sender(
+            outgoing.channel, sender, outgoing.destination_country, message_type
+        )
+    return Origin(identity, sender, sent_from, message_type)
+
+
+def _text_price(outgoing: Outgoing) -> Price:
+    parts = pricing.segments(outgoing.message_body or "")
+    price = pricing.text_price(outgoing.destination_country, parts)
+    return Price(parts, price, price)
+
+
+def _voice_price(outgoing: Outgoing) -> Price:
+    country = outgoing.destination_country
+    text_type = outgoing.request.message_body_text_type or "TEXT"
+    minutes = pricing.voice_minutes(outgoing.message_body or "", text_type)
+    return Price(minutes, pricing.voice_price(country, minutes), pricing.voice_price(country, 1))
+
+
+def _media_price(outgoing: Outgoing) -> Price:
+    price = pricing.media_price(outgoing.destination_country)
+    return Price(1, price, price)
+
+
+MESSAGE_KINDS = {
+    "SMS": MessageKind("SMS", _account_origin, _text_price),
+    "VOICE": MessageKind(
+        "VOICE", _account_origin, _voice_price, max_price_member="MaxPricePerMinute"
+    ),
+    "MMS": MessageKind("MMS", _account_origin, _media_price),
+}
+"""The kinds of message sent from the account's own identities, by channel."""
+
+
+MESSAGE_FEEDBACK: Setting[dict[str, tuple[str, datetime]]] = Setting("message_feedback", dict)
+"""Message id → (``PENDING``/``RECEIVED``/``FAILED``, since)."""

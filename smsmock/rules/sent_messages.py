@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from smsmock.records.messages import SentMessage
+from smsmock.records.messages import SENT_MESSAGES, SentMessage
 from smsmock.rules.spend import add_spend
 from smsmock.state.ids import new_uuid
 from smsmock.state.registry import Call
@@ -43,7 +43,7 @@ def record_message(
         operation=operation or call.operation,
         **details,
     )
-    call.world.sent_messages.append(message)
+    SENT_MESSAGES.of(call.world).append(message)
     if not message.dry_run and message.price:
         add_spend(call, spend_channel or channel, message.price)
     return message

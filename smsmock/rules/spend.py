@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from smsmock.state.errors import ServiceQuotaExceededError
 from smsmock.state.registry import Call
-from smsmock.state.world import Backend
+from smsmock.state.world import Backend, Setting
 
 SPEND_LIMITS = {
     "SMS": "TEXT_MESSAGE_MONTHLY_SPEND_LIMIT",
@@ -27,16 +27,16 @@ _REACHED = {
 }
 
 
-_SPEND = "monthly_spend"
-"""``backend.attributes`` key: ``{"SMS/2026-11": 0.42, …}`` (US dollars)."""
+MONTHLY_SPEND: Setting[dict[str, float]] = Setting("monthly_spend", dict)
+"""``{"SMS/2026-11": 0.42, …}`` (US dollars)."""
 
 
-SPEND_LIMIT_OVERRIDES = "spend_limit_overrides"
-"""``backend.attributes`` key: ``{"TEXT_MESSAGE_MONTHLY_SPEND_LIMIT": 0, …}``."""
+SPEND_LIMIT_OVERRIDES: Setting[dict[str, int]] = Setting("spend_limit_overrides", dict)
+"""``{"TEXT_MESSAGE_MONTHLY_SPEND_LIMIT": 0, …}``."""
 
 
-ACCOUNT_TIER = "account_tier"
-"""``backend.attributes`` key: ``PRODUCTION`` (the default) or ``SANDBOXED``."""
+ACCOUNT_TIER: Setting[str] = Setting("account_tier", lambda: "PRODUCTION")
+"""``PRODUCTION`` (the default) or ``SANDBOXED``."""
 
 
 def _month_key(call: Call, channel: str) -> str:
@@ -45,15 +45,13 @@ def _month_key(call: Call, channel: str) -> str:
 
 def spent(backend: Backend, channel: str, month: str) -> float:
     """US dollars spent on ``channel`` (``SMS``, ``VOICE``, ``MMS``) in ``month`` (``2026-11``)."""
-    spend: dict[str, float] = backend.attributes.get(_SPEND, {})
-    return spend.get(f"{channel}/{month}", 0.0)
+    return MONTHLY_SPEND.of(backend).get(f"{channel}/{month}", 0.0)
 
 
 def enforced_limit(backend: Backend, channel: str) -> int:
     """The monthly limit in force for ``channel``: the override, else the maximum."""
     name = SPEND_LIMITS[channel]
-    overrides: dict[str, int] = backend.attributes.get(SPEND_LIMIT_OVERRIDES, {})
-    return overrides.get(name, backend.quota(name))
+    return SPEND_LIMIT_OVERRIDES.of(backend).get(name, backend.quota(name))
 
 
 def check_spend(call: Call, channel: str, price: float) -> None:
@@ -71,15 +69,15 @@ def check_spend(call: Call, channel: str, price: float) -> None:
 
 def add_spend(call: Call, channel: str, price: float) -> None:
     """Count ``price`` (US dollars) as this month's spend on ``channel``."""
-    spend: dict[str, float] = call.backend.attributes.setdefault(_SPEND, {})
+    spend = MONTHLY_SPEND.of(call.backend)
     key = _month_key(call, channel)
     spend[key] = round(spend.get(key, 0.0) + price, 6)
 
 
 def is_sandboxed(backend: Backend) -> bool:
     """Whether the account is in the SMS/MMS and voice sandbox in this region."""
-    return bool(backend.attributes.get(ACCOUNT_TIER) == "SANDBOXED")
+    return ACCOUNT_TIER.of(backend) == "SANDBOXED"
 
 
 def set_sandboxed(backend: Backend, sandboxed: bool) -> None:
-    backend.attributes[ACCOUNT_TIER] = "SANDBOXED" if sandboxed else "PRODUCTION"
+    ACCOUNT_TIER.put(backend, "SANDBOXED" if sandboxed else "PRODUCTION")

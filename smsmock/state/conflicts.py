@@ -39,10 +39,12 @@ def refuse_if_in_pool(record: Any, resource_type: str, resource_id: str, reason:
 
 
 def refuse_unless_active(record: Any, resource_type: str, resource_id: str) -> None:
-    """``RESOURCE_NOT_ACTIVE`` unless ``record.status`` is ``ACTIVE``."""
-    if record.status != "ACTIVE":
+    """``RESOURCE_NOT_ACTIVE`` unless ``record.status`` is ``ACTIVE`` (a record without a
+    lifecycle, such as a sender ID, is always active)."""
+    status = getattr(record, "status", "ACTIVE")
+    if status != "ACTIVE":
         raise ConflictError(
-            f"The {_noun(resource_type)} {resource_id} is {record.status}, not ACTIVE.",
+            f"The {_noun(resource_type)} {resource_id} is {status}, not ACTIVE.",
             "RESOURCE_NOT_ACTIVE",
             resource_type,
             resource_id,

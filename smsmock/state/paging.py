@@ -147,15 +147,21 @@ def _matcher(
     return matches
 
 
-def record_filter(attribute: str) -> Callable[[Record], FilterValue]:
-    """A filter reading one attribute of the record."""
+def _reading(attribute: str) -> Callable[[Record], FilterValue]:
     return lambda record: getattr(record, attribute)
 
 
-def attribute_filters(*attributes: str) -> dict[str, Callable[[Record], FilterValue]]:
-    """Filters named after the record attributes they read (``two_way_enabled`` is the filter
-    ``two-way-enabled``)."""
-    return {attribute.replace("_", "-"): record_filter(attribute) for attribute in attributes}
+def attribute_filters(
+    *attributes: str, named: Mapping[str, str | Callable[[Any], FilterValue]] | None = None
+) -> dict[str, Callable[[Record], FilterValue]]:
+    """The one way to declare a describe operation's filters: each named after the record
+    attribute it reads (``two_way_enabled`` is the filter ``two-way-enabled``), and in ``named``
+    those whose name differs: filter name → the attribute read, or a function of the record for
+    a value it derives."""
+    filters = {attribute.replace("_", "-"): _reading(attribute) for attribute in attributes}
+    for name, read in (named or {}).items():
+        filters[name] = _reading(read) if isinstance(read, str) else read
+    return filters
 
 
 def enabled_filters(filters: Iterable[str]) -> list[str]:

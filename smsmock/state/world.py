@@ -1,12 +1,19 @@
-"""All of the mock's state: one :class:`Backend` per account and region, behind one lock."""
+"""All of the mock's state: one :class:`Backend` per account and region, behind one lock.
+
+The state is below every family, so it cannot name their types: a family declares its piece of a
+backend's settings as a :class:`Setting` and the world's lists it keeps as a :class:`Journal`,
+typed, and reads and writes them only through these (``MONTHLY_SPEND.of(backend)``,
+``SENT_MESSAGES.of(world)``), which mypy checks. The state keeps them as ``object``.
+"""
 
 from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from smsmock.state.errors import ResourceNotFoundError, ServiceQuotaExceededError
 from smsmock.state.lifecycle import Lifecycle, StatefulRecord
@@ -17,6 +24,37 @@ DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One family's piece of a backend's settings: its key in :attr:`Backend.attributes` (what
+    state files save it under) and how it starts."""
+
+    name: str
+    default: Callable[[], T]
+
+    def of(self, backend: Backend) -> T:
+        """The setting in ``backend``, made from its default on first use."""
+        if self.name not in backend.attributes:
+            backend.attributes[self.name] = self.default()
+        return cast(T, backend.attributes[self.name])
+
+    def put(self, backend: Backend, value: T) -> None:
+        backend.attributes[self.name] = value
+
+
+@dataclass(frozen=True)
+class Journal(Generic[T]):
+    """A list the world keeps of one kind of item (sent messages, events …), typed by the
+    family that owns the item's type; ``name`` is the :class:`World` attribute that holds it."""
+
+    name: str
+
+    def of(self, world: World) -> list[T]:
+        found: list[T] = getattr(world, self.name)
+        return found
 
 
 class Backend:
@@ -29,9 +67,11 @@ class Backend:
         self.region = region
         self.by_arn: dict[str, Record] = {}
         self.page_cursors: dict[str, tuple[str, int]] = {}
-        self.client_tokens: dict[tuple[str, str], Any] = {}
+        self.client_tokens: dict[tuple[str, str], dict[str, object]] = {}
+        """``(operation, ClientToken)`` → the answer given: a retry gets it again."""
         self.quotas: dict[str, int] = {}
-        self.attributes: dict[str, Any] = {}
+        self.attributes: dict[str, object] = {}
+        """The families' settings here, each read through its :class:`Setting`."""
         self._tables: dict[TableKey[Any], Table[Any]] = {}
 
     def __repr__(self) -> str:
@@ -125,16 +165,23 @@ class World:
         self.access_keys: dict[str, str] = {}
         self.quotas: dict[str, int] = {}
         self.lifecycle = Lifecycle()
-        self.sent_messages: list[Any] = []
-        self.events: list[Any] = []
-        """What event destinations received (:mod:`smsmock.rules.events.timeline`)."""
-        self.inbound_messages: list[Any] = []
-        """What end users sent to the accounts' numbers (:mod:`smsmock.rules.inbound`)."""
-        self.pending_events: list[Any] = []
-        """Events waiting for their time (:mod:`smsmock.rules.events.timeline`)."""
-        self.fates: list[Any] = []
-        """What the handle chose to happen to messages, per destination."""
-        self.subscribers: dict[str, list[Any]] = {}
+        # The world's journals, each read through its Journal (typed where its items are).
+        self.sent_messages: list[object] = []
+        """Every message accepted (:data:`smsmock.records.messages.SENT_MESSAGES`)."""
+        self.events: list[object] = []
+        """What event destinations received (:data:`smsmock.records.configuration_sets.EVENTS`)."""
+        self.bus_events: list[object] = []
+        """What the default EventBridge buses received
+        (:data:`smsmock.records.bus_events.BUS_EVENTS`)."""
+        self.inbound_messages: list[object] = []
+        """What end users sent to the accounts' numbers
+        (:data:`smsmock.rules.inbound.INBOUND_MESSAGES`)."""
+        self.pending_events: list[object] = []
+        """Events waiting for their time (:data:`smsmock.rules.events.timeline.PENDING_EVENTS`)."""
+        self.fates: list[object] = []
+        """What the handle chose to happen to messages, per destination
+        (:data:`smsmock.rules.events.timeline.FATES`)."""
+        self.subscribers: dict[str, list[Callable[[Any], object]]] = {}
         """The handle's ``on_event`` / ``on_inbound`` callbacks (not state: never saved)."""
         self.settling = False
         self._backends: dict[tuple[str, str], Backend] = {}
@@ -179,6 +226,7 @@ class World:
             self._backends.clear()
             self.sent_messages.clear()
             self.events.clear()
+            self.bus_events.clear()
             self.inbound_messages.clear()
             self.pending_events.clear()
             if settings:

@@ -8,9 +8,11 @@ import botocore.session
 import pytest
 
 from smsmock import (
+    Backend,
     CountryLaunch,
     EventRecord,
     InboundMessage,
+    Record,
     SentMessage,
     SmsVoiceMock,
     mock_sms_voice,
@@ -110,3 +112,24 @@ def test_unicode_costs_more_segments(sms_voice: SmsVoiceMock, body: str) -> None
     )
     [sent] = sms_voice.sent_messages
     assert sent.segments == (1 if body == "hello" else 4)  # 150 GSM-7; 210 UCS-2 by 67
+
+
+def test_backend_and_advance_are_typed(sms_voice: SmsVoiceMock) -> None:
+    sms_voice.set_lifecycle("phone-number", "manual")
+    client = boto3.client(SERVICE, region_name="us-east-1")
+    number_id: str = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE",
+    )["PhoneNumberId"]
+
+    backend: Backend = sms_voice.backend()
+    record: Record = sms_voice.advance("phone-number", number_id)
+
+    assert (backend.account_id, backend.region) == ("123456789012", "us-east-1")
+    assert (
+        client.describe_phone_numbers(PhoneNumberIds=[number_id])["PhoneNumbers"][0]["Status"]
+        == "ACTIVE"
+    )
+    assert record in backend.by_arn.values()

@@ -20,20 +20,25 @@ from typing import Any
 
 from smsmock.engine.environment import FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
 from smsmock.faces.server.control import PREFIX, ControlError
+from smsmock.faces.server.http import TOKEN_HEADER
 
 SERVICE = "pinpoint-sms-voice-v2"
-_URL_LINE = re.compile(r"listening on (http://\S+)")
+TOKEN_VARIABLE = "SMSMOCK_CONTROL_TOKEN"
+_URL_LINE = re.compile(r"listening on (http://\S+)(?: \(control token: (\S+)\))?")
 
 
 class Client:
     """The control endpoints of the server at ``url``, as methods named like the handle's.
 
     Failures raise :class:`ControlError` with the server's status and message.
+    ``control_token`` is sent in the header ``X-Smsmock-Token`` (default: the environment's
+    ``SMSMOCK_CONTROL_TOKEN``, as the server reads it).
     """
 
-    def __init__(self, url: str, timeout: float = 30.0) -> None:
+    def __init__(self, url: str, timeout: float = 30.0, control_token: str | None = None) -> None:
         self.url = url.rstrip("/")
         self.timeout = timeout
+        self.control_token = control_token or os.environ.get(TOKEN_VARIABLE) or None
 
     @property
     def endpoint_url(self) -> str:
@@ -93,6 +98,13 @@ class Client:
         query = {"configuration_set_name": configuration_set_name, "event_type": event_type}
         given = urllib.parse.urlencode({k: v for k, v in query.items() if v is not None})
         return self._request("GET", f"events?{given}")["events"]  # type: ignore[no-any-return]
+
+    def eventbridge_events(self, detail_type: str | None = None) -> list[dict[str, Any]]:
+        """The events put on the default EventBridge buses, each with its ``envelope`` (as a
+        target receives it) and ``delivery``; see
+        :meth:`smsmock.SmsVoiceMock.eventbridge_events`."""
+        given = urllib.parse.urlencode({"detail_type": detail_type} if detail_type else {})
+        return self._request("GET", f"eventbridge?{given}")["events"]  # type: ignore[no-any-return]
 
     def set_quota(
         self, name: str, value: int, *, account_id: str | None = None, region: str | None = None
@@ -249,11 +261,11 @@ class Client:
 
     def _request(self, method: str, path: str, arguments: dict[str, Any] | None = None) -> Any:
         data = None if arguments is None else json.dumps(arguments).encode()
+        headers = {"Content-Type": "application/json"}
+        if self.control_token:
+            headers[TOKEN_HEADER] = self.control_token
         request = urllib.request.Request(
-            f"{self.url}{PREFIX}{path}",
-            data=data,
-            method=method,
-            headers={"Content-Type": "application/json"},
+            f"{self.url}{PREFIX}{path}", data=data, method=method, headers=headers
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as answer:
@@ -269,7 +281,10 @@ class Client:
 class ServerProcess:
     """``smsmock server`` in a child process on a free port; :meth:`start` returns its
     :class:`Client` once it listens, :meth:`stop` ends it with SIGTERM. ``forward_to`` is
-    ``--forward-to``: a moto server's endpoint URL that deliveries go to."""
+    ``--forward-to``: a moto server's endpoint URL that deliveries go to. ``control_token``
+    (default: the environment's ``SMSMOCK_CONTROL_TOKEN``) is given to the server, and the
+    client sends it; a token the server makes itself (on an address other than loopback) is
+    read from its first line."""
 
     def __init__(
         self,
@@ -278,11 +293,13 @@ class ServerProcess:
         state: str | os.PathLike[str] | None = None,
         startup_timeout: float = 30.0,
         forward_to: str | None = None,
+        control_token: str | None = None,
     ) -> None:
         self.host = host
         self.port = port
         self.state = state
         self.forward_to = forward_to
+        self.control_token = control_token or os.environ.get(TOKEN_VARIABLE) or None
         self.startup_timeout = startup_timeout
         self.process: subprocess.Popen[str] | None = None
         self.client: Client | None = None
@@ -294,7 +311,11 @@ class ServerProcess:
             command += ["--state", os.fspath(self.state)]
         if self.forward_to is not None:
             command += ["--forward-to", self.forward_to]
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        environment = dict(os.environ)  # the token goes by the environment, not the command line
+        environment.pop(TOKEN_VARIABLE, None)
+        if self.control_token:
+            environment[TOKEN_VARIABLE] = self.control_token
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment)
         lines: queue.Queue[str] = queue.Queue()
         stdout = self.process.stdout
         assert stdout is not None
@@ -308,7 +329,7 @@ class ServerProcess:
         if match is None:
             code = self.process.wait(timeout=self.startup_timeout)
             raise RuntimeError(f"smsmock server failed to start (exit status {code}): {line!r}")
-        self.client = Client(match.group(1))
+        self.client = Client(match.group(1), control_token=match.group(2) or self.control_token)
         return self.client
 
     def stop(self) -> int | None:

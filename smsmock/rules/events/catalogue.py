@@ -95,10 +95,11 @@ _BY_PREFIX = {
     },
     "RCS": {
         "QUEUED": ("The message is queued for delivery", False),
-        "SENT": ("The message was sent to the RCS platform", False),
-        "DELIVERED": ("The message was delivered to the recipient's device", True),
-        "READ": ("The recipient read the message", True),
-        "FAILED": ("The message could not be delivered over RCS", True),
+        "SENT": ("The RCS platform accepted the message but has not delivered it yet", False),
+        # The RCS_DELIVERED and RCS_READ examples' own descriptions.
+        "DELIVERED": ("Message has been accepted by phone", True),
+        "READ": ("Message has been read by recipient", True),
+        "FAILED": ("The RCS platform cannot deliver the message", True),
         "TTL_EXPIRED": ("The message was not delivered within its time to live", True),
         "PROTECT_BLOCKED": ("The message was blocked by a protect configuration", True),
         "FALLEN_BACK_TO_SMS": ("The message was sent as SMS or MMS instead of RCS", True),
@@ -112,12 +113,20 @@ def event_types() -> frozenset[str]:
     return frozenset(service_model().shape_for("EventType").enum)
 
 
+_RCS_MESSAGE_STATUS = {"SENT": "PENDING", "FAILED": "UNDELIVERABLE"}
+"""RCS status events whose ``messageStatus`` is not the type's name: *RCS message events* lists
+``DELIVERED``, ``PENDING`` ("The RCS platform accepted the message but has not yet delivered
+it"), ``UNDELIVERABLE`` ("The platform permanently cannot deliver the message") and
+``REJECTED`` as the values of outbound status events, and ``READ``."""
+
+
 def status(event_type: str) -> Status:
     """What ``event_type`` (``TEXT_DELIVERED`` …) says; ``KeyError`` for a type that is not a
     message event."""
     prefix, _, rest = event_type.partition("_")
     description, final = _BY_PREFIX[prefix][rest]
-    return Status(rest, description, final)
+    message_status = _RCS_MESSAGE_STATUS.get(rest, rest) if prefix == "RCS" else rest
+    return Status(message_status, description, final)
 
 
 # -- fates ---------------------------------------------------------------------------------------

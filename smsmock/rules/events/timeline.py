@@ -9,7 +9,8 @@ carrier says more. Events arrive lazily when the clock (``datetime.now``, so fre
 passed their time: before every request and every read of the handle's events. Arriving, an event
 becomes an :class:`EventRecord` for each enabled event destination of the message's configuration
 set that matches its type, is delivered (:func:`smsmock.rules.delivery.deliver_event`) and is
-passed to the ``sms.on_event`` callbacks.
+passed to the ``sms.on_event`` callbacks; a text, media or voice event also goes to the default
+EventBridge bus (:mod:`smsmock.rules.events.bus`).
 """
 
 from __future__ import annotations
@@ -21,14 +22,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from smsmock.records.configuration_sets import CONFIGURATION_SETS, ConfigurationSet, EventRecord
+from smsmock.records.configuration_sets import (
+    CONFIGURATION_SETS,
+    EVENTS,
+    ConfigurationSet,
+    EventRecord,
+)
 from smsmock.records.messages import SentMessage
 from smsmock.rules.delivery import deliver_event
-from smsmock.rules.events import catalogue
+from smsmock.rules.events import bus, catalogue
 from smsmock.rules.events.payloads import event_payload
 from smsmock.rules.simulator_numbers import simulator_destination
 from smsmock.state.registry import Call
-from smsmock.state.world import World
+from smsmock.state.world import Journal, World
 
 
 @dataclass(frozen=True)
@@ -56,23 +62,29 @@ class PendingEvent:
     protect_configuration_id: str | None = None
 
 
+FATES: Journal[FateRule] = Journal("fates")
+"""What the handle chose to happen to messages, the latest last."""
+PENDING_EVENTS: Journal[PendingEvent] = Journal("pending_events")
+"""Events waiting for their time, the soonest first."""
+
+
 # -- the handle's settings -----------------------------------------------------------------------
 
 
 def set_fate(world: World, pattern: str, fate: str, delay: float = 0.0) -> FateRule:
     """Choose ``fate`` for messages to the destinations ``pattern`` matches, the last event
     ``delay`` seconds after the send. A later rule wins over an earlier one. The handle checks
-    the names and the delay first (:mod:`smsmock.faces.handle_checks`)."""
+    the names and the delay first (:mod:`smsmock.faces.handle_checks`) and holds the world's
+    lock."""
     rule = FateRule(pattern, fate, delay)
-    with world.lock:
-        world.fates.append(rule)
+    FATES.of(world).append(rule)
     return rule
 
 
 def fate_of(world: World, channel: str, destination_phone_number: str) -> tuple[str, float]:
     """The fate of a message of ``channel`` to ``destination_phone_number``, and its delay: the
     test's choice, else that of a destination simulator number, else delivery."""
-    for rule in reversed(world.fates):
+    for rule in reversed(FATES.of(world)):
         if rule.matches(destination_phone_number):
             fate = catalogue.fate_for_channel(rule.fate, channel)
             if fate is not None:
@@ -85,9 +97,9 @@ def fate_of(world: World, channel: str, destination_phone_number: str) -> tuple[
 
 def subscribe(world: World, kind: str, callback: Callable[[Any], object]) -> None:
     """Call ``callback`` with each ``event`` (an :class:`EventRecord`) or ``inbound`` message
-    (an :class:`smsmock.rules.inbound.InboundMessage`) from now on."""
-    with world.lock:
-        world.subscribers.setdefault(kind, []).append(callback)
+    (an :class:`smsmock.rules.inbound.InboundMessage`) from now on. The handle holds the
+    world's lock."""
+    world.subscribers.setdefault(kind, []).append(callback)
 
 
 def notify(world: World, kind: str, item: Any) -> None:
@@ -139,8 +151,9 @@ def schedule(
                 )
             )
     world = call.world
-    world.pending_events.extend(timeline)
-    world.pending_events.sort(key=lambda p: p.due)  # stable: same-time events keep their order
+    waiting = PENDING_EVENTS.of(world)
+    waiting.extend(timeline)
+    waiting.sort(key=lambda p: p.due)  # stable: same-time events keep their order
     settle(world, now)
 
 
@@ -148,7 +161,8 @@ def settle(world: World, now: datetime | None = None) -> list[EventRecord]:
     """Let every event due by ``now`` (default: the clock's now) arrive, in time order; the
     records they made."""
     arrived: list[EventRecord] = []
-    if not world.pending_events:
+    pending = PENDING_EVENTS.of(world)
+    if not pending:
         return arrived
     when = now or datetime.now(timezone.utc)
     with world.lock:
@@ -156,17 +170,27 @@ def settle(world: World, now: datetime | None = None) -> list[EventRecord]:
             return arrived  # a callback's own request: the outer settle goes on with the rest
         world.settling = True
         try:
-            while world.pending_events and world.pending_events[0].due <= when:
-                arrived += arrive(world, world.pending_events.pop(0))
+            while pending and pending[0].due <= when:
+                arrived += arrive(world, pending.pop(0))
         finally:
             world.settling = False
     return arrived
 
 
 def arrive(world: World, event: PendingEvent) -> list[EventRecord]:
-    """What the arrival of ``event`` does: a record and a delivery for each enabled event
+    """What the arrival of ``event`` does: an event on the account's default EventBridge bus
+    (:mod:`smsmock.rules.events.bus`); a record and a delivery for each enabled event
     destination that matches it (destinations as they are now), then the callbacks."""
     message = event.message
+    payload = event_payload(
+        message,
+        event.event_type,
+        catalogue.status(event.event_type),
+        event.due,
+        description=event.description,
+        protect_configuration_id=event.protect_configuration_id,
+    )
+    bus.publish_message_event(world, message, payload, event.due)
     backend = world.backend(message.account_id, message.region)
     config_set = (
         backend.table(CONFIGURATION_SETS).find(event.configuration_set_name)
@@ -178,14 +202,6 @@ def arrive(world: World, event: PendingEvent) -> list[EventRecord]:
     matching = [d for d in config_set.event_destinations if d.matches(event.event_type)]
     if not matching:
         return []
-    payload = event_payload(
-        message,
-        event.event_type,
-        catalogue.status(event.event_type),
-        event.due,
-        description=event.description,
-        protect_configuration_id=event.protect_configuration_id,
-    )
     records = []
     for destination in matching:
         delivery = deliver_event(
@@ -208,7 +224,7 @@ def arrive(world: World, event: PendingEvent) -> list[EventRecord]:
             payload=copy.deepcopy(payload),
             delivery=delivery,
         )
-        world.events.append(record)
+        EVENTS.of(world).append(record)
         records.append(record)
     for record in records:
         notify(world, "event", record)
