@@ -246,6 +246,7 @@ def opt_out_cost(opted_out: tuple[int, ...], sends: int) -> dict[int, float]:
             sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
             client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
             (number_id,) = request_numbers(client, 1)
+            sms.register_phone_number(number_id)  # toll-free: PENDING until registered
             for i in range(count):
                 client.put_opted_out_number(
                     OptOutListName="Default", OptedOutNumber=f"+1206{i:07d}"
@@ -287,6 +288,7 @@ def delivery_cost(rounds: int, calls: int) -> dict[str, float]:
         arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])
         sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn["Attributes"]["QueueArn"])
         (number_id,) = request_numbers(client, 1)
+        sms.register_phone_number(number_id)  # toll-free: PENDING until registered
         client.create_configuration_set(ConfigurationSetName="none")
         client.create_configuration_set(ConfigurationSetName="sns")
         client.create_event_destination(

@@ -18,7 +18,7 @@ import boto3
 from freezegun import freeze_time
 from moto import mock_aws
 
-from smsmock import mock_sms_voice
+from smsmock import SmsVoiceMock, mock_sms_voice
 
 REGION = "us-east-1"
 
@@ -107,7 +107,7 @@ def events_queue() -> tuple[str, str]:
     return topic, queue_url
 
 
-def sms_setup(topic: str) -> str:
+def sms_setup(topic: str, handle: SmsVoiceMock) -> str:
     """A phone number and a configuration set streaming every text event to ``topic``."""
     sms = boto3.client("pinpoint-sms-voice-v2", region_name=REGION)
     number = sms.request_phone_number(
@@ -116,6 +116,7 @@ def sms_setup(topic: str) -> str:
         NumberCapabilities=["SMS"],
         NumberType="TOLL_FREE",
     )
+    handle.register_phone_number(number["PhoneNumberId"])  # its toll-free registration
     sms.create_configuration_set(ConfigurationSetName="notifications")
     sms.create_event_destination(
         ConfigurationSetName="notifications",
@@ -132,7 +133,7 @@ def main() -> dict[str, str]:
     Returns each phone number's final state."""
     with mock_aws(), mock_sms_voice() as sms:
         topic, queue_url = events_queue()
-        notifications = Notifications(sms_setup(topic), "notifications")
+        notifications = Notifications(sms_setup(topic, sms), "notifications")
         consumer = ReceiptConsumer(queue_url, notifications)
         # The test decides what the carriers do, per destination number (or pattern):
         sms.set_fate("+12065550199", "CARRIER_UNREACHABLE", delay=timedelta(seconds=30))

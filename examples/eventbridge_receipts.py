@@ -20,7 +20,7 @@ import boto3
 from freezegun import freeze_time
 from moto import mock_aws
 
-from smsmock import mock_sms_voice
+from smsmock import SmsVoiceMock, mock_sms_voice
 
 REGION = "us-east-1"
 RULE_PATTERN = {
@@ -104,8 +104,8 @@ def events_queue() -> str:
     return str(queue_url)
 
 
-def phone_number() -> str:
-    """A toll-free number to send from: its ARN."""
+def phone_number(handle: SmsVoiceMock) -> str:
+    """A toll-free number to send from, its registration approved: its ARN."""
     sms = boto3.client("pinpoint-sms-voice-v2", region_name=REGION)
     number = sms.request_phone_number(
         IsoCountryCode="US",
@@ -113,6 +113,7 @@ def phone_number() -> str:
         NumberCapabilities=["SMS"],
         NumberType="TOLL_FREE",
     )
+    handle.register_phone_number(number["PhoneNumberId"])  # its toll-free registration
     return str(number["PhoneNumberArn"])
 
 
@@ -121,7 +122,7 @@ def main() -> dict[str, str]:
     phone number's final state."""
     with mock_aws(), mock_sms_voice() as sms:
         queue_url = events_queue()
-        notifications = Notifications(phone_number())
+        notifications = Notifications(phone_number(sms))
         consumer = ReceiptConsumer(queue_url, notifications)
         # The test decides what the carriers do, per destination number (or pattern):
         sms.set_fate("+12065550199", "CARRIER_BLOCKED", delay=timedelta(minutes=5))

@@ -19,6 +19,8 @@ def main() -> None:
             NumberCapabilities=["SMS", "VOICE"],
             NumberType="TOLL_FREE",
         )
+        # A US toll-free number stays PENDING until its registration is approved, as on AWS.
+        sms.register_phone_number(number["PhoneNumberId"])
         print(f"requested {number['PhoneNumber']} ({number['PhoneNumberId']}): {number['Status']}")
         status = client.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberId"]])
         print(f"now {status['PhoneNumbers'][0]['Status']}")

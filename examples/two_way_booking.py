@@ -18,7 +18,7 @@ from typing import Any
 import boto3
 from moto import mock_aws
 
-from smsmock import mock_sms_voice
+from smsmock import SmsVoiceMock, mock_sms_voice
 
 REGION = "us-east-1"
 
@@ -101,7 +101,7 @@ def replies_queue() -> tuple[str, str]:
     return topic, queue_url
 
 
-def two_way_number(topic: str) -> str:
+def two_way_number(topic: str, handle: SmsVoiceMock) -> str:
     """A toll-free number whose replies go to ``topic``."""
     sms = boto3.client("pinpoint-sms-voice-v2", region_name=REGION)
     number = sms.request_phone_number(
@@ -110,6 +110,7 @@ def two_way_number(topic: str) -> str:
         NumberCapabilities=["SMS"],
         NumberType="TOLL_FREE",
     )
+    handle.register_phone_number(number["PhoneNumberId"])  # its toll-free registration
     sms.update_phone_number(
         PhoneNumberId=number["PhoneNumberId"], TwoWayEnabled=True, TwoWayChannelArn=topic
     )
@@ -120,7 +121,7 @@ def main() -> dict[str, str]:
     """Two customers are asked; one answers YES, the other NO. Returns each booking's status."""
     with mock_aws(), mock_sms_voice() as handle:
         topic, queue_url = replies_queue()
-        ours = two_way_number(topic)
+        ours = two_way_number(topic, handle)
         service = BookingService(ours)
         consumer = ReplyConsumer(queue_url, service)
         alice = Booking("b-1", "+12065550101")

@@ -12,6 +12,9 @@ from typing import Any
 import botocore.auth
 import pytest
 from botocore.exceptions import ClientError
+from registration_data import register_toll_free
+
+from smsmock import SmsVoiceMock
 
 
 def refused(call: Any, **kwargs: Any) -> dict[str, Any]:
@@ -20,6 +23,30 @@ def refused(call: Any, **kwargs: Any) -> dict[str, Any]:
         call(**kwargs)
     response: dict[str, Any] = caught.value.response
     return response
+
+
+def record_events(client: Any, name: str = "cs") -> str:
+    """A configuration set ``name`` whose event destination (SNS) takes every event type, so
+    that the handle's ``events(name)`` shows each event a message sent with it produces."""
+    client.create_configuration_set(ConfigurationSetName=name)
+    client.create_event_destination(
+        ConfigurationSetName=name,
+        EventDestinationName="all",
+        MatchingEventTypes=["ALL"],
+        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:events"},
+    )
+    return name
+
+
+def send_text(client: Any, origination: str, destination: str, body: str = "Hello") -> str:
+    """Send a text with the configuration set of :func:`record_events`; its message id."""
+    message_id: str = client.send_text_message(
+        DestinationPhoneNumber=destination,
+        OriginationIdentity=origination,
+        MessageBody=body,
+        ConfigurationSetName="cs",
+    )["MessageId"]
+    return message_id
 
 
 def command_line_server(*args: str) -> subprocess.Popen[str]:
@@ -36,10 +63,18 @@ def command_line_server(*args: str) -> subprocess.Popen[str]:
 
 
 def toll_free_number(
-    client: Any, capabilities: tuple[str, ...] = ("SMS", "VOICE", "MMS"), **extra: Any
+    client: Any,
+    capabilities: tuple[str, ...] = ("SMS", "VOICE", "MMS"),
+    *,
+    handle: SmsVoiceMock | None = None,
+    registered: bool = True,
+    **extra: Any,
 ) -> dict[str, Any]:
     """RequestPhoneNumber's answer for a new US toll-free number (transactional), the number
-    most tests send from."""
+    most tests send from, made sendable: it is ``PENDING`` until its registration is approved.
+    By default it is registered the documented way (:func:`registration_data.register_toll_free`);
+    with ``handle``, by ``handle.register_phone_number``, which makes no registration (so no
+    ``Registration Status Change`` event either); ``registered=False`` leaves it waiting."""
     number: dict[str, Any] = client.request_phone_number(
         IsoCountryCode="US",
         MessageType="TRANSACTIONAL",
@@ -47,6 +82,12 @@ def toll_free_number(
         NumberType="TOLL_FREE",
         **extra,
     )
+    if not registered:
+        return number
+    if handle is not None:
+        handle.register_phone_number(number["PhoneNumberId"])
+    else:
+        register_toll_free(client, number["PhoneNumberId"])
     return number
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
 
 from smsmock import SmsVoiceMock
 from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber
 from smsmock.state.ids import new_id
+
+FieldValue = str | list[str] | bytes
+"""A TEXT value, a SELECT's choices, or the file of an ATTACHMENT."""
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.7\n" + b"0" * 64
@@ -48,14 +52,14 @@ CAMPAIGN: dict[str, str | list[str]] = {
     "messageSamples.messageSample1": "Your Example Corp code is [OTP Code]. It expires in 10 min.",
 }
 
-TOLL_FREE: dict[str, str | list[str]] = {
+TOLL_FREE: dict[str, FieldValue] = {
     "companyInfo.companyName": "Example Corp",
     "companyInfo.website": "https://www.example.com",
     "companyInfo.address1": "123 Main Street",
     "companyInfo.city": "Seattle",
     "companyInfo.state": "WA",
     "companyInfo.zipCode": "98101",
-    "companyInfo.country": "US",
+    "companyInfo.isoCountryCode": "US",
     "companyInfo.businessType": ["SOLE_PROPRIETOR"],
     "contactInfo.firstName": "Jane",
     "contactInfo.lastName": "Doe",
@@ -65,7 +69,8 @@ TOLL_FREE: dict[str, str | list[str]] = {
     "messagingUseCase.useCaseCategory": ["ONE_TIME_PASSWORDS"],
     "messagingUseCase.useCaseDetails": "Example Corp sends login codes to customers.",
     "messagingUseCase.optInType": ["DIGITAL_FORM"],
-    "messagingUseCase.optInWorkflow": "Customers tick the SMS box when they sign up online.",
+    "messagingUseCase.optInDescription": "Customers tick the SMS box when they sign up online.",
+    "messagingUseCase.optInImage": PNG,
     "messageSamples.messageSample1": "Your Example Corp code is [OTP Code]. It expires in 10 min.",
 }
 
@@ -89,13 +94,46 @@ SG_SENDER_ID: dict[str, str | list[str]] = {
 }
 
 
-def put_values(client: Any, registration_id: str, values: dict[str, str | list[str]]) -> None:
-    """Fill a registration's form: a list is a SELECT's choices, a string a TEXT value."""
+IN_SENDER_ID: dict[str, FieldValue] = {
+    # What the India script of the AWS Messaging blog "Automate sender ID registration in AWS End
+    # User Messaging" (January 2026) writes, with its sample configuration's values.
+    "senderIdInfo.senderId": "DEMO",
+    "inSidSpecificInfo.principalEntityId": "123",
+    "inSidSpecificInfo.chainId1": "456",
+    "inSidSpecificInfo.chainId2": "789",
+    "inSidSpecificInfo.chainId3": "910",
+    "inSidSpecificInfo.chainId5": "912",
+    "inSidSpecificInfo.sendingParametersAcknowledgement": ["Yes"],
+    "companyInfo.companyId": "123456789",
+    "companyInfo.companyName": "Example Corp",
+    "companyInfo.website": "https://www.example.com",
+    "companyInfo.areaOfBusiness": ["Other"],
+    "companyAddress.address1": "123 Main Street",
+    "companyAddress.city": "Any Town",
+    "companyAddress.isoCountryCode": "IN",
+    "contactInfo.emailAddress": "johdoe@example.com",
+    "contactInfo.phoneNumber": "+12605550100",
+    "messagingUseCase.useCaseCategory": ["One-time passcodes"],
+    "messagingUseCase.useCaseDescription": "For One Time Messages",
+    "messagingUseCase.monthlyMessageVolume": ["10,000"],
+    "messagingUseCase.optInDescription": "For One Time Messages",
+    "messageSamples.messageSample1": "Your OTP is XXX",
+}
+
+
+def put_values(client: Any, registration_id: str, values: Mapping[str, FieldValue]) -> None:
+    """Fill a registration's form: a list is a SELECT's choices, a string a TEXT value, bytes
+    the file of an ATTACHMENT (uploaded as a registration attachment first)."""
     for path, value in values.items():
-        kind = "SelectChoices" if isinstance(value, list) else "TextValue"
-        client.put_registration_field_value(
-            RegistrationId=registration_id, FieldPath=path, **{kind: value}
-        )
+        given: dict[str, Any]
+        if isinstance(value, bytes):
+            attachment = client.create_registration_attachment(AttachmentBody=value)
+            given = {"RegistrationAttachmentId": attachment["RegistrationAttachmentId"]}
+        elif isinstance(value, list):
+            given = {"SelectChoices": value}
+        else:
+            given = {"TextValue": value}
+        client.put_registration_field_value(RegistrationId=registration_id, FieldPath=path, **given)
 
 
 def new_registration(client: Any, registration_type: str, **kwargs: Any) -> str:
@@ -157,3 +195,14 @@ def add_phone_number(
             status="ACTIVE",
         )
     )
+
+
+def register_toll_free(client: Any, phone_number_id: str) -> str:
+    """Register a requested US toll-free number the documented way, so that it can send: a
+    US_TOLL_FREE_REGISTRATION associated with it, filled, submitted and (immediate lifecycle
+    mode) approved; the number is ``ACTIVE`` from then on. Returns the registration's id."""
+    registration = new_registration(client, "US_TOLL_FREE_REGISTRATION")
+    client.create_registration_association(RegistrationId=registration, ResourceId=phone_number_id)
+    put_values(client, registration, TOLL_FREE)
+    client.submit_registration_version(RegistrationId=registration)
+    return registration

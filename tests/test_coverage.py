@@ -12,6 +12,7 @@ import pytest
 from smsmock.faces.botocore_releases import OLDEST, RELEASES, Release
 from smsmock.faces.cli import main
 from smsmock.faces.coverage import coverage_markdown, missing_operations
+from smsmock.rules.registration_forms import forms, registration_type_evidence
 from smsmock.state.service_model import operation_names
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "coverage.md"
@@ -56,3 +57,11 @@ def test_releases_are_in_order_after_the_oldest() -> None:
 def test_coverage_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["coverage"]) == 0
     assert "| SendTextMessage | implemented |" in capsys.readouterr().out
+
+
+def test_every_modeled_registration_type_names_its_evidence() -> None:
+    evidence = registration_type_evidence()
+    assert set(forms()) <= set(evidence)
+    assert all(evidence.values())
+    assert "## Registration types" in coverage_markdown()
+    assert "| US_TOLL_FREE_REGISTRATION | modeled | User Guide" in coverage_markdown()

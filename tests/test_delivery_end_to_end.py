@@ -10,6 +10,7 @@ from typing import Any
 import boto3
 import pytest
 from freezegun import freeze_time
+from helpers import toll_free_number
 
 from smsmock import SmsVoiceMock, mock_sms_voice
 from smsmock.rules.delivery import LOG_STREAM
@@ -31,14 +32,8 @@ def client(client_in_moto: Any) -> Any:
 
 
 def toll_free(client: Any) -> dict[str, Any]:
-    return dict(
-        client.request_phone_number(
-            IsoCountryCode="US",
-            MessageType="TRANSACTIONAL",
-            NumberCapabilities=["SMS"],
-            NumberType="TOLL_FREE",
-        )
-    )
+    """A US toll-free number that carries SMS only, registered so that it can send."""
+    return toll_free_number(client, ("SMS",))
 
 
 def queue_behind_topic(name: str = "sms-events", raw: bool = False) -> tuple[str, Any, str]:

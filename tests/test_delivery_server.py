@@ -17,6 +17,7 @@ import boto3
 import pytest
 from moto import mock_aws, settings
 from moto.server import ThreadedMotoServer
+from registration_data import register_toll_free
 
 from smsmock import mock_sms_voice
 from smsmock.rules.delivery import forwarding_endpoint, moto_target
@@ -149,6 +150,7 @@ def two_way_number(client: Any, topic: str) -> str:
         NumberCapabilities=["SMS"],
         NumberType="TOLL_FREE",
     )
+    register_toll_free(client, number["PhoneNumberId"])
     client.update_phone_number(
         PhoneNumberId=number["PhoneNumberId"], TwoWayEnabled=True, TwoWayChannelArn=topic
     )
@@ -178,6 +180,7 @@ def test_events_of_a_send_reach_the_moto_servers_queue(sms: Client, moto_url: st
         NumberCapabilities=["SMS"],
         NumberType="TOLL_FREE",
     )
+    register_toll_free(client, number["PhoneNumberId"])
     client.create_configuration_set(ConfigurationSetName="receipts")
     client.create_event_destination(
         ConfigurationSetName="receipts",

@@ -15,7 +15,13 @@ import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
 from installed_model import country_if_required, needs_operations
-from registration_data import CAMPAIGN, add_phone_number, completed_brand, put_values
+from registration_data import (
+    CAMPAIGN,
+    add_phone_number,
+    completed_brand,
+    put_values,
+    register_toll_free,
+)
 
 from smsmock import SmsVoiceMock
 
@@ -42,6 +48,7 @@ def us_number(client: Any) -> str:
         NumberType="TOLL_FREE",
     )
     phone_id: str = created["PhoneNumberId"]
+    register_toll_free(client, phone_id)
     return phone_id
 
 

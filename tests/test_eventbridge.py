@@ -64,7 +64,7 @@ def test_message_events_reach_a_rule_on_the_default_bus(
     client_in_moto: Any, sms_in_moto: SmsVoiceMock, detail_type: str
 ) -> None:
     sqs, url = queue_behind_rule(detail_type)
-    origin = toll_free_number(client_in_moto)
+    origin = toll_free_number(client_in_moto, handle=sms_in_moto)
     operation, arguments = SENDS[detail_type]
     with freeze_time(NOW):
         # No configuration set: EventBridge gets the events regardless.
@@ -105,7 +105,7 @@ def test_the_rule_pattern_routes_only_its_detail_types(
     client_in_moto: Any, sms_in_moto: SmsVoiceMock
 ) -> None:
     sqs, url = queue_behind_rule(VOICE)
-    origin = toll_free_number(client_in_moto)
+    origin = toll_free_number(client_in_moto, handle=sms_in_moto)
     client_in_moto.send_text_message(
         DestinationPhoneNumber=END_USER,
         OriginationIdentity=origin["PhoneNumberId"],
@@ -119,7 +119,7 @@ def test_the_rule_pattern_routes_only_its_detail_types(
 def test_a_rule_made_after_a_send_gets_the_next_sends_events(
     client_in_moto: Any, sms_in_moto: SmsVoiceMock
 ) -> None:
-    origin = toll_free_number(client_in_moto)
+    origin = toll_free_number(client_in_moto, handle=sms_in_moto)
 
     def send() -> str:
         return str(
@@ -144,7 +144,7 @@ def test_a_voice_detail_matches_the_documented_voice_initiated_event(
     client_in_moto: Any, sms_in_moto: SmsVoiceMock
 ) -> None:
     sqs, url = queue_behind_rule(VOICE)
-    origin = toll_free_number(client_in_moto)
+    origin = toll_free_number(client_in_moto, handle=sms_in_moto)
     client_in_moto.send_voice_message(
         DestinationPhoneNumber=END_USER,
         OriginationIdentity=origin["PhoneNumberId"],
@@ -293,7 +293,7 @@ def test_rcs_events_have_no_detail_type(client_in_moto: Any, sms_in_moto: SmsVoi
 
 def test_without_moto_the_events_are_recorded_on_the_handle(sms_voice: SmsVoiceMock) -> None:
     client = boto3.client("pinpoint-sms-voice-v2", region_name=REGION)
-    origin = toll_free_number(client)
+    origin = toll_free_number(client, handle=sms_voice)
     with freeze_time(NOW):
         client.send_text_message(
             DestinationPhoneNumber=END_USER,

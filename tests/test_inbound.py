@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from registration_data import register_toll_free
 
 from smsmock.rules.keywords import HELP_MESSAGE, STOP_MESSAGE
 
@@ -21,6 +22,7 @@ def us_number(client: Any) -> dict[str, Any]:
         NumberCapabilities=["SMS"],
         NumberType="TOLL_FREE",
     )
+    register_toll_free(client, result["PhoneNumberId"])
     return result
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock
 
@@ -20,6 +21,7 @@ def mms_number(client: Any) -> str:
         NumberCapabilities=["SMS", "MMS"],
         NumberType="TOLL_FREE",
     )["PhoneNumberId"]
+    register_toll_free(client, number)
     return number
 
 

@@ -13,9 +13,11 @@ import boto3
 import botocore.session
 import pytest
 from freezegun import freeze_time
+from helpers import record_events, send_text
 from installed_model import needs_members, needs_operations
 from moto import mock_aws
 from payload_schemas import check_event, check_events
+from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock
 from smsmock.rules.events import catalogue
@@ -34,24 +36,13 @@ def number(client: Any) -> str:
         NumberCapabilities=["SMS", "VOICE", "MMS"],
         NumberType="TOLL_FREE",
     )["PhoneNumberId"]
-    client.create_configuration_set(ConfigurationSetName="cs")
-    client.create_event_destination(
-        ConfigurationSetName="cs",
-        EventDestinationName="all",
-        MatchingEventTypes=["ALL"],
-        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:events"},
-    )
+    register_toll_free(client, found)
+    record_events(client)
     return found
 
 
 def text(client: Any, number: str, to: str = END_USER) -> str:
-    message_id: str = client.send_text_message(
-        DestinationPhoneNumber=to,
-        OriginationIdentity=number,
-        MessageBody="Your order shipped",
-        ConfigurationSetName="cs",
-    )["MessageId"]
-    return message_id
+    return send_text(client, number, to, "Your order shipped")
 
 
 def call(client: Any, number: str, to: str = END_USER) -> str:
@@ -364,6 +355,7 @@ def test_a_chosen_failure_reaches_the_users_queue_through_moto(sms_voice: SmsVoi
             NumberCapabilities=["SMS"],
             NumberType="TOLL_FREE",
         )["PhoneNumberId"]
+        sms_voice.register_phone_number(number)  # its toll-free registration, approved
         client.create_configuration_set(ConfigurationSetName="cs")
         for name, arn in (("receipts", topic), ("gone", topic + "-deleted")):
             client.create_event_destination(

@@ -16,6 +16,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from registration_data import register_toll_free
 
 # -- the application code under test -----------------------------------------------------------
 
@@ -94,6 +95,7 @@ def service(client: Any) -> NotificationService:
         NumberCapabilities=["SMS"],
         NumberType="TOLL_FREE",
     )
+    register_toll_free(client, number["PhoneNumberId"])
     pool = client.create_pool(
         OriginationIdentity=number["PhoneNumberId"],
         IsoCountryCode="US",

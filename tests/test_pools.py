@@ -10,6 +10,7 @@ import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
 from installed_model import country_if_required, needs_members, needs_operations, needs_optional
+from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock
 
@@ -35,6 +36,14 @@ def number(client: Any, **settings: Any) -> dict[str, Any]:
     request.update(settings)
     response: dict[str, Any] = client.request_phone_number(**request)
     return response
+
+
+def active_number(client: Any, **settings: Any) -> dict[str, Any]:
+    """A US toll-free number as :func:`number` makes it, with its registration approved: it is
+    ``ACTIVE`` and can be updated (a toll-free number is ``PENDING`` until then)."""
+    phone = number(client, **settings)
+    register_toll_free(client, phone["PhoneNumberId"])
+    return phone
 
 
 def sender_id(client: Any, name: str = "ACME", country: str = "ES") -> dict[str, Any]:
@@ -98,7 +107,7 @@ def test_create_pool_takes_the_numbers_settings_but_not_its_deletion_protection(
     client: Any,
 ) -> None:
     client.create_opt_out_list(OptOutListName="custom")
-    phone = number(client, OptOutListName="custom", DeletionProtectionEnabled=True)
+    phone = active_number(client, OptOutListName="custom", DeletionProtectionEnabled=True)
     client.update_phone_number(
         PhoneNumberId=phone["PhoneNumberId"],
         TwoWayEnabled=True,
@@ -435,7 +444,7 @@ def test_update_pool(client: Any) -> None:
 
 
 def test_update_pool_settings_reach_its_numbers(client: Any) -> None:
-    phone = number(client)
+    phone = active_number(client)
     created = new_pool(client, phone["PhoneNumberId"])
     client.create_opt_out_list(OptOutListName="custom")
     client.update_pool(
@@ -451,7 +460,7 @@ def test_update_pool_settings_reach_its_numbers(client: Any) -> None:
     assert member["SelfManagedOptOutsEnabled"] is True
     assert (member["TwoWayEnabled"], member["TwoWayChannelArn"]) == (True, CHANNEL)
     # So the pool and its numbers still match: a number like them can join.
-    later = number(client, OptOutListName="custom")
+    later = active_number(client, OptOutListName="custom")
     client.update_phone_number(
         PhoneNumberId=later["PhoneNumberId"],
         SelfManagedOptOutsEnabled=True,
@@ -540,7 +549,7 @@ def test_delete_unknown_pool_is_not_found(client: Any) -> None:
 
 def test_an_opt_out_list_in_use_by_a_pool_cannot_be_deleted(client: Any) -> None:
     client.create_opt_out_list(OptOutListName="custom")
-    phone = number(client)
+    phone = active_number(client)
     pool_id = new_pool(client, phone["PhoneNumberId"])["PoolId"]
     client.update_pool(PoolId=pool_id, OptOutListName="custom")
     with pytest.raises(ClientError) as caught:
@@ -624,7 +633,7 @@ def _custom_list(client: Any) -> dict[str, Any]:
 
 
 def _two_way(client: Any) -> dict[str, Any]:
-    phone = number(client)
+    phone = active_number(client)
     client.update_phone_number(
         PhoneNumberId=phone["PhoneNumberId"], TwoWayEnabled=True, TwoWayChannelArn=CHANNEL
     )

@@ -10,6 +10,7 @@ import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
 from installed_model import has_operation, needs_enum_values, needs_operations
+from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock
 
@@ -510,13 +511,15 @@ def test_configurations_are_per_region(sms_voice: SmsVoiceMock) -> None:
 
 
 def sender(client: Any) -> str:
-    number: str = client.request_phone_number(
+    number = client.request_phone_number(
         IsoCountryCode="US",
         MessageType="TRANSACTIONAL",
         NumberCapabilities=["SMS", "VOICE"],
         NumberType="TOLL_FREE",
-    )["PhoneNumber"]
-    return number
+    )
+    register_toll_free(client, number["PhoneNumberId"])
+    phone_number: str = number["PhoneNumber"]
+    return phone_number
 
 
 def send(client: Any, origin: str, destination: str, **kwargs: Any) -> dict[str, Any]:

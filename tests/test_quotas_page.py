@@ -103,7 +103,9 @@ def test_a_quota_raised_as_a_users_test_would(client: Any, sms_voice: SmsVoiceMo
     sms_voice.set_quota("PHONE_NUMBERS_PER_ACCOUNT", 30)
     for _ in range(26):
         client.create_pool(
-            OriginationIdentity=toll_free_number(client, ("SMS",))["PhoneNumberId"],
+            OriginationIdentity=toll_free_number(client, ("SMS",), handle=sms_voice)[
+                "PhoneNumberId"
+            ],
             MessageType="TRANSACTIONAL",
             IsoCountryCode="US",
         )

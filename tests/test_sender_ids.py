@@ -128,6 +128,10 @@ def test_describe_an_unknown_sender_id(client: Any) -> None:
         client.describe_sender_ids(SenderIds=[{"SenderId": "MyBrand", "IsoCountryCode": "FR"}])
     assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
     assert error(caught)["ResourceType"] == "sender-id"
+    # A sender ID exists per country (MyBrand is there in GB): the message names both.
+    message = error(caught)["Error"]["Message"]
+    assert "MyBrand" in message
+    assert "FR" in message
 
 
 @needs_members("DescribeSenderIdsRequest", "Owner")

@@ -11,6 +11,7 @@ import pytest
 from freezegun import freeze_time
 from helpers import refused
 from installed_model import needs_members, needs_operations
+from registration_data import register_toll_free
 
 from smsmock.rules import pricing
 
@@ -29,6 +30,8 @@ def number(client: Any, country: str = "US", **kwargs: Any) -> dict[str, Any]:
     }
     args.update(kwargs)
     result: dict[str, Any] = client.request_phone_number(**args)
+    if args["NumberType"] == "TOLL_FREE":
+        register_toll_free(client, result["PhoneNumberId"])
     return result
 
 

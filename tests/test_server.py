@@ -6,6 +6,7 @@ server for the session and empties it before each test.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import signal
@@ -14,6 +15,7 @@ import sys
 import threading
 import urllib.request
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +23,10 @@ import boto3
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
-from helpers import toll_free_number
+from helpers import record_events, toll_free_number
 
-from smsmock import mock_sms_voice
+from smsmock import SmsVoiceMock, mock_sms_voice
+from smsmock.faces.handle_checks import remote_methods
 from smsmock.faces.server import Client, ControlError, Server, ServerProcess
 
 SERVICE = "pinpoint-sms-voice-v2"
@@ -243,6 +246,70 @@ def test_advance_an_unknown_resource(sms_voice_server: Client) -> None:
         sms_voice_server.advance("pool", "pool-none")
     assert caught.value.status == 404
     assert caught.value.code == "ResourceNotFoundException"
+
+
+def test_advance_looks_in_every_region_as_receive_does(sms_voice_server: Client) -> None:
+    # A phone number of eu-west-2, advanced without naming the region: found there, as
+    # receive finds a number of any region.
+    london = sms_voice_server.boto3_client("eu-west-2")
+    number = toll_free_number(london, ("SMS",))
+
+    record = sms_voice_server.advance("phone-number", number["PhoneNumberId"], "DELETED")
+
+    assert (record["phone_number_id"], record["status"]) == (number["PhoneNumberId"], "DELETED")
+    [described] = london.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberId"]])[
+        "PhoneNumbers"
+    ]
+    assert described["Status"] == "DELETED"
+
+
+def test_an_unknown_resource_names_the_regions_searched(sms_voice_server: Client) -> None:
+    sms_voice_server.boto3_client("eu-west-2").create_opt_out_list(OptOutListName="here")
+    sms_voice_server.boto3_client("us-east-1").create_opt_out_list(OptOutListName="there")
+
+    with pytest.raises(ControlError) as advanced:
+        sms_voice_server.advance("phone-number", "phone-none")
+    with pytest.raises(ControlError) as received:
+        sms_voice_server.receive("+12065550100", "+18005550199", "HELLO")
+
+    for caught in (advanced, received):
+        assert caught.value.status == 404
+        assert "eu-west-2" in caught.value.message
+        assert "us-east-1" in caught.value.message
+
+
+def test_every_public_handle_method_is_a_client_method() -> None:
+    # One list (handle_checks.remote_methods) serves the server's handle/<name> endpoint, the
+    # names its 404 gives, and this check: a handle method without a Client method of the same
+    # name fails here.
+    for name in remote_methods(SmsVoiceMock):
+        assert hasattr(Client, name), f"Client has no {name}()"
+        wanted = set(inspect.signature(getattr(SmsVoiceMock, name)).parameters) - {"self"}
+        offered = set(inspect.signature(getattr(Client, name)).parameters) - {"self"}
+        assert wanted <= offered, (name, wanted - offered)
+    # What a Client reaches through endpoints of their own: the handle's two properties, and
+    # save_state and load_state on a file of the caller's (GET and POST state).
+    for name in ("sent_messages", "inbound_messages", "save_state", "load_state"):
+        assert callable(getattr(Client, name)), f"Client has no {name}()"
+
+
+def test_set_fate_and_spend_through_the_server(sms_voice_server: Client) -> None:
+    client = sms_voice_server.boto3_client()
+    number = toll_free_number(client, ("SMS",))
+    record_events(client)
+    sms_voice_server.set_fate("+12065550100", "BLOCKED", delay=timedelta(seconds=0))
+
+    client.send_text_message(
+        DestinationPhoneNumber="+12065550100",
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageBody="hi",
+        ConfigurationSetName="cs",
+    )
+
+    assert [e["event_type"] for e in sms_voice_server.events("cs")] == ["TEXT_BLOCKED"]
+    assert sms_voice_server.spend("SMS") > 0
+    sms_voice_server.clear_fates()
+    assert sms_voice_server.settle_events() == []
 
 
 def test_any_handle_method(sms_voice_server: Client) -> None:
@@ -547,3 +614,5 @@ def test_an_unknown_handle_method_is_refused_naming_those_there_are(
     callable_there = message.rpartition(": ")[2].rstrip(".").split(", ")
     assert {"set_default_account", "set_fate", "map_access_key", "spend"} <= set(callable_there)
     assert not {"start", "stop", "save_state", "load_state"} & set(callable_there)
+    # The one list the endpoint calls and the Client mirrors (handle_checks.remote_methods).
+    assert callable_there == remote_methods(SmsVoiceMock)

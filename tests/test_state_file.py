@@ -302,6 +302,42 @@ def test_a_file_that_does_not_fit_is_refused_and_nothing_changes(
     assert names == ["Default", "saved", "live"]
 
 
+@pytest.fixture
+def waiting_number(client: Any, sms_voice: SmsVoiceMock, tmp_path: Path) -> str:
+    """A new US toll-free number, ``PENDING`` and held until its registration is approved, saved
+    with the rest of the state to ``tmp_path / "state.json"``; its id."""
+    number = toll_free_number(client, ("SMS",), registered=False)
+    sms_voice.save_state(tmp_path / "state.json")
+    return str(number["PhoneNumberId"])
+
+
+def test_a_toll_free_number_waiting_for_its_registration_is_saved_and_loaded(
+    client: Any, sms_voice: SmsVoiceMock, tmp_path: Path, waiting_number: str
+) -> None:
+    # The loaded number passes the file's field checks, and still waits for its registration.
+    sms_voice.reset()
+
+    sms_voice.load_state(tmp_path / "state.json")
+
+    [loaded] = client.describe_phone_numbers()["PhoneNumbers"]
+    assert (loaded["PhoneNumberId"], loaded["Status"]) == (waiting_number, "PENDING")
+    sms_voice.register_phone_number(waiting_number)
+    [registered] = client.describe_phone_numbers()["PhoneNumbers"]
+    assert registered["Status"] == "ACTIVE"
+
+
+def test_a_waiting_flag_of_another_type_is_refused(
+    sms_voice: SmsVoiceMock, tmp_path: Path, waiting_number: str
+) -> None:
+    path = tmp_path / "state.json"
+    data = json.loads(path.read_text())
+    data["backends"][0]["tables"]["phone-number"][0]["awaiting_registration"] = "yes"
+    path.write_text(json.dumps(data))
+
+    with pytest.raises(StateFileError, match=r"awaiting_registration is 'yes', not bool\."):
+        sms_voice.load_state(path)
+
+
 def test_a_file_naming_the_record_classes_where_they_lived_before_loads(
     client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
 ) -> None:

@@ -11,6 +11,7 @@ from botocore.exceptions import ClientError
 from freezegun import freeze_time
 from helpers import refused
 from installed_model import has_member
+from registration_data import register_toll_free
 
 DEST = "+12065550100"
 
@@ -23,6 +24,7 @@ def us_number(client: Any) -> dict[str, Any]:
         NumberCapabilities=["SMS", "VOICE"],
         NumberType="TOLL_FREE",
     )
+    register_toll_free(client, result["PhoneNumberId"])
     return result
 
 

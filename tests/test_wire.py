@@ -155,6 +155,7 @@ def test_request_and_message_ids_are_distinct_version_4_uuids(
         NumberCapabilities=["SMS"],
         NumberType="TOLL_FREE",
     )
+    sms_voice.register_phone_number(number["PhoneNumberId"])
     ids = [number["ResponseMetadata"]["RequestId"]]
     for _ in range(50):
         sent = client.send_text_message(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from smsmock.engine.handlers import implemented_operations
 from smsmock.faces.botocore_releases import OLDEST, RELEASES, first_release
+from smsmock.rules.registration_forms import forms, registration_type_evidence
 from smsmock.state.service_model import operation_names
 
 
@@ -46,4 +47,25 @@ def coverage_markdown() -> str:
         if release.other:
             added = f"{added}; {release.other}" if added else release.other
         lines.append(f"| {release.version} | {added} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _registration_types()) + "\n"
+
+
+def _registration_types() -> list[str]:
+    """The registration types AWS has, which smsmock models, and the evidence for each."""
+    modeled = forms()
+    lines = [
+        "",
+        "## Registration types",
+        "",
+        "The registration types AWS is known to have, whether smsmock models their form (answers "
+        "DescribeRegistrationTypeDefinitions and the section and field definitions with it, and "
+        "accepts CreateRegistration of it) and the public evidence behind it. Each modeled "
+        "field names its own source in `smsmock/data/registration_types.json`.",
+        "",
+        "| registration type | smsmock | evidence |",
+        "| --- | --- | --- |",
+    ]
+    for name, evidence in registration_type_evidence().items():
+        status = "modeled" if name in modeled else "not modeled"
+        lines.append(f"| {name} | {status} | {evidence} |")
+    return lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import inspect
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -115,6 +116,36 @@ def default_region() -> str:
     ``us-east-1`` when neither it nor ``AWS_REGION`` is set), else ``AWS_REGION`` (what the
     other AWS SDKs and the AWS CLI v2 read, for clients of the server), else ``us-east-1``."""
     return os.environ.get("AWS_DEFAULT_REGION") or os.environ.get("AWS_REGION") or FALLBACK_REGION
+
+
+# -- the handle's methods, in process and through a server ---------------------------------------
+
+LOCAL_ONLY_METHODS = {
+    "start": "switches the mock on in the calling process",
+    "stop": "switches the mock off in the calling process",
+    "backend": "returns the live state object of the calling process",
+    "backends": "returns the live state objects of the calling process",
+    "on_event": "calls a function of the calling process",
+    "on_inbound": "calls a function of the calling process",
+    "save_state": "would write a file of the server's machine (the Client's writes the caller's "
+    "own, from GET state)",
+    "load_state": "would read a file of the server's machine (the Client's reads the caller's "
+    "own, into POST state)",
+}
+"""Public handle methods a server does not call for a remote caller by name, and why."""
+
+
+def remote_methods(handle_class: type) -> list[str]:
+    """The public methods of the handle a server calls for a remote caller: all but
+    :data:`LOCAL_ONLY_METHODS`, sorted. The one list behind the server's ``handle/<name>``
+    endpoint, the names its 404 gives, and the test that each is a ``Client`` method of the same
+    name and arguments. (The properties ``sent_messages`` and ``inbound_messages`` are read
+    through endpoints of their own.)"""
+    return sorted(
+        name
+        for name, _ in inspect.getmembers(handle_class, inspect.isfunction)
+        if not name.startswith("_") and name not in LOCAL_ONLY_METHODS
+    )
 
 
 # -- settings ------------------------------------------------------------------------------------

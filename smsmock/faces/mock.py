@@ -28,13 +28,16 @@ from smsmock.records.bus_events import BUS_EVENTS, BusEvent
 from smsmock.records.configuration_sets import EVENTS, EventRecord
 from smsmock.records.messages import SENT_MESSAGES, SentMessage
 from smsmock.records.notify import NotifyConfiguration
+from smsmock.records.phone_numbers import PhoneNumber
 from smsmock.records.rcs_agents import CountryLaunch
 from smsmock.records.registrations import REGISTRATIONS
+from smsmock.rules import toll_free
 from smsmock.rules.events import timeline
 from smsmock.rules.inbound import INBOUND_MESSAGES, InboundMessage, receive
 from smsmock.rules.notify import upgrade_tier
 from smsmock.rules.rcs import launch_in_country, set_rcs_capable
 from smsmock.rules.spend import set_sandboxed, spent
+from smsmock.state.errors import ResourceNotFoundError
 from smsmock.state.lifecycle import Mode, ModeKind
 from smsmock.state.tables import Record
 from smsmock.state.world import WORLD, Backend
@@ -235,12 +238,36 @@ class SmsVoiceMock:
         account_id: str | None = None,
     ) -> Record:
         """Move one resource a step on (or straight to the status ``to``, one of the model's
-        statuses of that resource type); returns its record."""
+        statuses of that resource type); returns its record. Without ``region`` and
+        ``account_id`` the resource is looked for in every account and region, as :meth:`receive`
+        looks for its number; ``ResourceNotFoundException`` names the regions searched."""
         resource_type = handle_checks.lifecycle_type(resource_type)
         if to is not None:
             to = handle_checks.status(resource_type, to)
         with WORLD.lock:
-            return self._existing(account_id, region).advance(resource_type, resource_id, to)
+            searched = self._searched(account_id, region)
+            for backend in searched:
+                try:
+                    return backend.advance(resource_type, resource_id, to)
+                except ResourceNotFoundError:
+                    continue
+        raise _not_found(resource_type, resource_id, searched)
+
+    def register_phone_number(
+        self, phone_number: str, *, account_id: str | None = None, region: str | None = None
+    ) -> PhoneNumber:
+        """Complete the registration a phone number (id, ARN or E.164) waits for, as AWS's
+        approval would: a US toll-free number, ``PENDING`` until its US_TOLL_FREE_REGISTRATION
+        is approved, becomes ``ACTIVE`` (as the ``phone-number`` lifecycle mode says). Looks in
+        every account and region unless told, as :meth:`advance` does; returns the record.
+
+        Raises ``ValueError`` for a number that waits for no registration."""
+        with WORLD.lock:
+            searched = self._searched(account_id, region)
+            for backend in searched:
+                if toll_free.find_number(backend, phone_number) is not None:
+                    return toll_free.register_phone_number(backend, phone_number)
+        raise _not_found("phone-number", phone_number, searched)
 
     @property
     def sent_messages(self) -> tuple[SentMessage, ...]:
@@ -474,9 +501,28 @@ class SmsVoiceMock:
         account, region = self._where(account_id, region)
         return WORLD.existing_backend(account, region) or Backend(WORLD, account, region)
 
+    def _searched(self, account_id: str | None, region: str | None) -> list[Backend]:
+        """Where to look for a resource: the account and region given, else every account and
+        region with state, the default ones first."""
+        if account_id is not None or region is not None:
+            return [self._existing(account_id, region)]
+        first = WORLD.existing_backend(*self._where(None, None))
+        rest = [b for b in WORLD.backends() if b is not first]
+        return [first, *rest] if first is not None else rest
+
     def _made(self, account_id: str | None, region: str | None) -> Backend:
         """The backend to change, made if it does not exist yet."""
         return WORLD.backend(*self._where(account_id, region))
+
+
+def _not_found(resource_type: str, resource_id: str, searched: list[Backend]) -> Exception:
+    """``ResourceNotFoundException`` naming the regions (and accounts) searched."""
+    places = ", ".join(f"{b.region} (account {b.account_id})" for b in searched)
+    return ResourceNotFoundError(
+        resource_type,
+        resource_id,
+        f"No {resource_type} {resource_id!r} found; searched {places or 'no region'}.",
+    )
 
 
 @overload

@@ -12,7 +12,7 @@ from smsmock.records.opt_out_lists import opt_out_list
 from smsmock.records.phone_numbers import PHONE_NUMBERS, PhoneNumber, phone_number
 from smsmock.records.pools import pool
 from smsmock.records.registrations import Registration
-from smsmock.rules import origination, origination_countries, registration_associations
+from smsmock.rules import origination, origination_countries, registration_associations, toll_free
 from smsmock.rules.available_numbers import requested_number
 from smsmock.rules.keywords import default_keywords, keywords_of
 from smsmock.rules.opt_outs import check_self_managed_needs_two_way
@@ -112,6 +112,7 @@ def request_phone_number(call: Call, params: Params) -> PhoneNumber:
             international_sending_enabled=params.get("InternationalSendingEnabled", False),
             deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
             keywords=default_keywords(),
+            awaiting_registration=toll_free.awaits_registration(number_type, country),
         ),
         store=False,
     )

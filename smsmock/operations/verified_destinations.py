@@ -160,7 +160,7 @@ def send_destination_number_verification_code(call: Call, params: Params) -> dic
             destination_country_parameters=dict(params.get("DestinationCountryParameters") or {}),
             voice_id="MATTHEW" if channel == "VOICE" else None,
             message_body_text_type="TEXT" if channel == "VOICE" else None,
-            sandbox_exempt=True,
+            verification_code=True,
             # "we waive the fee for the first verification code for each phone number"
             waive_fee=not record.code_sends,
         ),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from smsmock.records.messaging_limits import PRICING_TIER, phone_number_limits
 from smsmock.state.lifecycle import StatefulRecord
 from smsmock.state.registry import Call
 from smsmock.state.service_model import Written
-from smsmock.state.tables import TableKey
+from smsmock.state.tables import TABLE_KEYS, TableKey
 
 
 @dataclass(kw_only=True)
@@ -37,6 +38,9 @@ class PhoneNumber(StatefulRecord):
     keywords: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Keyword → (KeywordMessage, KeywordAction); starts with the service's defaults."""
     pricing_tier: str = PRICING_TIER
+    awaiting_registration: bool = False
+    """A US toll-free number stays ``PENDING`` until its US_TOLL_FREE_REGISTRATION is approved
+    (:mod:`smsmock.rules.toll_free`)."""
     messaging_limits: Written | None = field(default=None, init=False, repr=False)
     """``MessagingLimits`` (:mod:`smsmock.records.messaging_limits`): found when the number is
     made, as nothing changes a number's type or capabilities."""
@@ -53,7 +57,18 @@ PHONE_NUMBERS: TableKey[PhoneNumber] = TableKey(
     aliases=lambda r: (r.phone_number,),
     arn=lambda r: r.phone_number_arn,
     transitions={"PENDING": "ACTIVE"},
+    held=lambda backend, number: _awaits_registration(backend, number),
 )
+
+
+def _awaits_registration(backend: Any, number: PhoneNumber) -> bool:
+    """Whether ``number`` still waits for its registration. Its registration is read first, so
+    that its own lifecycle moves (an approval releases the number:
+    :mod:`smsmock.rules.toll_free`)."""
+    registrations = TABLE_KEYS.get("registration")
+    if number.awaiting_registration and number.registration_id and registrations is not None:
+        backend.table(registrations).find(number.registration_id)
+    return number.awaiting_registration
 
 
 def phone_number(call: Call, ref: str) -> PhoneNumber:

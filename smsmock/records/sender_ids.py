@@ -79,5 +79,8 @@ def sender_id(table: Table[SenderId], ref: str, iso_country_code: str) -> Sender
     """:func:`find_sender_id` in ``iso_country_code``, or ``ResourceNotFoundException``."""
     found = find_sender_id(table, ref, iso_country_code)
     if found is None:
-        raise ResourceNotFoundError("sender-id", ref)
+        # A sender ID is one per country: the message names both, as the request does.
+        raise ResourceNotFoundError(
+            "sender-id", ref, f"No sender-id {ref!r} found in {iso_country_code}."
+        )
     return found

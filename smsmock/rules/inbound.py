@@ -163,7 +163,8 @@ def _find_number(
         )
         if found is not None:
             return found, Call("InboundMessage", backend, new_uuid(), now)
-    raise LookupError(f"No account has the phone number {ref}.")
+    places = ", ".join(f"{b.region} (account {b.account_id})" for b in backends)
+    raise LookupError(f"No account has the phone number {ref}; searched {places or 'no region'}.")
 
 
 def _apply(

@@ -64,6 +64,19 @@ def forms() -> dict[str, RegistrationForm]:
     return out
 
 
+@functools.cache
+def registration_type_evidence() -> dict[str, str]:
+    """The registration types AWS is known to have → the public evidence for each
+    (``smsmock/data/registration_type_evidence.json``); :func:`forms` are those smsmock models."""
+    text = (
+        resources.files("smsmock")
+        .joinpath("data/registration_type_evidence.json")
+        .read_text("utf-8")
+    )
+    rows = json.loads(text)["RegistrationTypes"]
+    return {row["RegistrationType"]: row["Evidence"] for row in rows}
+
+
 def _with_conditional_behavior(field: Definition) -> Definition:
     """The field with its ``RequiredWhen`` also given as the model's ``ConditionalBehavior``."""
     when = field.get("RequiredWhen")

@@ -11,18 +11,21 @@ voice, media and RCS sends already shared, and since 0.x notify follows it too):
 2. the message's size (``MAXIMUM_SIZE_EXCEEDED``: an SMS's characters,
    :func:`~smsmock.rules.send_rules.check_message_size`; a voice message's length,
    :func:`~smsmock.rules.voice_limits.check_voice_length`);
-3. the origination identity: found, active, of the channel, reaching the country, of the message
-   type (:func:`~smsmock.rules.send_rules.choose_origination`, ``check_sender``); a text tries RCS
-   first, and goes as RCS when an RCS agent sends it (:data:`TEXT_BY_RCS`);
-4. the destination's opt-out (``DESTINATION_PHONE_NUMBER_OPTED_OUT``);
-5. the sandbox's verified destinations (``DESTINATION_PHONE_NUMBER_NOT_VERIFIED``);
-6. whether the channel reaches the phone (RCS: may fall back to SMS or MMS; a text a pool sends
+3. the origination identity: found, active (a US toll-free number is not until its registration
+   is approved: :mod:`smsmock.rules.toll_free`), of the channel, reaching the country, of the
+   message type (:func:`~smsmock.rules.send_rules.choose_origination`, ``check_sender``); a text
+   tries RCS first, and goes as RCS when an RCS agent sends it (:data:`TEXT_BY_RCS`);
+4. a SIMULATOR number sends only to the destination simulator numbers of its country and no
+   verification codes (:func:`~smsmock.rules.simulator.check_simulator`);
+5. the destination's opt-out (``DESTINATION_PHONE_NUMBER_OPTED_OUT``);
+6. the sandbox's verified destinations (``DESTINATION_PHONE_NUMBER_NOT_VERIFIED``);
+7. whether the channel reaches the phone (RCS: may fall back to SMS or MMS; a text a pool sends
    by SMS after its RCS agent could not reach the phone leads with ``RCS_FALLEN_BACK_TO_SMS``);
-7. the price against ``MaxPrice`` (``PRICE_OVER_THRESHOLD``);
-8. the kind's own limits (notify's daily tier and call limits; the voice messages of the last 24
+8. the price against ``MaxPrice`` (``PRICE_OVER_THRESHOLD``);
+9. the kind's own limits (notify's daily tier and call limits; the voice messages of the last 24
    hours, :mod:`smsmock.rules.voice_limits`);
-9. the month's spend limit (``MONTHLY_SPEND_LIMIT_REACHED_FOR_…``);
-10. :data:`SEND_CHECKS`, which other families append to at import time (protect configurations).
+10. the month's spend limit (``MONTHLY_SPEND_LIMIT_REACHED_FOR_…``);
+11. :data:`SEND_CHECKS`, which other families append to at import time (protect configurations).
 
 An accepted message is then recorded (:func:`~smsmock.rules.sent_messages.record_message`, called
 from here and from nowhere else but inbound keyword answers), counted as spend, and its events are
@@ -54,6 +57,7 @@ from smsmock.rules.send_rules import (
     remember_sticky,
 )
 from smsmock.rules.sent_messages import new_message_id, record_message
+from smsmock.rules.simulator import check_simulator
 from smsmock.rules.spend import check_spend, is_sandboxed
 from smsmock.rules.voice_limits import check_voice_count, check_voice_length, count_voice_message
 from smsmock.state.errors import ValidationError
@@ -169,8 +173,10 @@ class SendRequest:
     destination_country_parameters: dict[str, str] = field(default_factory=dict)
     protect_configuration_id: str | None = None
     message_feedback_enabled: bool | None = None
-    sandbox_exempt: bool = False
-    """Verification codes go to numbers not verified yet, which is their point."""
+    verification_code: bool = False
+    """A SendDestinationNumberVerificationCode message: exempt from the sandbox, as verification
+    codes go to numbers not verified yet, which is their point (and a simulator number cannot
+    send one: :mod:`smsmock.rules.simulator`)."""
     waive_fee: bool = False
     """The first verification code to a number is free (User Guide, *SMS/MMS sandbox*)."""
     message_id: str | None = None
@@ -270,6 +276,12 @@ def _originate(call: Call, outgoing: Outgoing) -> None:
         outgoing.kind, outgoing.channel = origin.kind, origin.kind.channel
 
 
+def _simulator(call: Call, outgoing: Outgoing) -> None:
+    check_simulator(
+        outgoing.sender, outgoing.destination_phone_number, outgoing.request.verification_code
+    )
+
+
 def _opt_out(call: Call, outgoing: Outgoing) -> None:
     if outgoing.kind.checks_opt_outs:
         identity = outgoing.identity if outgoing.identity is not None else outgoing.sender
@@ -277,7 +289,7 @@ def _opt_out(call: Call, outgoing: Outgoing) -> None:
 
 
 def _sandbox(call: Call, outgoing: Outgoing) -> None:
-    exempt = outgoing.request.sandbox_exempt or not outgoing.kind.checks_sandbox
+    exempt = outgoing.request.verification_code or not outgoing.kind.checks_sandbox
     if not exempt and is_sandboxed(call.backend):
         check_verified(call, outgoing.destination_phone_number)
 
@@ -322,6 +334,7 @@ Step = Callable[[Call, Outgoing], "SentMessage | None"]
 STEPS: tuple[Step, ...] = (
     _size,
     _originate,
+    _simulator,
     _opt_out,
     _sandbox,
     _reach,

@@ -40,6 +40,10 @@ class TableKey(Generic[R]):
     on_transition: Callable[[Any, R, str, str], None] | None = None
     """Called with the backend (a :class:`~smsmock.state.world.Backend`), the record, and its old
     and new status."""
+    held: Callable[[Any, R], bool] | None = None
+    """Called with the backend and the record: whether it waits for something outside its
+    lifecycle (a US toll-free number for its registration). A held record does not move on its
+    own; ``advance`` still moves it."""
     id_prefix: str | None = None
     quota: str | None = None
 

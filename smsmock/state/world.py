@@ -112,6 +112,8 @@ class Backend:
         """Move ``record`` through the steps its lifecycle mode allows by now."""
         if not isinstance(record, StatefulRecord) or record.status not in spec.transitions:
             return
+        if spec.held is not None and spec.held(self, record):
+            return
         now = datetime.now(timezone.utc)
         steps, seconds = self.world.lifecycle.due_steps(
             spec.resource_type, record.status_since, now

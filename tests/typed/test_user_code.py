@@ -53,6 +53,7 @@ def bodies_sent_to(sms: SmsVoiceMock, destination: str) -> list[str | None]:
 def test_sent_messages_are_typed() -> None:
     with mock_sms_voice() as sms:
         number = request_toll_free_number()
+        sms.register_phone_number(number)  # PENDING until its registration is approved
         client = boto3.client(SERVICE, region_name="us-east-1")
         client.create_configuration_set(ConfigurationSetName="alerts")
         client.create_event_destination(
@@ -75,6 +76,7 @@ def test_sent_messages_are_typed() -> None:
 
 def test_inbound_messages_are_typed(sms_voice: SmsVoiceMock) -> None:
     number = request_toll_free_number()
+    sms_voice.register_phone_number(number)  # PENDING until its registration is approved
 
     inbound: InboundMessage = sms_voice.receive("+12065550199", number, "STOP")
 
@@ -103,6 +105,7 @@ def test_decorated_function_keeps_its_signature() -> None:
 @pytest.mark.parametrize("body", ["hello", "ünïcode"])
 def test_unicode_costs_more_segments(sms_voice: SmsVoiceMock, body: str) -> None:
     number = request_toll_free_number()
+    sms_voice.register_phone_number(number)  # PENDING until its registration is approved
     client = boto3.client(SERVICE, region_name="us-east-1")
     client.send_text_message(
         DestinationPhoneNumber="+12065550142", OriginationIdentity=number, MessageBody=body * 30

@@ -13,6 +13,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -137,12 +138,97 @@ class Client:
         arguments.update(region=region, account_id=account_id)
         return self._request("POST", "advance", arguments)  # type: ignore[no-any-return]
 
+    def register_phone_number(
+        self, phone_number: str, *, account_id: str | None = None, region: str | None = None
+    ) -> dict[str, Any]:
+        """See :meth:`smsmock.SmsVoiceMock.register_phone_number`; returns the number's fields."""
+        arguments = {"phone_number": phone_number, "account_id": account_id, "region": region}
+        return self.call("register_phone_number", **arguments)  # type: ignore[no-any-return]
+
     def set_sandbox(
         self, sandboxed: bool = True, *, account_id: str | None = None, region: str | None = None
     ) -> None:
         """See :meth:`smsmock.SmsVoiceMock.set_sandbox`."""
         arguments = {"sandboxed": sandboxed, "account_id": account_id, "region": region}
         self._request("POST", "sandbox", arguments)
+
+    def map_access_key(self, access_key_id: str, account_id: str) -> None:
+        """See :meth:`smsmock.SmsVoiceMock.map_access_key`."""
+        self.call("map_access_key", access_key_id=access_key_id, account_id=account_id)
+
+    def set_default_account(self, account_id: str) -> None:
+        """See :meth:`smsmock.SmsVoiceMock.set_default_account`."""
+        self.call("set_default_account", account_id=account_id)
+
+    def set_fate(self, destination: str, fate: str, *, delay: float | timedelta = 0.0) -> None:
+        """See :meth:`smsmock.SmsVoiceMock.set_fate` (a timedelta ``delay`` is sent as
+        seconds)."""
+        seconds = delay.total_seconds() if isinstance(delay, timedelta) else delay
+        self.call("set_fate", destination=destination, fate=fate, delay=seconds)
+
+    def clear_fates(self) -> None:
+        """See :meth:`smsmock.SmsVoiceMock.clear_fates`."""
+        self.call("clear_fates")
+
+    def settle_events(self) -> list[dict[str, Any]]:
+        """See :meth:`smsmock.SmsVoiceMock.settle_events`; the events' fields."""
+        return self.call("settle_events")  # type: ignore[no-any-return]
+
+    def spend(
+        self,
+        channel: str = "SMS",
+        *,
+        month: str | None = None,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> float:
+        """See :meth:`smsmock.SmsVoiceMock.spend`."""
+        arguments = {"channel": channel, "month": month, "account_id": account_id}
+        return float(self.call("spend", region=region, **arguments))
+
+    def launch_rcs_agent(
+        self,
+        rcs_agent: str,
+        iso_country_code: str,
+        status: str = "ACTIVE",
+        *,
+        registration_id: str = "registration-launched-by-test",
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> dict[str, Any]:
+        """See :meth:`smsmock.SmsVoiceMock.launch_rcs_agent`; the launch's fields."""
+        arguments = {"rcs_agent": rcs_agent, "iso_country_code": iso_country_code}
+        arguments.update(status=status, registration_id=registration_id)
+        return self.call(  # type: ignore[no-any-return]
+            "launch_rcs_agent", account_id=account_id, region=region, **arguments
+        )
+
+    def set_rcs_capable(
+        self,
+        phone_number: str,
+        capable: bool = True,
+        *,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> None:
+        """See :meth:`smsmock.SmsVoiceMock.set_rcs_capable`."""
+        arguments = {"phone_number": phone_number, "capable": capable}
+        self.call("set_rcs_capable", account_id=account_id, region=region, **arguments)
+
+    def decide_notify_tier_upgrade(
+        self,
+        notify_configuration: str,
+        approved: bool = True,
+        *,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> dict[str, Any]:
+        """See :meth:`smsmock.SmsVoiceMock.decide_notify_tier_upgrade`; the configuration's
+        fields."""
+        arguments = {"notify_configuration": notify_configuration, "approved": approved}
+        return self.call(  # type: ignore[no-any-return]
+            "decide_notify_tier_upgrade", account_id=account_id, region=region, **arguments
+        )
 
     def forward_to(self, url: str | None) -> None:
         """Deliver events and inbound messages to the moto server at ``url`` (its endpoint
@@ -154,7 +240,7 @@ class Client:
         return self._request("GET", "forwarding")["url"]  # type: ignore[no-any-return]
 
     def call(self, method: str, **arguments: Any) -> Any:
-        """Any other public method of the handle (``map_access_key``, ``set_default_account``…)."""
+        """A public method of the handle by name; each has a method of its own here too."""
         return self._request("POST", f"handle/{method}", arguments)
 
     def state(self) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from smsmock.faces import state_file
+from smsmock.faces.handle_checks import remote_methods
 from smsmock.faces.mock import SmsVoiceMock
 from smsmock.faces.version import __version__
 from smsmock.rules import delivery
@@ -78,11 +79,10 @@ def control(context: Context, method: str, path: str, body: bytes, query: str = 
     arguments.update(urllib.parse.parse_qsl(query))
     route = _ROUTES.get((method, path))
     if route is None and method == "POST" and path.startswith("handle/"):
-        name = path.removeprefix("handle/")
-        route = _method_route(name)
+        route = _method_route(path.removeprefix("handle/"))
     if route is None:
         known = ", ".join(f"{m} {PREFIX}{p}" for m, p in _ROUTES)
-        methods = ", ".join(handle_methods())
+        methods = ", ".join(remote_methods(SmsVoiceMock))
         raise ControlError(
             404,
             f"No control endpoint {method} {PREFIX}{path}; there are {known}, "
@@ -119,27 +119,14 @@ def _arguments(body: bytes) -> dict[str, Any]:
     return arguments
 
 
-_NOT_REMOTE = frozenset(("start", "stop", "save_state", "load_state"))
-"""The server's own switch and files: not for remote callers."""
-
 Route = Callable[[Context, dict[str, Any]], Any]
 
 
-def handle_methods() -> list[str]:
-    """The handle's methods that ``POST handle/<method>`` calls, sorted."""
-    return sorted(
-        name
-        for name, value in vars(SmsVoiceMock).items()
-        if not name.startswith("_") and callable(value) and name not in _NOT_REMOTE
-    )
-
-
 def _method_route(name: str) -> Route | None:
-    """Any public method of the handle, for settings without an endpoint of their own."""
-    if name.startswith("_") or name in _NOT_REMOTE:
-        return None
-    if not callable(getattr(SmsVoiceMock, name, None)):
-        return None
+    """A method of the handle a remote caller may use (:func:`remote_methods`, the list the 404
+    message names and the ``Client`` offers too), for settings without an endpoint of their
+    own."""
+    return _call(name) if name in remote_methods(SmsVoiceMock) else None
     return _call(name)
 
 

@@ -32,6 +32,7 @@ from smsmock.records.messages import SentMessage
 from smsmock.rules.delivery import deliver_event
 from smsmock.rules.events import bus, catalogue
 from smsmock.rules.events.payloads import event_payload
+from smsmock.rules.simulator_numbers import simulator_destination
 from smsmock.state.registry import Call
 from smsmock.state.world import Journal, World
 
@@ -81,12 +82,16 @@ def set_fate(world: World, pattern: str, fate: str, delay: float = 0.0) -> FateR
 
 
 def fate_of(world: World, channel: str, destination_phone_number: str) -> tuple[str, float]:
-    """The fate of a message of ``channel`` to ``destination_phone_number``, and its delay."""
+    """The fate of a message of ``channel`` to ``destination_phone_number``, and its delay: the
+    test's choice, else that of a destination simulator number, else delivery."""
     for rule in reversed(FATES.of(world)):
         if rule.matches(destination_phone_number):
             fate = catalogue.fate_for_channel(rule.fate, channel)
             if fate is not None:
                 return fate, rule.delay
+    simulator = simulator_destination(destination_phone_number)
+    if simulator is not None and catalogue.fate_for_channel(simulator.fate, channel) is not None:
+        return simulator.fate, 0.0
     return catalogue.DEFAULT_FATES[channel], 0.0
 
 
