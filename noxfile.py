@@ -13,8 +13,8 @@ OLDEST_PYTHON = "3.11"
 OLDEST_PINS = [
     "botocore==1.35.0",
     "boto3==1.35.0",
-    # The awscli release built on botocore 1.35.0 (tests/test_cli_walkthrough.py runs it); a newer
-    # one imports what that botocore does not have yet.
+    # The awscli release built on botocore 1.35.0 (tests/suites/test_cli_walkthrough.py runs it);
+    # a newer one imports what that botocore does not have yet.
     "awscli==1.34.0",
 ]
 PYTEST = ("python", "-m", "pytest", "-x", "-p", "no:cacheprovider")

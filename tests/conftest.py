@@ -10,10 +10,10 @@ from typing import Any
 
 import boto3
 import pytest
-from helpers import toll_free_number
 from moto import mock_aws
 
 from smsmock import SmsVoiceMock, mock_sms_voice
+from tests.helpers import toll_free_number
 
 pytest_plugins = ["pytester"]
 

@@ -12,9 +12,9 @@ from typing import Any
 import botocore.auth
 import pytest
 from botocore.exceptions import ClientError
-from registration_data import register_toll_free
 
 from smsmock import SmsVoiceMock
+from tests.registration_data import register_toll_free
 
 
 def refused(call: Any, **kwargs: Any) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 For every operation of the installed botocore model, the documented errors are
 ``operation_model(op).error_shapes``. A pair (operation, error) counts as tested when some test
-function in ``tests/*.py`` has a *raise point* whose calls name the operation and, near it, the
+function in ``tests/**/*.py`` has a *raise point* whose calls name the operation and, near it, the
 error code as a string. Heuristics, read from the tests' syntax trees:
 
 * A raise point is a ``with pytest.raises(...)`` block, or a call of a module-level helper that
@@ -130,7 +130,7 @@ def _parametrize_rows(func: ast.FunctionDef, module: dict[str, ast.AST]) -> list
     return rows
 
 
-def _covered_in_file(path: Path, names: Names) -> set[tuple[str, str]]:
+def _covered_in_file(path: Path, tests: Path, names: Names) -> set[tuple[str, str]]:
     tree = ast.parse(path.read_text(), str(path))
     module: dict[str, ast.AST] = {}
     helpers: dict[str, ast.FunctionDef] = {}
@@ -142,9 +142,9 @@ def _covered_in_file(path: Path, names: Names) -> set[tuple[str, str]]:
                     module[target.id] = node.value
         elif isinstance(node, ast.FunctionDef):
             helpers[node.name] = node
-        elif isinstance(node, ast.ImportFrom) and node.module == "helpers":
+        elif isinstance(node, ast.ImportFrom) and node.module == "tests.helpers":
             # Helpers shared through tests/helpers.py count as the module's own.
-            shared = ast.parse((path.parent / "helpers.py").read_text())
+            shared = ast.parse((tests / "helpers.py").read_text())
             imported = {alias.name for alias in node.names}
             for item in shared.body:
                 if isinstance(item, ast.FunctionDef) and item.name in imported:
@@ -223,8 +223,8 @@ def audit(tests: Path) -> tuple[dict[str, list[str]], set[tuple[str, str]]]:
         codes=frozenset(code for errors in documented.values() for code in errors),
     )
     covered: set[tuple[str, str]] = set()
-    for path in sorted(tests.glob("*.py")):
-        covered |= _covered_in_file(path, names)
+    for path in sorted(tests.rglob("*.py")):
+        covered |= _covered_in_file(path, tests, names)
     return documented, covered
 
 

@@ -20,7 +20,7 @@ What can be worked out once, before any process runs, is made here and read at r
   Found by importing the modules one by one and seeing what each registers, so this must run in
   a fresh interpreter (as a script).
 
-``tests/test_generated_tables.py`` runs ``--check``: the shipped files must equal what this
+``tests/engine/test_generated_tables.py`` runs ``--check``: the shipped files must equal what this
 writes with the installed ``phonenumbers`` and the current operations modules. After upgrading
 ``phonenumbers`` or adding an operation, run ``python tools/generate_tables.py`` from the
 repository root. ``--check`` only compares (exit status 1 when a table is stale).

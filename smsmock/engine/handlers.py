@@ -7,8 +7,9 @@ answers a few operations does not import the other families' (about 25 ms of a f
 Before that, the first request imports every module of the rules and records layers: families
 meet there (send checks, origination identity kinds, table keys), and some modules register
 there when imported, so all of it is in place whichever handler runs first. An operations module
-registers nothing but its own handlers (``tests/test_operation_loading.py`` checks it), so which
-of them are imported changes no answer. An operation the table does not name imports them all.
+registers nothing but its own handlers (``tests/engine/test_operation_loading.py`` checks it), so
+which of them are imported changes no answer. An operation the table does not name imports them
+all.
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
-from state_change import not_found, read_single, reason
+
+from tests.real_clients.state_change import not_found, read_single, reason
 
 TOPIC = {"TopicArn": "arn:aws:sns:us-east-1:123456789012:sms-events"}
 LOGS = {

@@ -20,8 +20,9 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
-from installed_model import needs_operations
-from state_change import NOT_FOUND, not_found, wait_for
+
+from tests.installed_model import needs_operations
+from tests.real_clients.state_change import NOT_FOUND, not_found, wait_for
 
 
 def pool(client: Any) -> dict[str, Any]:

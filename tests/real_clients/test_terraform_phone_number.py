@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
-from state_change import NOT_FOUND, read_single, reason, retry_while, wait_for
 
 from smsmock import SmsVoiceMock
+from tests.real_clients.state_change import NOT_FOUND, read_single, reason, retry_while, wait_for
 
 TOPIC = "arn:aws:sns:us-east-1:123456789012:two-way"
 

@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
-from installed_model import needs_optional
-from state_change import NOT_FOUND, read_single, reason, wait_for
 
 from smsmock import SmsVoiceMock
+from tests.installed_model import needs_optional
+from tests.real_clients.state_change import NOT_FOUND, read_single, reason, wait_for
 
 CONNECT = "connect.us-east-1.amazonaws.com"
 ROLE = "arn:aws:iam::123456789012:role/sms-voice-two-way"

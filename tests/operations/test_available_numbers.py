@@ -1,0 +1,240 @@
+"""ListAvailablePhoneNumbers and RequestPhoneNumber's NumberPreference through boto3, and the
+MessagingLimits and PricingTier of phone numbers, sender IDs and RCS agents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import botocore.session
+import phonenumbers
+import pytest
+from botocore.exceptions import ClientError
+
+from tests.installed_model import has_member
+from tests.registration_data import completed_campaign, new_registration
+
+if (
+    "ListAvailablePhoneNumbers"
+    not in botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2").operation_names
+):
+    pytest.skip(
+        "the installed botocore model predates ListAvailablePhoneNumbers", allow_module_level=True
+    )
+
+SEARCH = {"IsoCountryCode": "US", "NumberCapabilities": ["SMS"], "NumberType": "TEN_DLC"}
+
+
+def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
+    response: dict[str, Any] = caught.value.response
+    return response
+
+
+@pytest.fixture
+def campaign(client: Any) -> str:
+    return completed_campaign(client)
+
+
+def search(client: Any, campaign: str, **kwargs: Any) -> dict[str, Any]:
+    response: dict[str, Any] = client.list_available_phone_numbers(
+        **{**SEARCH, "RegistrationId": campaign, **kwargs}
+    )
+    return response
+
+
+def everything(client: Any, campaign: str, **kwargs: Any) -> list[str]:
+    found: list[str] = []
+    token: dict[str, str] = {}
+    while True:
+        page = search(client, campaign, **kwargs, **token)
+        found += page["AvailablePhoneNumbers"]
+        if "NextToken" not in page:
+            return found
+        token = {"NextToken": page["NextToken"]}
+
+
+def preference(kind: str, *values: str) -> list[dict[str, Any]]:
+    return [{"PreferenceType": [kind], "Filter": list(values)}]
+
+
+# -- ListAvailablePhoneNumbers ------------------------------------------------------------------
+
+
+def test_numbers_are_valid_us_numbers_paged_by_ten(client: Any, campaign: str) -> None:
+    first = search(client, campaign)
+    assert len(first["AvailablePhoneNumbers"]) == 10
+    assert "NextToken" in first
+    numbers = everything(client, campaign)
+    assert len(numbers) == len(set(numbers)) == 50
+    for number in numbers:
+        parsed = phonenumbers.parse(number)
+        assert phonenumbers.is_valid_number_for_region(parsed, "US")
+    small = search(client, campaign, MaxResults=3)["AvailablePhoneNumbers"]
+    assert small == numbers[:3]
+
+
+def test_the_same_search_answers_the_same_numbers_less_those_leased(
+    client: Any, campaign: str
+) -> None:
+    numbers = everything(client, campaign)
+    assert everything(client, campaign) == numbers
+    leased = client.request_phone_number(
+        **SEARCH,
+        MessageType="TRANSACTIONAL",
+        RegistrationId=campaign,
+        NumberPreference=preference("ExactMatch", numbers[0]),
+    )
+    assert leased["PhoneNumber"] == numbers[0]
+    again = everything(client, campaign)
+    assert numbers[0] not in again
+    assert again[:10] == numbers[1:11]
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "check"),
+    [
+        ("StartsWith", "+1510", lambda n: n.startswith("+1510")),
+        ("StartsWith", "206", lambda n: n[2:].startswith("206")),
+        ("EndsWith", "4242", lambda n: n.endswith("4242")),
+        ("Contains", "777", lambda n: "777" in n[2:]),
+    ],
+)
+def test_a_pattern_preference(
+    client: Any, campaign: str, kind: str, value: str, check: Any
+) -> None:
+    numbers = everything(client, campaign, NumberPreference=preference(kind, value))
+    assert numbers
+    assert all(check(n) for n in numbers)
+
+
+def test_an_exact_match_preference(client: Any, campaign: str) -> None:
+    wanted = ["+12065550199", "+15105551234", "+447700900123"]  # the last is no US number
+    numbers = everything(client, campaign, NumberPreference=preference("ExactMatch", *wanted))
+    assert numbers == wanted[:2]
+
+
+def test_no_match_is_an_empty_list(client: Any, campaign: str) -> None:
+    found = search(client, campaign, NumberPreference=preference("StartsWith", "+44"))
+    assert found["AvailablePhoneNumbers"] == []
+    assert "NextToken" not in found
+
+
+@pytest.mark.parametrize(
+    ("overrides", "reason", "field"),
+    [
+        ({"IsoCountryCode": "CA"}, "INVALID_PARAMETER", "IsoCountryCode"),
+        ({"NumberCapabilities": ["RCS"]}, "INVALID_PARAMETER", "NumberCapabilities"),
+        ({"RegistrationId": None}, "MISSING_PARAMETER", "RegistrationId"),
+        (
+            {"NumberPreference": preference("StartsWith", "+1206", "+1425")},
+            "INVALID_PARAMETER",
+            "NumberPreference.Filter",
+        ),
+    ],
+)
+def test_validation(
+    client: Any, campaign: str, overrides: dict[str, Any], reason: str, field: str
+) -> None:
+    params = {**SEARCH, "RegistrationId": campaign, **overrides}
+    params = {k: v for k, v in params.items() if v is not None}
+    with pytest.raises(ClientError) as caught:
+        client.list_available_phone_numbers(**params)
+    assert (error(caught)["Error"]["Code"], error(caught)["Reason"]) == (
+        "ValidationException",
+        reason,
+    )
+    assert field in [f["Name"] for f in error(caught)["Fields"]]
+
+
+def test_registration_errors(client: Any) -> None:
+    with pytest.raises(ClientError) as caught:
+        client.list_available_phone_numbers(**SEARCH, RegistrationId="registration-nope")
+    assert (error(caught)["Error"]["Code"], error(caught)["ResourceType"]) == (
+        "ResourceNotFoundException",
+        "registration",
+    )
+    draft = new_registration(client, "US_TEN_DLC_CAMPAIGN_REGISTRATION")
+    with pytest.raises(ClientError) as caught:
+        client.list_available_phone_numbers(**SEARCH, RegistrationId=draft)
+    assert (error(caught)["Error"]["Code"], error(caught)["Reason"]) == (
+        "ConflictException",
+        "REGISTRATION_NOT_COMPLETE",
+    )
+
+
+# -- RequestPhoneNumber's NumberPreference ------------------------------------------------------
+
+
+def request(client: Any, **kwargs: Any) -> dict[str, Any]:
+    response: dict[str, Any] = client.request_phone_number(
+        **{**SEARCH, "MessageType": "TRANSACTIONAL", **kwargs}
+    )
+    return response
+
+
+def test_request_a_number_that_starts_with(client: Any, campaign: str) -> None:
+    number = request(
+        client, RegistrationId=campaign, NumberPreference=preference("StartsWith", "+1425")
+    )
+    assert number["PhoneNumber"].startswith("+1425")
+    listed = search(client, campaign, NumberPreference=preference("StartsWith", "+1425"))
+    assert number["PhoneNumber"] not in listed["AvailablePhoneNumbers"]
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {
+            "NumberType": "TOLL_FREE",
+            "RegistrationId": None,
+            "NumberPreference": preference("EndsWith", "42"),
+        },
+        {"NumberPreference": preference("StartsWith", "+44")},
+        {"NumberPreference": preference("Contains", "12", "34")},
+    ],
+    ids=["toll-free", "no-match", "two-values"],
+)
+def test_request_with_a_preference_refused(
+    client: Any, campaign: str, overrides: dict[str, Any]
+) -> None:
+    params = {k: v for k, v in {"RegistrationId": campaign, **overrides}.items() if v is not None}
+    with pytest.raises(ClientError) as caught:
+        request(client, **params)
+    assert (error(caught)["Error"]["Code"], error(caught)["Reason"]) == (
+        "ValidationException",
+        "INVALID_PARAMETER",
+    )
+    assert client.describe_phone_numbers()["PhoneNumbers"] == []
+
+
+def test_an_exact_match_already_leased_is_refused(client: Any, campaign: str) -> None:
+    taken = request(client, RegistrationId=campaign)["PhoneNumber"]
+    with pytest.raises(ClientError) as caught:
+        request(client, RegistrationId=campaign, NumberPreference=preference("ExactMatch", taken))
+    assert error(caught)["Reason"] == "INVALID_PARAMETER"
+
+
+# -- MessagingLimits and PricingTier ------------------------------------------------------------
+
+
+def test_messaging_limits_of_phone_numbers(client: Any, campaign: str) -> None:
+    request(client, RegistrationId=campaign, NumberCapabilities=["SMS", "VOICE"])
+    request(client, NumberType="TOLL_FREE", NumberCapabilities=["SMS", "MMS"])
+    described = {n["NumberType"]: n for n in client.describe_phone_numbers()["PhoneNumbers"]}
+    assert described["TEN_DLC"]["MessagingLimits"] == {
+        "RateLimits": {"SMS": 1, "VOICE": 1},
+        "DailyMessageCaps": {"T-MOBILE": 2000},
+    }
+    assert described["TOLL_FREE"]["MessagingLimits"] == {"RateLimits": {"SMS": 3, "MMS": 3}}
+    if has_member("PhoneNumberInformation", "PricingTier"):
+        assert {n["PricingTier"] for n in described.values()} == {"STANDARD"}
+
+
+def test_messaging_limits_of_sender_ids_and_rcs_agents(client: Any) -> None:
+    client.request_sender_id(SenderId="EXAMPLE", IsoCountryCode="ES")
+    [described] = client.describe_sender_ids()["SenderIds"]
+    assert described["MessagingLimits"] == {"RateLimits": {"SMS": 20}}
+    if has_member("SenderIdInformation", "PricingTier"):
+        assert described["PricingTier"] == "STANDARD"
+    agent = client.create_rcs_agent()
+    [info] = client.describe_rcs_agents(RcsAgentIds=[agent["RcsAgentId"]])["RcsAgents"]
+    assert info["MessagingLimits"] == {"RateLimits": {"RCS": 20}}

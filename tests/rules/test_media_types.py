@@ -1,0 +1,54 @@
+"""SendMediaMessage's media file types (the user guide's "MMS file types"), through boto3."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from smsmock import SmsVoiceMock
+from tests.helpers import toll_free_number
+
+US_DEST = "+12065550100"
+
+
+@pytest.fixture
+def mms_number(client: Any) -> str:
+    number: str = toll_free_number(client, ("SMS", "MMS"))["PhoneNumberId"]
+    return number
+
+
+def send(client: Any, number: str, *urls: str) -> dict[str, Any]:
+    response: dict[str, Any] = client.send_media_message(
+        DestinationPhoneNumber=US_DEST, OriginationIdentity=number, MediaUrls=list(urls)
+    )
+    return response
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["cat.png", "cat.JPG", "clip.mp4", "song.mp3", "card.vcf", "menu.pdf", "a/b/noextension"],
+)
+def test_supported_or_unknowable_types_are_sent(
+    client: Any, sms_voice: SmsVoiceMock, mms_number: str, key: str
+) -> None:
+    send(client, mms_number, f"s3://media-bucket/{key}")
+    assert sms_voice.sent_messages[-1].media_urls == (f"s3://media-bucket/{key}",)
+
+
+@pytest.mark.parametrize(
+    ("key", "mime"),
+    [("notes.txt", "text/plain"), ("photo.bmp", "image/bmp"), ("tune.wav", "audio/wav")],
+)
+def test_an_unsupported_type_is_refused(
+    client: Any, sms_voice: SmsVoiceMock, mms_number: str, key: str, mime: str
+) -> None:
+    with pytest.raises(ClientError) as caught:
+        send(client, mms_number, f"s3://media-bucket/{key}")
+    response = caught.value.response
+    assert response["Error"]["Code"] == "ValidationException"
+    assert response["Reason"] == "MEDIA_TYPE_NOT_SUPPORTED"
+    assert [f["Name"] for f in response["Fields"]] == ["MediaUrls[0]"]
+    assert mime in response["Fields"][0]["Message"]
+    assert list(sms_voice.sent_messages) == []
