@@ -166,6 +166,7 @@ def small_call_cost(rounds: int, calls: int) -> dict[str, float]:
         sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
         client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
         (number_id,) = request_numbers(client, 1)
+        sms.register_phone_number(number_id)  # toll-free: PENDING until registered
 
         def describe(on: Any) -> Bench:
             return lambda: on.describe_opt_out_lists()
@@ -348,6 +349,7 @@ def eventbridge_cost(rounds: int, calls: int) -> dict[str, float]:
             sms.set_quota("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", 10**6)
             client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
             (number_id,) = request_numbers(client, 1)
+            sms.register_phone_number(number_id)  # toll-free: PENDING until registered
             alone.update(per_call({name: sender(client, number_id)}, rounds, calls))
 
     with mock_aws(), mock_sms_voice() as sms:
@@ -365,6 +367,7 @@ def eventbridge_cost(rounds: int, calls: int) -> dict[str, float]:
         target = {"Id": "queue", "Arn": arn["Attributes"]["QueueArn"]}
         bus.put_targets(Rule="receipts", Targets=[target])
         (number_id,) = request_numbers(client, 1)
+        sms.register_phone_number(number_id)  # toll-free: PENDING until registered
         send = sender(client, number_id)
         send()
         entries = [
