@@ -41,6 +41,26 @@ def test_every_account_has_the_default_list_before_first_use(client: Any) -> Non
     assert isinstance(lists[0]["CreatedTimestamp"], datetime)
 
 
+@pytest.mark.parametrize("first_use", ["send", "describe"])
+def test_the_default_list_is_created_when_first_touched(client: Any, first_use: str) -> None:
+    """Whatever touches the opt-out lists first (a send checks the destination against the
+    Default list), the Default list's ``CreatedTimestamp`` is that moment."""
+    with freeze_time(T0):
+        if first_use == "send":
+            # A sender ID has no opt-out list of its own: the send is the first to look.
+            client.request_sender_id(SenderId="ACME", IsoCountryCode="GB")
+            client.send_text_message(
+                DestinationPhoneNumber="+447700900123",
+                OriginationIdentity="ACME",
+                MessageBody="hello",
+            )
+        else:
+            client.describe_opted_out_numbers(OptOutListName="Default")
+    with freeze_time(T0 + timedelta(days=3)):
+        [default] = client.describe_opt_out_lists()["OptOutLists"]
+    assert default["CreatedTimestamp"] == T0
+
+
 def test_each_region_has_its_own_default_list(client: Any) -> None:
     import boto3
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
+from helpers import expect_error
 from installed_model import country_if_required, needs_members, needs_operations, needs_optional
 
 from smsmock import SmsVoiceMock
@@ -973,3 +974,31 @@ def test_a_pool_used_by_a_notify_configuration_cannot_be_deleted(client: Any) ->
         NotifyConfigurationId=config, PoolId="UNSET_DEFAULT_POOL_FOR_NOTIFY"
     )
     assert client.delete_pool(PoolId=target)["PoolId"] == target
+
+
+def test_a_sender_id_still_in_another_pool_cannot_be_released(client: Any) -> None:
+    """Leaving one pool leaves the sender ID a member of the other: releasing it is refused,
+    naming the pool it is still in, until it leaves that one too."""
+    sender_id(client)
+    first, second = new_pool(client)["PoolId"], new_pool(client)["PoolId"]
+    for target in (first, second):
+        client.associate_origination_identity(
+            PoolId=target, OriginationIdentity="ACME", IsoCountryCode="GB"
+        )
+    client.disassociate_origination_identity(
+        PoolId=first, OriginationIdentity="ACME", IsoCountryCode="GB"
+    )
+    with pytest.raises(ClientError) as caught:
+        client.release_sender_id(SenderId="ACME", IsoCountryCode="GB")
+    expect_error(
+        caught,
+        "ConflictException",
+        "SENDER_ID_ASSOCIATED_TO_POOL",
+        resource_type="sender-id",
+        resource_id="ACME/GB",
+        message=second,
+    )
+    client.disassociate_origination_identity(
+        PoolId=second, OriginationIdentity="ACME", IsoCountryCode="GB"
+    )
+    assert client.release_sender_id(SenderId="ACME", IsoCountryCode="GB")["SenderId"] == "ACME"

@@ -9,13 +9,14 @@ from typing import Any
 import boto3
 import pytest
 from freezegun import freeze_time
-from helpers import refused
+from helpers import expect_error, refused
 from installed_model import needs_members, needs_operations
 
 from smsmock.rules import pricing
 
 US_DEST = "+12065550100"
 GB_DEST = "+447700900123"
+SE_DEST = "+46701234567"  # a country without a price of its own: the default, $0.05
 
 
 def number(client: Any, country: str = "US", **kwargs: Any) -> dict[str, Any]:
@@ -468,6 +469,29 @@ def test_monthly_text_spend_limit_resets_with_the_month(client: Any, sms_voice: 
         client.send_text_message(**send, MessageBody="hi")
         assert sms_voice.spend("SMS") == pricing.PRICES["GB"].sms
         assert sms_voice.spend("SMS", month="2026-01") > 0.95
+
+
+def test_a_message_landing_exactly_on_the_limit_is_sent(client: Any, sms_voice: Any) -> None:
+    """The limit is "the maximum amount, in US dollars, that you can spend each month" and "once
+    you've spent $50, AWS End User Messaging SMS stops sending" (user guide, "Set a spending
+    limit"; ``SpendLimit.MaxLimit``: "The maximum amount of money that you are able to spend"):
+    spending up to the limit is allowed, only what would go past it is refused."""
+    client.request_sender_id(SenderId="ACME", IsoCountryCode="SE")
+    client.set_text_message_spend_limit_override(MonthlyLimit=1)
+    send = {"DestinationPhoneNumber": SE_DEST, "OriginationIdentity": "ACME", "MessageBody": "hi"}
+    each = pricing.price_for("SE").sms
+    fits = round(1 / each)
+    assert fits * each == pytest.approx(1.0)  # the last message lands exactly on $1
+    with freeze_time("2026-05-10 12:00:00"):
+        for _ in range(fits):
+            client.send_text_message(**send)
+        assert sms_voice.spend("SMS") == 1.0
+        expect_error(
+            refused(client.send_text_message, **send),
+            "ServiceQuotaExceededException",
+            "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT",
+            message="monthly spend limit of 1 USD",
+        )
 
 
 @pytest.mark.parametrize(
