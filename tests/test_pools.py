@@ -20,11 +20,6 @@ CHANNEL = f"arn:aws:sns:us-east-1:{ACCOUNT}:inbound-sms"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 
 
-def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    response: dict[str, Any] = caught.value.response
-    return response
-
-
 def number(client: Any, **settings: Any) -> dict[str, Any]:
     """A US toll-free number for transactional SMS (or as ``settings`` say)."""
     request = {
@@ -136,10 +131,12 @@ def test_create_pool_from_a_sender_id_needs_its_country(client: Any) -> None:
     sender = sender_id(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, sender["SenderId"])
-    e = error(caught)
-    assert e["Error"]["Code"] == "ValidationException"
-    assert e["Reason"] == "MISSING_PARAMETER"
-    assert e["Fields"][0]["Name"] == "IsoCountryCode"
+    expect_error(
+        caught,
+        "ValidationException",
+        "MISSING_PARAMETER",
+        fields={"IsoCountryCode": "Required for a sender ID"},
+    )
 
 
 @needs_optional("CreatePool", "IsoCountryCode")
@@ -149,9 +146,12 @@ def test_create_pool_from_a_sender_id_arn_needs_the_calls_country(client: Any) -
     sender = sender_id(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, sender["SenderIdArn"])
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_ARN")
-    assert e["Fields"][0]["Name"] == "senderId"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_ARN",
+        fields={"senderId": "needs the IsoCountryCode of the call"},
+    )
     made = new_pool(client, sender["SenderIdArn"], IsoCountryCode=sender["IsoCountryCode"])
     assert made["Status"] in ("CREATING", "ACTIVE")
 
@@ -160,18 +160,19 @@ def test_create_pool_country_must_be_the_identitys(client: Any) -> None:
     phone = number(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, phone["PhoneNumberId"], IsoCountryCode="CA")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ValidationException"
-    assert e["Reason"] == "COUNTRY_CODE_MISMATCH"
+    expect_error(
+        caught,
+        "ValidationException",
+        "COUNTRY_CODE_MISMATCH",
+        fields={"IsoCountryCode": "The origination identity is in US."},
+    )
 
 
 def test_a_sender_id_in_another_country_is_not_found(client: Any) -> None:
     sender_id(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, "ACME", IsoCountryCode="FR")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == ("sender-id", "ACME")
+    expect_error(caught, "ResourceNotFoundException", resource_type="sender-id", resource_id="ACME")
 
 
 @pytest.mark.parametrize(
@@ -188,19 +189,20 @@ def test_create_pool_from_an_unknown_identity_is_not_found(
 ) -> None:
     with pytest.raises(ClientError) as caught:
         new_pool(client, ref, IsoCountryCode="GB" if resource_type == "sender-id" else "US")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == (resource_type, ref)
+    expect_error(caught, "ResourceNotFoundException", resource_type=resource_type, resource_id=ref)
 
 
 def test_create_pool_with_another_message_type_conflicts(client: Any) -> None:
     phone = number(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, phone["PhoneNumberId"], MessageType="PROMOTIONAL")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ConflictException"
-    assert e["Reason"] == "MESSAGE_TYPE_MISMATCH"
-    assert (e["ResourceType"], e["ResourceId"]) == ("phone-number", phone["PhoneNumberId"])
+    expect_error(
+        caught,
+        "ConflictException",
+        "MESSAGE_TYPE_MISMATCH",
+        resource_type="phone-number",
+        resource_id=phone["PhoneNumberId"],
+    )
 
 
 def test_a_promotional_pool_from_a_simulator_number_is_not_found(client: Any) -> None:
@@ -209,9 +211,12 @@ def test_a_promotional_pool_from_a_simulator_number_is_not_found(client: Any) ->
     simulator = number(client, NumberType="SIMULATOR")
     with pytest.raises(ClientError) as caught:
         new_pool(client, simulator["PhoneNumberArn"], MessageType="PROMOTIONAL")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == ("phone-number", simulator["PhoneNumberArn"])
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="phone-number",
+        resource_id=simulator["PhoneNumberArn"],
+    )
     made = new_pool(client, simulator["PhoneNumberArn"], IsoCountryCode="US")
     assert made["MessageType"] == "TRANSACTIONAL"
 
@@ -221,9 +226,12 @@ def test_a_promotional_simulator_number_is_still_refused(client: Any) -> None:
     # as TRANSACTIONAL."
     with pytest.raises(ClientError) as caught:
         number(client, NumberType="SIMULATOR", MessageType="PROMOTIONAL")
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_PARAMETER")
-    assert e["Fields"][0]["Name"] == "MessageType"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"MessageType": "Must be TRANSACTIONAL for a SIMULATOR"},
+    )
 
 
 def test_a_number_in_a_pool_cannot_make_another(client: Any) -> None:
@@ -231,9 +239,13 @@ def test_a_number_in_a_pool_cannot_make_another(client: Any) -> None:
     new_pool(client, phone["PhoneNumberId"])
     with pytest.raises(ClientError) as caught:
         new_pool(client, phone["PhoneNumberId"])
-    e = error(caught)
-    assert e["Error"]["Code"] == "ConflictException"
-    assert e["Reason"] == "RESOURCE_ALREADY_ASSOCIATED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_ALREADY_ASSOCIATED",
+        resource_type="phone-number",
+        resource_id=phone["PhoneNumberId"],
+    )
 
 
 def test_a_sender_id_can_be_in_several_pools(client: Any) -> None:
@@ -249,9 +261,7 @@ def test_pool_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
     phone = number(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, phone["PhoneNumberId"])
-    e = error(caught)
-    assert e["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert e["Reason"] == "POOLS_PER_ACCOUNT"
+    expect_error(caught, "ServiceQuotaExceededException", "POOLS_PER_ACCOUNT")
     assert pool_of(client, phone["PhoneNumberId"]) is None
 
 
@@ -284,9 +294,13 @@ def test_a_creating_pool_cannot_change_until_active(
     assert client.describe_pools()["Pools"][0]["Status"] == "CREATING"
     with pytest.raises(ClientError) as caught:
         CHANGES[change](client, pool_id)
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", "RESOURCE_NOT_ACTIVE")
-    assert (e["ResourceType"], e["ResourceId"]) == ("pool", pool_id)
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_NOT_ACTIVE",
+        resource_type="pool",
+        resource_id=pool_id,
+    )
     sms_voice.advance("pool", pool_id)
     assert client.describe_pools()["Pools"][0]["Status"] == "ACTIVE"
 
@@ -316,9 +330,7 @@ def test_describe_unknown_pool_is_not_found(client: Any) -> None:
     missing = "pool-" + "f" * 32
     with pytest.raises(ClientError) as caught:
         client.describe_pools(PoolIds=[missing])
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == ("pool", missing)
+    expect_error(caught, "ResourceNotFoundException", resource_type="pool", resource_id=missing)
 
 
 @needs_members("DescribePoolsRequest", "Owner")
@@ -326,10 +338,11 @@ def test_describe_pools_owner_and_ids_together_is_invalid(client: Any) -> None:
     pool_id = new_pool(client)["PoolId"]
     with pytest.raises(ClientError) as caught:
         client.describe_pools(PoolIds=[pool_id], Owner="SELF")
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == (
+    expect_error(
+        caught,
         "ValidationException",
         "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        fields={"Owner": "Cannot be used with PoolIds", "PoolIds": "Cannot be used with Owner"},
     )
 
 
@@ -394,7 +407,13 @@ def test_describe_pools_filters_combine_with_and(client: Any, two_pools: tuple[s
 def test_describe_pools_boolean_filter_takes_true_or_false(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_pools(Filters=[{"Name": "two-way-enabled", "Values": ["yes"]}])
-    assert error(caught)["Reason"] == "INVALID_FILTER_VALUES"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_FILTER_VALUES",
+        fields={"Filters[0].Values": "true or false"},
+        message="two-way-enabled",
+    )
 
 
 def test_describe_pools_pages(client: Any) -> None:
@@ -405,7 +424,9 @@ def test_describe_pools_pages(client: Any) -> None:
     assert [p["PoolId"] for page in pages for p in page["Pools"]] == made
     with pytest.raises(ClientError) as caught:
         client.describe_pools(NextToken="forged")
-    assert error(caught)["Reason"] == "INVALID_NEXT_TOKEN"
+    expect_error(
+        caught, "ValidationException", "INVALID_NEXT_TOKEN", fields={"NextToken": "Invalid"}
+    )
 
 
 # -- UpdatePool ------------------------------------------------------------------------------
@@ -470,10 +491,11 @@ def test_update_pool_two_way_needs_a_channel(client: Any) -> None:
     pool_id = new_pool(client)["PoolId"]
     with pytest.raises(ClientError) as caught:
         client.update_pool(PoolId=pool_id, TwoWayEnabled=True)
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == (
+    expect_error(
+        caught,
         "ValidationException",
         "TWO_WAY_CHANNEL_NOT_PRESENT",
+        fields={"TwoWayChannelArn": "Required when TwoWayEnabled is true"},
     )
 
 
@@ -497,9 +519,10 @@ def test_update_pool_with_unknown_references_is_not_found(
     params = {"PoolId": new_pool(client)["PoolId"], **request_}
     with pytest.raises(ClientError) as caught:
         client.update_pool(**params)
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert e["ResourceType"] == resource_type
+    [missing] = request_.values()
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type=resource_type, resource_id=missing
+    )
 
 
 # -- DeletePool ------------------------------------------------------------------------------
@@ -525,10 +548,13 @@ def test_delete_pool_with_deletion_protection_conflicts(client: Any) -> None:
     pool_id = new_pool(client, DeletionProtectionEnabled=True)["PoolId"]
     with pytest.raises(ClientError) as caught:
         client.delete_pool(PoolId=pool_id)
-    e = error(caught)
-    assert e["Error"]["Code"] == "ConflictException"
-    assert e["Reason"] == "DELETION_PROTECTION_ENABLED"
-    assert (e["ResourceType"], e["ResourceId"]) == ("pool", pool_id)
+    expect_error(
+        caught,
+        "ConflictException",
+        "DELETION_PROTECTION_ENABLED",
+        resource_type="pool",
+        resource_id=pool_id,
+    )
     client.update_pool(PoolId=pool_id, DeletionProtectionEnabled=False)
     client.delete_pool(PoolId=pool_id)
 
@@ -536,7 +562,9 @@ def test_delete_pool_with_deletion_protection_conflicts(client: Any) -> None:
 def test_delete_unknown_pool_is_not_found(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.delete_pool(PoolId="pool-" + "b" * 32)
-    assert error(caught)["ResourceType"] == "pool"
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type="pool", resource_id="pool-" + "b" * 32
+    )
 
 
 def test_an_opt_out_list_in_use_by_a_pool_cannot_be_deleted(client: Any) -> None:
@@ -546,10 +574,12 @@ def test_an_opt_out_list_in_use_by_a_pool_cannot_be_deleted(client: Any) -> None
     client.update_pool(PoolId=pool_id, OptOutListName="custom")
     with pytest.raises(ClientError) as caught:
         client.delete_opt_out_list(OptOutListName="custom")
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == (
+    expect_error(
+        caught,
         "ConflictException",
         "RESOURCE_DELETION_NOT_ALLOWED",
+        resource_type="opt-out-list",
+        resource_id="custom",
     )
     # The pool's number took its list; once both let go of it, it can go.
     client.delete_pool(PoolId=pool_id)
@@ -562,12 +592,13 @@ def test_an_opt_out_list_in_use_by_a_number_cannot_be_deleted(client: Any) -> No
     number(client, OptOutListName="custom")
     with pytest.raises(ClientError) as caught:
         client.delete_opt_out_list(OptOutListName="custom")
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == (
+    expect_error(
+        caught,
         "ConflictException",
         "RESOURCE_DELETION_NOT_ALLOWED",
+        resource_type="opt-out-list",
+        resource_id="custom",
     )
-    assert (e["ResourceType"], e["ResourceId"]) == ("opt-out-list", "custom")
 
 
 # -- AssociateOriginationIdentity ------------------------------------------------------------
@@ -610,9 +641,13 @@ def test_a_number_joins_one_pool_only(client: Any, same_pool: bool) -> None:
             OriginationIdentity=phone["PhoneNumberId"],
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", "RESOURCE_ALREADY_ASSOCIATED")
-    assert (e["ResourceType"], e["ResourceId"]) == ("phone-number", phone["PhoneNumberId"])
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_ALREADY_ASSOCIATED",
+        resource_type="phone-number",
+        resource_id=phone["PhoneNumberId"],
+    )
 
 
 def _promotional(client: Any) -> dict[str, Any]:
@@ -656,8 +691,14 @@ def test_associate_a_mismatched_number_conflicts(client: Any, make: Any, reason:
             OriginationIdentity=phone["PhoneNumberId"],
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", reason)
+    expect_error(
+        caught,
+        "ConflictException",
+        reason,
+        resource_type="phone-number",
+        resource_id=phone["PhoneNumberId"],
+        message=f"{phone['PhoneNumberId']} does not match the pool's",
+    )
     assert pool_of(client, phone["PhoneNumberId"]) is None
     assert len(members(client, pool_id)) == 1
 
@@ -669,8 +710,14 @@ def test_associate_a_sender_id_of_another_message_type_conflicts(client: Any) ->
         client.associate_origination_identity(
             PoolId=pool_id, OriginationIdentity="PROMO", IsoCountryCode="GB"
         )
-    e = error(caught)
-    assert (e["Reason"], e["ResourceType"]) == ("MESSAGE_TYPE_MISMATCH", "sender-id")
+    expect_error(
+        caught,
+        "ConflictException",
+        "MESSAGE_TYPE_MISMATCH",
+        resource_type="sender-id",
+        resource_id="PROMO",
+        message="does not match the pool's message type TRANSACTIONAL",
+    )
 
 
 def test_origination_identities_per_pool_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -687,9 +734,7 @@ def test_origination_identities_per_pool_quota(client: Any, sms_voice: SmsVoiceM
             OriginationIdentity=number(client)["PhoneNumberId"],
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert e["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert e["Reason"] == "ORIGINATION_IDENTITIES_PER_POOL"
+    expect_error(caught, "ServiceQuotaExceededException", "ORIGINATION_IDENTITIES_PER_POOL")
 
 
 @pytest.mark.parametrize(
@@ -710,8 +755,12 @@ def test_associate_with_unknown_references_is_not_found(
             OriginationIdentity=identity,
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["ResourceType"]) == ("ResourceNotFoundException", resource_type)
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type=resource_type,
+        resource_id=pool_id if pool else identity,
+    )
 
 
 def test_a_pool_cannot_join_a_pool(client: Any) -> None:
@@ -722,8 +771,9 @@ def test_a_pool_cannot_join_a_pool(client: Any) -> None:
             OriginationIdentity=second["PoolArn"],
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_ARN")
+    expect_error(
+        caught, "ValidationException", "INVALID_ARN", fields={"OriginationIdentity": "Invalid"}
+    )
 
 
 # -- DisassociateOriginationIdentity ---------------------------------------------------------
@@ -766,10 +816,12 @@ def test_disassociate_an_identity_not_in_the_pool_conflicts(client: Any) -> None
             OriginationIdentity=phone["PhoneNumberId"],
             **country_if_required("DisassociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == (
+    expect_error(
+        caught,
         "ConflictException",
         "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL",
+        resource_type="phone-number",
+        resource_id=phone["PhoneNumberId"],
     )
 
 
@@ -782,8 +834,9 @@ def test_the_last_identity_cannot_leave(client: Any) -> None:
             OriginationIdentity=phone["PhoneNumberId"],
             **country_if_required("DisassociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", "LAST_PHONE_NUMBER")
+    expect_error(
+        caught, "ConflictException", "LAST_PHONE_NUMBER", resource_type="pool", resource_id=pool_id
+    )
     assert pool_of(client, phone["PhoneNumberId"]) == pool_id
 
 
@@ -799,7 +852,12 @@ def test_disassociate_unknown_references_is_not_found(
             OriginationIdentity=identity,
             **country_if_required("DisassociateOriginationIdentity", "US"),
         )
-    assert error(caught)["ResourceType"] == resource_type
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type=resource_type,
+        resource_id=pool_id if pool else identity,
+    )
 
 
 # -- ListPoolOriginationIdentities -----------------------------------------------------------
@@ -875,14 +933,18 @@ def test_list_pool_origination_identities_pages(
 def test_list_identities_of_unknown_pool_is_not_found(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.list_pool_origination_identities(PoolId="pool-" + "e" * 32)
-    assert error(caught)["ResourceType"] == "pool"
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type="pool", resource_id="pool-" + "e" * 32
+    )
 
 
 def test_list_pool_origination_identities_rejects_a_foreign_token(client: Any) -> None:
     pool_id = new_pool(client)["PoolId"]
     with pytest.raises(ClientError) as caught:
         client.list_pool_origination_identities(PoolId=pool_id, NextToken="forged")
-    assert error(caught)["Reason"] == "INVALID_NEXT_TOKEN"
+    expect_error(
+        caught, "ValidationException", "INVALID_NEXT_TOKEN", fields={"NextToken": "Invalid"}
+    )
 
 
 @needs_optional("AssociateOriginationIdentity", "IsoCountryCode")
@@ -898,13 +960,20 @@ def test_a_sender_id_needs_its_country_in_pool_membership_calls(
     pool_id = new_pool(client)["PoolId"]
     with pytest.raises(ClientError) as caught:
         getattr(client, operation)(PoolId=pool_id, OriginationIdentity=sender["SenderIdArn"])
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_ARN")
-    assert [f["Name"] for f in e["Fields"]] == ["senderId"]
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_ARN",
+        fields={"senderId": "needs the IsoCountryCode of the call"},
+    )
     with pytest.raises(ClientError) as caught:
         getattr(client, operation)(PoolId=pool_id, OriginationIdentity=sender["SenderId"])
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "MISSING_PARAMETER")
+    expect_error(
+        caught,
+        "ValidationException",
+        "MISSING_PARAMETER",
+        fields={"IsoCountryCode": "Required for a sender ID"},
+    )
 
 
 # -- keywords and notify configurations --------------------------------------------------------
@@ -920,9 +989,13 @@ def test_an_identity_with_other_keywords_does_not_match_the_pool(client: Any) ->
             OriginationIdentity=other,
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "KEYWORD_MISMATCH"
-    assert (error(caught)["ResourceType"], error(caught)["ResourceId"]) == ("phone-number", other)
+    expect_error(
+        caught,
+        "ConflictException",
+        "KEYWORD_MISMATCH",
+        resource_type="phone-number",
+        resource_id=other,
+    )
     assert other not in members(client, target)
     # Keywords are case insensitive: the same keyword on the pool makes them match.
     client.put_keyword(OriginationIdentity=target, Keyword="info", KeywordMessage="Acme info")
@@ -967,9 +1040,13 @@ def test_a_pool_used_by_a_notify_configuration_cannot_be_deleted(client: Any) ->
     )["NotifyConfigurationId"]
     with pytest.raises(ClientError) as caught:
         client.delete_pool(PoolId=target)
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION"
-    assert (error(caught)["ResourceType"], error(caught)["ResourceId"]) == ("pool", target)
+    expect_error(
+        caught,
+        "ConflictException",
+        "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION",
+        resource_type="pool",
+        resource_id=target,
+    )
     client.update_notify_configuration(
         NotifyConfigurationId=config, PoolId="UNSET_DEFAULT_POOL_FOR_NOTIFY"
     )
