@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,12 +24,13 @@ def expect_error(
     message: str | None = None,
     fields: Mapping[str, str] | None = None,
     resource_type: str | None = None,
-    resource_id: str | None = None,
+    resource_id: str | re.Pattern[str] | None = None,
 ) -> dict[str, Any]:
     """Assert the whole modeled error of ``caught`` (what ``pytest.raises`` caught, the
     ``ClientError`` or its ``response``), and return the response.
 
-    ``code``, ``reason``, ``resource_type`` and ``resource_id`` must equal the answer's; a member
+    ``code``, ``reason``, ``resource_type`` and ``resource_id`` must equal the answer's (a pattern
+    ``resource_id`` must match it whole, for an id the caller never saw); a member
     not given must be absent, so a ``ResourceId`` or ``Fields`` no test expected fails. ``fields``
     maps each ``Fields`` name, in order, to a part of its message; ``message`` is a part of
     ``Error.Message`` (its meaningful part: the id or value it names, not the wording around it).
@@ -36,7 +38,7 @@ def expect_error(
     response = _response(caught)
     assert response["Error"]["Code"] == code, response["Error"]
     said = {name: response[name] for name in ERROR_MEMBERS if name in response}
-    wanted = {
+    wanted: dict[str, str | re.Pattern[str]] = {
         name: value
         for name, value in (
             ("Reason", reason),
@@ -45,7 +47,11 @@ def expect_error(
         )
         if value is not None
     }
-    assert {k: v for k, v in said.items() if k != "Fields"} == wanted, said
+    members = {k: v for k, v in said.items() if k != "Fields"}
+    assert members.keys() == wanted.keys(), said
+    for name, value in wanted.items():
+        matched = value.fullmatch(members[name]) if isinstance(value, re.Pattern) else None
+        assert matched or members[name] == value, said
     _expect_fields(said.get("Fields"), fields)
     if message is not None:
         assert message in response["Error"]["Message"], response["Error"]["Message"]

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import expect_error
 from installed_model import needs_members
 
 from smsmock import SmsVoiceMock
@@ -18,11 +19,6 @@ ACCOUNT = "123456789012"
 
 def request(client: Any, sender_id: str = "MyBrand", country: str = "GB", **more: Any) -> Any:
     return client.request_sender_id(SenderId=sender_id, IsoCountryCode=country, **more)
-
-
-def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    response: dict[str, Any] = caught.value.response
-    return response
 
 
 # -- RequestSenderId ---------------------------------------------------------------------------
@@ -60,24 +56,36 @@ def test_one_sender_id_in_several_countries(client: Any) -> None:
 def test_countries_without_sender_ids(client: Any, country: str) -> None:
     with pytest.raises(ClientError) as caught:
         request(client, country=country)
-    assert error(caught)["Error"]["Code"] == "ValidationException"
-    assert error(caught)["Reason"] == "SENDER_ID_NOT_SUPPORTED"
-    assert error(caught)["Fields"][0]["Name"] == "IsoCountryCode"
+    expect_error(
+        caught,
+        "ValidationException",
+        "SENDER_ID_NOT_SUPPORTED",
+        fields={"IsoCountryCode": f"Sender IDs are not supported in {country}"},
+    )
 
 
 def test_a_sender_id_needs_a_letter(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         request(client, sender_id="12345")
-    assert error(caught)["Reason"] == "INVALID_PARAMETER"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"SenderId": "Must contain at least one letter"},
+    )
 
 
 def test_the_same_sender_id_twice(client: Any) -> None:
     request(client)
     with pytest.raises(ClientError) as caught:
         request(client)
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "RESOURCE_ALREADY_EXISTS"
-    assert error(caught)["ResourceId"] == "MyBrand/GB"
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_ALREADY_EXISTS",
+        resource_type="sender-id",
+        resource_id="MyBrand/GB",
+    )
 
 
 def test_the_account_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -85,17 +93,19 @@ def test_the_account_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
     request(client)
     with pytest.raises(ClientError) as caught:
         request(client, sender_id="Other")
-    assert error(caught)["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert error(caught)["Reason"] == "SENDER_IDS_PER_ACCOUNT"
+    expect_error(caught, "ServiceQuotaExceededException", "SENDER_IDS_PER_ACCOUNT")
 
 
 def test_registration_countries_need_a_registration(client: Any, sms_voice: SmsVoiceMock) -> None:
     # RequestSenderId: "Request a new sender ID that doesn't require registration."
     with pytest.raises(ClientError) as caught:
         request(client, country="IN")
-    assert error(caught)["Error"]["Code"] == "ValidationException"
-    assert error(caught)["Reason"] == "SENDER_ID_REQUIRES_REGISTRATION"
-    assert [f["Name"] for f in error(caught)["Fields"]] == ["IsoCountryCode"]
+    expect_error(
+        caught,
+        "ValidationException",
+        "SENDER_ID_REQUIRES_REGISTRATION",
+        fields={"IsoCountryCode": "Sender IDs in IN require registration"},
+    )
     assert client.describe_sender_ids()["SenderIds"] == []
     # One a registration left unregistered (put in the state by hand) can't send until it is.
     backend = sms_voice.backend()
@@ -137,8 +147,9 @@ def test_describe_an_unknown_sender_id(client: Any) -> None:
     request(client, country="GB")
     with pytest.raises(ClientError) as caught:
         client.describe_sender_ids(SenderIds=[{"SenderId": "MyBrand", "IsoCountryCode": "FR"}])
-    assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert error(caught)["ResourceType"] == "sender-id"
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type="sender-id", resource_id="MyBrand"
+    )
 
 
 @needs_members("DescribeSenderIdsRequest", "Owner")
@@ -148,7 +159,12 @@ def test_owner_and_sender_ids_cannot_be_combined(client: Any) -> None:
         client.describe_sender_ids(
             SenderIds=[{"SenderId": "MyBrand", "IsoCountryCode": "GB"}], Owner="SELF"
         )
-    assert error(caught)["Reason"] == "PARAMETERS_CANNOT_BE_USED_TOGETHER"
+    expect_error(
+        caught,
+        "ValidationException",
+        "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        fields={"Owner": "Cannot be used with SenderIds", "SenderIds": "Cannot be used with Owner"},
+    )
     assert client.describe_sender_ids(Owner="SHARED")["SenderIds"] == []
 
 
@@ -178,7 +194,12 @@ def test_paging(client: Any) -> None:
     assert [s["SenderId"] for p in pages for s in p["SenderIds"]] == [f"Brand{i}" for i in range(5)]
     with pytest.raises(ClientError) as caught:
         client.describe_sender_ids(NextToken="forged")
-    assert error(caught)["Reason"] == "INVALID_NEXT_TOKEN"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_NEXT_TOKEN",
+        fields={"NextToken": "Invalid next token"},
+    )
 
 
 # -- UpdateSenderId and ReleaseSenderId --------------------------------------------------------
@@ -198,9 +219,12 @@ def test_unknown_sender_ids(client: Any, operation: str) -> None:
     request(client, country="GB")
     with pytest.raises(ClientError) as caught:
         getattr(client, operation)(SenderId="MyBrand", IsoCountryCode="DE")
-    assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert error(caught)["ResourceType"] == "sender-id"
-    assert error(caught)["ResourceId"] == "MyBrand"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="sender-id",
+        resource_id="MyBrand",
+    )
 
 
 def test_release(client: Any) -> None:
@@ -215,9 +239,13 @@ def test_deletion_protection_until_updated_off(client: Any) -> None:
     request(client, DeletionProtectionEnabled=True)
     with pytest.raises(ClientError) as caught:
         client.release_sender_id(SenderId="MyBrand", IsoCountryCode="GB")
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "DELETION_PROTECTION_ENABLED"
-    assert error(caught)["ResourceType"] == "sender-id"
+    expect_error(
+        caught,
+        "ConflictException",
+        "DELETION_PROTECTION_ENABLED",
+        resource_type="sender-id",
+        resource_id="MyBrand/GB",
+    )
     client.update_sender_id(
         SenderId="MyBrand", IsoCountryCode="GB", DeletionProtectionEnabled=False
     )
@@ -231,4 +259,10 @@ def test_a_sender_id_in_a_pool_cannot_be_released(client: Any) -> None:
     )
     with pytest.raises(ClientError) as caught:
         client.release_sender_id(SenderId="MyBrand", IsoCountryCode="GB")
-    assert error(caught)["Reason"] == "SENDER_ID_ASSOCIATED_TO_POOL"
+    expect_error(
+        caught,
+        "ConflictException",
+        "SENDER_ID_ASSOCIATED_TO_POOL",
+        resource_type="sender-id",
+        resource_id="MyBrand/GB",
+    )
