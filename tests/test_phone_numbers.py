@@ -576,25 +576,6 @@ def test_update_unknown_references(
     )
 
 
-def test_a_number_in_a_pool_cannot_be_updated(client: Any) -> None:
-    number = request(client)
-    pool = client.create_pool(
-        OriginationIdentity=number["PhoneNumberId"],
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-    )
-    with pytest.raises(ClientError) as caught:
-        client.update_phone_number(PhoneNumberId=number["PhoneNumberId"], TwoWayEnabled=False)
-    expect_error(
-        caught,
-        "ConflictException",
-        "PHONE_NUMBER_ASSOCIATED_TO_POOL",
-        resource_type="phone-number",
-        resource_id=number["PhoneNumberId"],
-        message=pool["PoolId"],
-    )
-
-
 def test_a_pending_number_cannot_be_updated(client: Any, sms_voice: SmsVoiceMock) -> None:
     sms_voice.set_lifecycle("phone-number", "manual")
     number = request(client)
@@ -648,7 +629,13 @@ def test_deletion_protection_until_updated_off(client: Any) -> None:
     assert client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])["Status"] == "DELETED"
 
 
-def test_a_number_in_a_pool_cannot_be_released(client: Any) -> None:
+@pytest.mark.parametrize(
+    ("operation", "settings"),
+    [("update_phone_number", {"TwoWayEnabled": False}), ("release_phone_number", {})],
+)
+def test_a_number_in_a_pool_cannot_be_updated_or_released(
+    client: Any, operation: str, settings: dict[str, Any]
+) -> None:
     number = request(client)
     pool = client.create_pool(
         OriginationIdentity=number["PhoneNumberId"],
@@ -656,7 +643,7 @@ def test_a_number_in_a_pool_cannot_be_released(client: Any) -> None:
         MessageType="TRANSACTIONAL",
     )
     with pytest.raises(ClientError) as caught:
-        client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])
+        getattr(client, operation)(PhoneNumberId=number["PhoneNumberId"], **settings)
     expect_error(
         caught,
         "ConflictException",
