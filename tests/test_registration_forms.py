@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import expect_error
 
 TYPES = [
     "US_TEN_DLC_BRAND_REGISTRATION",
@@ -15,10 +16,6 @@ TYPES = [
     "US_TOLL_FREE_REGISTRATION",
     "SG_SENDER_ID_REGISTRATION",
 ]
-
-
-def _error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    return caught.value.response
 
 
 def test_type_definitions_list_the_known_types(client: Any) -> None:
@@ -66,9 +63,12 @@ def test_type_definitions_by_name_and_unknown_type(client: Any) -> None:
     assert [t["RegistrationType"] for t in found] == ["US_TOLL_FREE_REGISTRATION"]
     with pytest.raises(ClientError) as caught:
         client.describe_registration_type_definitions(RegistrationTypes=["XX_NOPE"])
-    assert _error(caught)["Error"]["Code"] == "ValidationException"
-    assert _error(caught)["Reason"] == "UNKNOWN_REGISTRATION_TYPE"
-    assert _error(caught)["Fields"][0]["Name"] == "RegistrationTypes[0]"
+    expect_error(
+        caught,
+        "ValidationException",
+        "UNKNOWN_REGISTRATION_TYPE",
+        fields={"RegistrationTypes[0]": "Unknown registration type XX_NOPE"},
+    )
 
 
 def test_section_definitions(client: Any) -> None:
@@ -91,19 +91,26 @@ def test_section_definitions(client: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "reason"),
+    ("kwargs", "reason", "fields"),
     [
-        ({"RegistrationType": "XX_NOPE"}, "UNKNOWN_REGISTRATION_TYPE"),
+        (
+            {"RegistrationType": "XX_NOPE"},
+            "UNKNOWN_REGISTRATION_TYPE",
+            {"RegistrationType": "Unknown registration type XX_NOPE"},
+        ),
         (
             {"RegistrationType": "US_TEN_DLC_BRAND_REGISTRATION", "SectionPaths": ["nope"]},
             "UNKNOWN_REGISTRATION_SECTION",
+            {"SectionPaths[0]": "Unknown registration section nope"},
         ),
     ],
 )
-def test_section_definitions_errors(client: Any, kwargs: dict[str, Any], reason: str) -> None:
+def test_section_definitions_errors(
+    client: Any, kwargs: dict[str, Any], reason: str, fields: dict[str, str]
+) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_registration_section_definitions(**kwargs)
-    assert _error(caught)["Reason"] == reason
+    expect_error(caught, "ValidationException", reason, fields=fields)
 
 
 def test_field_definitions_are_shaped_as_the_model(client: Any) -> None:
@@ -146,24 +153,31 @@ def test_field_definitions_page_with_next_token(client: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "reason"),
+    ("kwargs", "reason", "fields"),
     [
-        ({"RegistrationType": "XX_NOPE"}, "UNKNOWN_REGISTRATION_TYPE"),
+        (
+            {"RegistrationType": "XX_NOPE"},
+            "UNKNOWN_REGISTRATION_TYPE",
+            {"RegistrationType": "Unknown registration type XX_NOPE"},
+        ),
         (
             {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "SectionPath": "nope"},
             "UNKNOWN_REGISTRATION_SECTION",
+            {"SectionPath": "Unknown registration section nope"},
         ),
         (
             {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "FieldPaths": ["companyInfo.nope"]},
             "UNKNOWN_REGISTRATION_FIELD",
+            {"FieldPaths[0]": "Unknown registration field companyInfo.nope"},
         ),
     ],
 )
-def test_field_definitions_errors(client: Any, kwargs: dict[str, Any], reason: str) -> None:
+def test_field_definitions_errors(
+    client: Any, kwargs: dict[str, Any], reason: str, fields: dict[str, str]
+) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_registration_field_definitions(**kwargs)
-    assert _error(caught)["Error"]["Code"] == "ValidationException"
-    assert _error(caught)["Reason"] == reason
+    expect_error(caught, "ValidationException", reason, fields=fields)
 
 
 def test_vetting_has_no_fields(client: Any) -> None:
