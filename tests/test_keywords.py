@@ -361,3 +361,47 @@ def test_keyword_action_for_inbound_messages(
     assert keyword_action(record, "Unsubscribe", "US") == ("UNSUBSCRIBE", STOP_MESSAGE, "OPT_OUT")
     assert keyword_action(record, "Unsubscribe", "GB") is None
     assert keyword_action(record, "hello there", "US") is None
+
+
+# Module-level constants, spelled out: mutation testing leaves constants unmutated, so only a test
+# that writes the value down notices a wrong one.
+
+# The user guide's "Required opt-out keywords", in its order.
+REQUIRED_OPT_OUT_WORDS = [
+    "ARRET",
+    "CANCEL",
+    "END",
+    "OPT-OUT",
+    "OPTOUT",
+    "QUIT",
+    "REMOVE",
+    "STOP",
+    "TD",
+    "UNSUBSCRIBE",
+]
+
+
+@pytest.mark.parametrize("word", REQUIRED_OPT_OUT_WORDS)
+def test_every_required_opt_out_word_opts_out(
+    sms_voice: SmsVoiceMock, number: dict[str, Any], word: str
+) -> None:
+    inbound = sms_voice.receive("+12065550100", number["PhoneNumber"], word.lower())
+    assert (inbound.keyword, inbound.action) == (word, "OPT_OUT")
+
+
+@pytest.mark.parametrize("word", ["UNSTOP", "STOPALL", "OPT", "EXIT"])
+def test_other_words_do_not_opt_out(
+    sms_voice: SmsVoiceMock, number: dict[str, Any], word: str
+) -> None:
+    inbound = sms_voice.receive("+12065550100", number["PhoneNumber"], word)
+    assert (inbound.keyword, inbound.action) == (None, None)
+
+
+def test_the_default_keyword_messages(client: Any, number: dict[str, Any]) -> None:
+    """The user guide's examples of compliant HELP and STOP answers (AWS does not publish the
+    text of its own defaults)."""
+    described = client.describe_keywords(OriginationIdentity=number["PhoneNumberId"])["Keywords"]
+    assert {k["Keyword"]: k["KeywordMessage"] for k in described} == {
+        "HELP": "For assistance with your account, call (206) 555-0199.",
+        "STOP": "You are now opted out and will no longer receive messages.",
+    }

@@ -27,6 +27,10 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
+from mutmut import configuration
+from mutmut.__main__ import cli
+from mutmut.stats import status_by_exit_code
+
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.txt"
@@ -65,17 +69,12 @@ def _pattern(target: str) -> str:
 def _run_mutmut(max_children: str, patterns: list[str]) -> None:
     """mutmut's ``run`` with ``only_mutate`` set to ``patterns`` (its settings come from the
     pyproject, which cannot name modules per run)."""
-    from mutmut import configuration
-    from mutmut.__main__ import cli
-
     configuration._config = replace(configuration._load_config(), only_mutate=patterns)
     cli(["run", "--max-children", max_children], standalone_mode=False)
 
 
 def _statuses(patterns: list[str]) -> dict[str, str]:
     """Each mutant of ``patterns``' modules and its status, from mutmut's ``.meta`` files."""
-    from mutmut.stats import status_by_exit_code
-
     found: dict[str, str] = {}
     for meta in sorted(MUTANTS.glob("smsmock/**/*.py.meta")):
         source = meta.relative_to(MUTANTS).as_posix().removesuffix(".meta")
@@ -100,8 +99,9 @@ def _equivalents() -> dict[str, str]:
 def _killed_on_recheck(name: str) -> bool:
     """Whether the suite fails with the mutant active from the first import on."""
     env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": str(MUTANTS)}
+    pytest_args = configuration._load_config().pytest_add_cli_args
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-m", "not network"],
+        [sys.executable, "-m", "pytest", "-x", "-q", *pytest_args],
         cwd=MUTANTS,
         env=env,
         capture_output=True,
