@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from helpers import refused
+from helpers import expect_error, refused
 from installed_model import needs_operations
 
 from smsmock import SmsVoiceMock
@@ -127,9 +127,12 @@ def test_a_number_too_short_for_its_country_code_is_refused_everywhere(
 ) -> None:
     call, params, member = OPERATIONS[operation](client, number)
     response = refused(call, **params)
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "INVALID_PARAMETER"
-    assert [field["Name"] for field in response["Fields"]] == [member]
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={member: "Not a valid E.164 phone number"},
+    )
     assert not sms_voice.sent_messages
 
 
@@ -139,9 +142,11 @@ def test_carrier_lookup_applies_the_same_rule_with_its_reason(client: Any, numbe
     # CarrierLookup's model pattern asks for the "+"; its reason for a number it cannot read is
     # CANNOT_PARSE.
     response = refused(client.carrier_lookup, PhoneNumber=f"+{number.lstrip('+')}")
-    assert (response["Error"]["Code"], response["Reason"]) == (
+    expect_error(
+        response,
         "ValidationException",
         "CANNOT_PARSE",
+        fields={"PhoneNumber": "Not a valid E.164 phone number"},
     )
     assert [field["Name"] for field in response["Fields"]] == ["PhoneNumber"]
 
@@ -171,7 +176,9 @@ def test_a_number_of_no_country_is_refused_for_sending(client: Any) -> None:
         OriginationIdentity=_toll_free(client),
         MessageBody="Hi",
     )
-    assert (response["Error"]["Code"], response["Reason"]) == (
+    expect_error(
+        response,
         "ValidationException",
         "INVALID_PARAMETER",
+        fields={"DestinationPhoneNumber": "Invalid phone number"},
     )
