@@ -228,7 +228,8 @@ def test_dry_run_still_validates(client: Any, us_number: Any) -> None:
         "ConflictException",
         "DESTINATION_PHONE_NUMBER_OPTED_OUT",
         resource_type="opted-out-number",
-        resource_id="+12065550100",
+        resource_id=US_DEST,
+        message="opt-out list Default",
     )
 
 
