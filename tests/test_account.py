@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import expect_error
 
 CHANNELS = ["text", "voice", "media", "rcs"]
 
@@ -82,7 +83,12 @@ def test_override_validation(sms_voice: Any) -> None:
     )
     with pytest.raises(ClientError) as exc:
         unchecked.set_text_message_spend_limit_override(MonthlyLimit=-1)
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
+    expect_error(
+        exc,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"MonthlyLimit": "Member must have value greater than or equal to 0"},
+    )
 
 
 def test_spend_limits_are_per_region(client: Any, sms_voice: Any) -> None:
@@ -152,4 +158,6 @@ def test_paging(client: Any, operation: str) -> None:
     assert "NextToken" not in rest
     with pytest.raises(ClientError) as exc:
         getattr(client, operation)(NextToken="not-a-token")
-    assert exc.value.response["Reason"] == "INVALID_NEXT_TOKEN"
+    expect_error(
+        exc, "ValidationException", "INVALID_NEXT_TOKEN", fields={"NextToken": "Invalid next token"}
+    )

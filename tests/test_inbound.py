@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+from helpers import expect_error
 
 from smsmock.rules.keywords import HELP_MESSAGE, STOP_MESSAGE
 
@@ -53,7 +54,13 @@ def test_stop_words_opt_out_and_confirm(
             OriginationIdentity=us_number["PhoneNumberId"],
             MessageBody="hi",
         )
-    assert exc.value.response["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    expect_error(
+        exc,
+        "ConflictException",
+        "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+        resource_type="opted-out-number",
+        resource_id="+12065550100",
+    )
 
 
 def test_help_answers(sms_voice: Any, us_number: Any) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
-from helpers import refused
+from helpers import expect_error, refused
 from installed_model import has_member
 
 DEST = "+12065550100"
@@ -100,8 +100,12 @@ def test_create_errors(client: Any, sms_voice: Any) -> None:
 def test_unknown_verified_destination(client: Any, call: Any) -> None:
     with pytest.raises(ClientError) as exc:
         call(client)
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "verified-destination-number"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="verified-destination-number",
+        resource_id="nope",
+    )
 
 
 def test_verification_by_text(client: Any, sms_voice: Any, us_number: Any) -> None:
@@ -139,7 +143,13 @@ def test_verification_by_text(client: Any, sms_voice: Any, us_number: Any) -> No
     ):
         with pytest.raises(ClientError) as exc:
             again()
-        assert exc.value.response["Reason"] == "VERIFICATION_ALREADY_COMPLETE"
+        expect_error(
+            exc,
+            "ConflictException",
+            "VERIFICATION_ALREADY_COMPLETE",
+            resource_type="verified-destination-number",
+            resource_id=vid,
+        )
 
 
 def test_verification_by_voice_in_another_language(
