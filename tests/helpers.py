@@ -33,7 +33,8 @@ def expect_error(
     ``resource_id`` must match it whole, for an id the caller never saw); a member
     not given must be absent, so a ``ResourceId`` or ``Fields`` no test expected fails. ``fields``
     maps each ``Fields`` name, in order, to a part of its message; ``message`` is a part of
-    ``Error.Message`` (its meaningful part: the id or value it names, not the wording around it).
+    ``Error.Message`` (its meaningful part: the id or value it names, not the wording around it),
+    found as whole words.
     """
     response = _response(caught)
     assert response["Error"]["Code"] == code, response["Error"]
@@ -54,8 +55,16 @@ def expect_error(
         assert matched or members[name] == value, said
     _expect_fields(said.get("Fields"), fields)
     if message is not None:
-        assert message in response["Error"]["Message"], response["Error"]["Message"]
+        assert _says(response["Error"]["Message"], message), response["Error"]["Message"]
     return response
+
+
+def _says(text: str, part: str) -> bool:
+    """Whether ``part`` is in ``text`` as whole words: ``"true or false"`` is in ``"Values must
+    be true or false."`` but not in ``"XXValues must be true or falseXX"``."""
+    before = r"(?<!\w)" if part[:1].isalnum() else ""
+    after = r"(?!\w)" if part[-1:].isalnum() else ""
+    return re.search(before + re.escape(part) + after, text) is not None
 
 
 def _response(caught: Caught) -> dict[str, Any]:
@@ -74,7 +83,7 @@ def _expect_fields(said: list[dict[str, str]] | None, wanted: Mapping[str, str] 
     assert said is not None, "no Fields in the answer"
     assert [f["Name"] for f in said] == list(wanted), said
     for field, part in zip(said, wanted.values(), strict=True):
-        assert part and part in field["Message"], field
+        assert part and _says(field["Message"], part), field
 
 
 def refused(call: Any, **kwargs: Any) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Mutation testing of the modules given (``nox -s mutation``; docs/contributing.md).
 
-    python tools/mutation.py [--max-children N] [--no-recheck] [MODULE_OR_FOLDER ...]
+    python tools/mutation.py [--max-children N] [--no-recheck | --recheck-only] [PATH ...]
 
 Runs mutmut (its settings: ``[tool.mutmut]`` in pyproject.toml) over the given files or folders
 of ``smsmock/`` (default: ``smsmock/rules`` and ``smsmock/state``), then rechecks every survivor
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -36,6 +37,13 @@ MUTANTS = ROOT / "mutants"
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.txt"
 DEFAULT_TARGETS = ["smsmock/rules", "smsmock/state"]
 KILLED = {"killed", "timeout", "caught by type check"}
+SERVER_TESTS = [
+    "tests/test_server.py",
+    "tests/test_delivery_server.py",
+    "tests/test_cli.py",
+    "tests/test_request_log.py",
+]
+"""The tests that reach smsmock through an ``smsmock server`` child process."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,13 +51,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("targets", nargs="*", default=DEFAULT_TARGETS)
     parser.add_argument("--max-children", type=int, default=1)
     parser.add_argument("--no-recheck", action="store_true")
+    parser.add_argument(
+        "--recheck-only", action="store_true", help="recheck the last run's survivors"
+    )
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     patterns = [_pattern(target) for target in args.targets]
-    subprocess.run(
-        [sys.executable, __file__, "--run-mutmut", str(args.max_children), *patterns],
-        check=False,
-    )
+    if args.recheck_only:
+        shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
+    else:
+        subprocess.run(
+            [sys.executable, __file__, "--run-mutmut", str(args.max_children), *patterns],
+            check=False,
+        )
     statuses = _statuses(patterns)
     equivalents = _equivalents()
     if not args.no_recheck:
@@ -97,17 +111,28 @@ def _equivalents() -> dict[str, str]:
 
 
 def _killed_on_recheck(name: str) -> bool:
-    """Whether the suite fails with the mutant active from the first import on."""
+    """Whether the tests fail with the mutant active from the first import on: those mutmut saw
+    reach the mutated function and the server tests, or the whole suite when it saw none (the
+    function ran only at import)."""
     env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": str(MUTANTS)}
     pytest_args = configuration._load_config().pytest_add_cli_args
+    covering = _tests_of(name)
+    selected = [*covering, *SERVER_TESTS] if covering else []
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-x", "-q", *pytest_args],
+        [sys.executable, "-m", "pytest", "-x", "-q", *pytest_args, *selected],
         cwd=MUTANTS,
         env=env,
         capture_output=True,
         check=False,
     )
     return run.returncode != 0
+
+
+def _tests_of(name: str) -> list[str]:
+    """The tests mutmut recorded reaching the function ``name`` mutates."""
+    stats = json.loads((MUTANTS / "mutmut-stats.json").read_text())
+    function = name.rsplit("__mutmut_", 1)[0]
+    return sorted(stats["tests_by_mangled_function_name"].get(function, []))
 
 
 def _report(statuses: dict[str, str], equivalents: dict[str, str]) -> None:
