@@ -105,6 +105,8 @@ def test_account_attributes(client: Any, sms_voice: Any) -> None:
     ]
     sms_voice.set_sandbox(True)
     assert client.describe_account_attributes()["AccountAttributes"][0]["Value"] == "SANDBOXED"
+    sms_voice.set_sandbox(False)
+    assert client.describe_account_attributes()["AccountAttributes"][0]["Value"] == "PRODUCTION"
 
 
 def test_account_attributes_name_the_default_protect_configuration(client: Any) -> None:

@@ -1073,7 +1073,7 @@ def test_a_sender_id_still_in_another_pool_cannot_be_released(client: Any) -> No
         "SENDER_ID_ASSOCIATED_TO_POOL",
         resource_type="sender-id",
         resource_id="ACME/GB",
-        message=second,
+        message=f"sender id ACME/GB is associated with the pool {second}",
     )
     client.disassociate_origination_identity(
         PoolId=second, OriginationIdentity="ACME", IsoCountryCode="GB"
