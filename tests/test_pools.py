@@ -425,7 +425,11 @@ def test_describe_pools_pages(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_pools(NextToken="forged")
     expect_error(
-        caught, "ValidationException", "INVALID_NEXT_TOKEN", fields={"NextToken": "Invalid"}
+        caught,
+        "ValidationException",
+        "INVALID_NEXT_TOKEN",
+        fields={"NextToken": "Invalid next token"},
+        message="The NextToken is not valid for this request",
     )
 
 
@@ -647,6 +651,7 @@ def test_a_number_joins_one_pool_only(client: Any, same_pool: bool) -> None:
         "RESOURCE_ALREADY_ASSOCIATED",
         resource_type="phone-number",
         resource_id=phone["PhoneNumberId"],
+        message=f"is already associated with the pool {first['PoolId']}",
     )
 
 
@@ -674,15 +679,17 @@ def _self_managed(client: Any) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    ("make", "reason"),
+    ("make", "reason", "what"),
     [
-        (_promotional, "MESSAGE_TYPE_MISMATCH"),
-        (_custom_list, "OPT_OUT_LIST_MISMATCH"),
-        (_two_way, "TWO_WAY_CONFIG_MISMATCH"),
-        (_self_managed, "SELF_MANAGED_OPT_OUTS_MISMATCH"),
+        (_promotional, "MESSAGE_TYPE_MISMATCH", "message type TRANSACTIONAL"),
+        (_custom_list, "OPT_OUT_LIST_MISMATCH", "opt-out list Default"),
+        (_two_way, "TWO_WAY_CONFIG_MISMATCH", "two-way configuration"),
+        (_self_managed, "SELF_MANAGED_OPT_OUTS_MISMATCH", "self-managed opt-outs setting"),
     ],
 )
-def test_associate_a_mismatched_number_conflicts(client: Any, make: Any, reason: str) -> None:
+def test_associate_a_mismatched_number_conflicts(
+    client: Any, make: Any, reason: str, what: str
+) -> None:
     pool_id = new_pool(client)["PoolId"]
     phone = make(client)
     with pytest.raises(ClientError) as caught:
@@ -697,7 +704,7 @@ def test_associate_a_mismatched_number_conflicts(client: Any, make: Any, reason:
         reason,
         resource_type="phone-number",
         resource_id=phone["PhoneNumberId"],
-        message=f"{phone['PhoneNumberId']} does not match the pool's",
+        message=f"{phone['PhoneNumberId']} does not match the pool's {what}.",
     )
     assert pool_of(client, phone["PhoneNumberId"]) is None
     assert len(members(client, pool_id)) == 1
@@ -995,6 +1002,7 @@ def test_an_identity_with_other_keywords_does_not_match_the_pool(client: Any) ->
         "KEYWORD_MISMATCH",
         resource_type="phone-number",
         resource_id=other,
+        message="does not match the pool's keywords",
     )
     assert other not in members(client, target)
     # Keywords are case insensitive: the same keyword on the pool makes them match.
