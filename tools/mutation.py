@@ -111,13 +111,20 @@ def _equivalents() -> dict[str, str]:
 
 
 def _killed_on_recheck(name: str) -> bool:
-    """Whether the tests fail with the mutant active from the first import on: those mutmut saw
-    reach the mutated function and the server tests, or the whole suite when it saw none (the
-    function ran only at import)."""
+    """Whether the tests fail with the mutant active from the first import on: first those
+    mutmut saw reach the mutated function plus the server tests (quick), then, if they pass, the
+    whole suite (a function that also runs at import reaches tests mutmut never linked to it)."""
+    covering = _tests_of(name)
+    if covering and _fails(name, [*covering, *SERVER_TESTS]):
+        return True
+    return _fails(name, [])
+
+
+def _fails(name: str, selected: list[str]) -> bool:
+    """Whether pytest, started anew in ``mutants/`` with the mutant on, fails ``selected``
+    (every test when empty)."""
     env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": str(MUTANTS)}
     pytest_args = configuration._load_config().pytest_add_cli_args
-    covering = _tests_of(name)
-    selected = [*covering, *SERVER_TESTS] if covering else []
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-x", "-q", *pytest_args, *selected],
         cwd=MUTANTS,
