@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.recheck_only:
         shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
     else:
+        _forget_unmutated_copies(patterns)
         subprocess.run(
             [sys.executable, __file__, "--run-mutmut", str(args.max_children), *patterns],
             check=False,
@@ -72,6 +73,16 @@ def main(argv: list[str] | None = None) -> int:
                 statuses[name] = "killed on recheck"
     _report(statuses, equivalents)
     return 0
+
+
+def _forget_unmutated_copies(patterns: list[str]) -> None:
+    """Delete mutants/'s plain copies of the targets: mutmut copies the modules a run does not
+    mutate, and later takes such a copy for up to date, generating no mutants for it."""
+    for copy in MUTANTS.glob("smsmock/**/*.py"):
+        source = copy.relative_to(MUTANTS).as_posix()
+        wanted = any(Path(source).match(p) or source.startswith(p.rstrip("*")) for p in patterns)
+        if wanted and not copy.with_name(copy.name + ".meta").exists():
+            copy.unlink()
 
 
 def _pattern(target: str) -> str:
