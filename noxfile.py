@@ -1,5 +1,6 @@
 """The version matrix: the suite on every supported Python with the newest botocore, and on the
-oldest botocore/boto3 pair smsmock promises (``nox``, or ``nox -s oldest``; ``.ci/run`` runs all).
+oldest botocore/boto3 pair smsmock promises (``nox``, or ``nox -s oldest``; ``.ci/run`` runs all),
+and, on demand only, mutation testing (``nox -s mutation``).
 
 The quick single-version run stays the README's ``python -m pytest``.
 """
@@ -36,3 +37,13 @@ def oldest(session: nox.Session) -> None:
     session.install("-e", ".[test]", *OLDEST_PINS)
     session.run("python", "-c", "import botocore, boto3; print(botocore.__version__)")
     session.run(*PYTEST, *session.posargs)
+
+
+@nox.session(python=OLDEST_PYTHON, default=False)
+def mutation(session: nox.Session) -> None:
+    """mutmut over the modules given (``nox -s mutation -- smsmock/rules/spend.py``), by default
+    all of ``smsmock/rules`` and ``smsmock/state``; survivors are rechecked in a fresh process
+    and the score per module printed (tools/mutation.py, docs/contributing.md). Not run by
+    ``nox`` alone nor by CI: it takes hours on all modules."""
+    session.install("-e", ".[test,mutation]")
+    session.run("python", "tools/mutation.py", *session.posargs)

@@ -73,7 +73,10 @@ def send_media_message(call: Call, params: Params) -> dict[str, Any]:
         raise ValidationError(
             "A media message needs a MessageBody, MediaUrls or both.",
             "MISSING_PARAMETER",
-            [("MessageBody", "Give MessageBody or MediaUrls."), ("MediaUrls", "")],
+            [
+                ("MessageBody", "Give MessageBody or MediaUrls."),
+                ("MediaUrls", "Give MessageBody or MediaUrls."),
+            ],
         )
 
     check_media_urls(params.get("MediaUrls") or ())

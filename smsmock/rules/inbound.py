@@ -95,7 +95,7 @@ def receive(
         timeline.settle(world)
         sender = e164(from_number)
         previous = _last_sent(world, call, number.phone_number, sender)
-        matched = keyword_action(settings, message_body)
+        matched = keyword_action(settings, message_body, number.iso_country_code)
         keyword, action, reply = None, None, None
         if matched is not None:
             keyword, text, action = matched

@@ -39,10 +39,16 @@ def keywords_of(record: Any) -> dict[str, tuple[str, str]]:
     return keywords
 
 
-def keyword_action(record: Any, message: str) -> tuple[str, str, str] | None:
-    """What an inbound ``message`` to ``record`` triggers: ``(keyword, message, action)`` for the
-    keyword its first word is (case insensitive), an opt-out for the required opt-out words, or
-    ``None``."""
+OPT_OUT_WORD_COUNTRIES = frozenset({"US", "CA"})
+"""Where :data:`OPT_OUT_KEYWORDS` opt an end user out without being configured: the user guide
+names the US and Canada ("Required opt-out keywords")."""
+
+
+def keyword_action(record: Any, message: str, country: str | None) -> tuple[str, str, str] | None:
+    """What an inbound ``message`` to ``record`` (a phone number, or the pool whose settings it
+    follows) triggers: ``(keyword, message, action)`` for the keyword its first word is (case
+    insensitive), an opt-out for the required opt-out words when the receiving number's
+    ``country`` requires them, or ``None``. A pool has no country: the number's decides."""
     words = message.strip().split()
     if not words:
         return None
@@ -52,10 +58,7 @@ def keyword_action(record: Any, message: str) -> tuple[str, str, str] | None:
     if key is not None:
         text, action = keywords[key]
         return key, text, action
-    if first.upper() in OPT_OUT_KEYWORDS and getattr(record, "iso_country_code", "US") in (
-        "US",
-        "CA",
-    ):
+    if first.upper() in OPT_OUT_KEYWORDS and country in OPT_OUT_WORD_COUNTRIES:
         text, action = keywords[find_keyword(keywords, "STOP") or "STOP"]
         return first.upper(), text, action
     return None

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.helpers import expect_error
+
 CHANNELS = ["text", "voice", "media", "rcs"]
 
 
@@ -82,7 +84,12 @@ def test_override_validation(sms_voice: Any) -> None:
     )
     with pytest.raises(ClientError) as exc:
         unchecked.set_text_message_spend_limit_override(MonthlyLimit=-1)
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
+    expect_error(
+        exc,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"MonthlyLimit": "Member must have value greater than or equal to 0"},
+    )
 
 
 def test_spend_limits_are_per_region(client: Any, sms_voice: Any) -> None:
@@ -99,6 +106,8 @@ def test_account_attributes(client: Any, sms_voice: Any) -> None:
     ]
     sms_voice.set_sandbox(True)
     assert client.describe_account_attributes()["AccountAttributes"][0]["Value"] == "SANDBOXED"
+    sms_voice.set_sandbox(False)
+    assert client.describe_account_attributes()["AccountAttributes"][0]["Value"] == "PRODUCTION"
 
 
 def test_account_attributes_name_the_default_protect_configuration(client: Any) -> None:
@@ -152,4 +161,6 @@ def test_paging(client: Any, operation: str) -> None:
     assert "NextToken" not in rest
     with pytest.raises(ClientError) as exc:
         getattr(client, operation)(NextToken="not-a-token")
-    assert exc.value.response["Reason"] == "INVALID_NEXT_TOKEN"
+    expect_error(
+        exc, "ValidationException", "INVALID_NEXT_TOKEN", fields={"NextToken": "Invalid next token"}
+    )

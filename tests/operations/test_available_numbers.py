@@ -10,6 +10,7 @@ import phonenumbers
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.helpers import expect_error
 from tests.installed_model import has_member
 from tests.registration_data import completed_campaign, new_registration
 
@@ -22,11 +23,6 @@ if (
     )
 
 SEARCH = {"IsoCountryCode": "US", "NumberCapabilities": ["SMS"], "NumberType": "TEN_DLC"}
-
-
-def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    response: dict[str, Any] = caught.value.response
-    return response
 
 
 @pytest.fixture
@@ -119,45 +115,50 @@ def test_no_match_is_an_empty_list(client: Any, campaign: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("overrides", "reason", "field"),
+    ("overrides", "reason", "fields"),
     [
-        ({"IsoCountryCode": "CA"}, "INVALID_PARAMETER", "IsoCountryCode"),
-        ({"NumberCapabilities": ["RCS"]}, "INVALID_PARAMETER", "NumberCapabilities"),
-        ({"RegistrationId": None}, "MISSING_PARAMETER", "RegistrationId"),
+        ({"IsoCountryCode": "CA"}, "INVALID_PARAMETER", {"IsoCountryCode": "only in US"}),
+        (
+            {"NumberCapabilities": ["RCS"]},
+            "INVALID_PARAMETER",
+            {"NumberCapabilities": "RCS not available"},
+        ),
+        ({"RegistrationId": None}, "MISSING_PARAMETER", {"RegistrationId": "Required for"}),
         (
             {"NumberPreference": preference("StartsWith", "+1206", "+1425")},
             "INVALID_PARAMETER",
-            "NumberPreference.Filter",
+            {"NumberPreference.Filter": "At most 1 value for StartsWith"},
         ),
     ],
 )
 def test_validation(
-    client: Any, campaign: str, overrides: dict[str, Any], reason: str, field: str
+    client: Any, campaign: str, overrides: dict[str, Any], reason: str, fields: dict[str, str]
 ) -> None:
     params = {**SEARCH, "RegistrationId": campaign, **overrides}
     params = {k: v for k, v in params.items() if v is not None}
     with pytest.raises(ClientError) as caught:
         client.list_available_phone_numbers(**params)
-    assert (error(caught)["Error"]["Code"], error(caught)["Reason"]) == (
-        "ValidationException",
-        reason,
-    )
-    assert field in [f["Name"] for f in error(caught)["Fields"]]
+    expect_error(caught, "ValidationException", reason, fields=fields)
 
 
 def test_registration_errors(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.list_available_phone_numbers(**SEARCH, RegistrationId="registration-nope")
-    assert (error(caught)["Error"]["Code"], error(caught)["ResourceType"]) == (
+    expect_error(
+        caught,
         "ResourceNotFoundException",
-        "registration",
+        resource_type="registration",
+        resource_id="registration-nope",
     )
     draft = new_registration(client, "US_TEN_DLC_CAMPAIGN_REGISTRATION")
     with pytest.raises(ClientError) as caught:
         client.list_available_phone_numbers(**SEARCH, RegistrationId=draft)
-    assert (error(caught)["Error"]["Code"], error(caught)["Reason"]) == (
+    expect_error(
+        caught,
         "ConflictException",
         "REGISTRATION_NOT_COMPLETE",
+        resource_type="registration",
+        resource_id=draft,
     )
 
 
@@ -181,28 +182,34 @@ def test_request_a_number_that_starts_with(client: Any, campaign: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "overrides",
+    ("overrides", "fields"),
     [
-        {
-            "NumberType": "TOLL_FREE",
-            "RegistrationId": None,
-            "NumberPreference": preference("EndsWith", "42"),
-        },
-        {"NumberPreference": preference("StartsWith", "+44")},
-        {"NumberPreference": preference("Contains", "12", "34")},
+        (
+            {
+                "NumberType": "TOLL_FREE",
+                "RegistrationId": None,
+                "NumberPreference": preference("EndsWith", "42"),
+            },
+            {"NumberPreference": "Applies only to TEN_DLC requests in the US"},
+        ),
+        (
+            {"NumberPreference": preference("StartsWith", "+44")},
+            {"NumberPreference": "No available phone number matches"},
+        ),
+        (
+            {"NumberPreference": preference("Contains", "12", "34")},
+            {"NumberPreference.Filter": "At most 1 value for Contains"},
+        ),
     ],
     ids=["toll-free", "no-match", "two-values"],
 )
 def test_request_with_a_preference_refused(
-    client: Any, campaign: str, overrides: dict[str, Any]
+    client: Any, campaign: str, overrides: dict[str, Any], fields: dict[str, str]
 ) -> None:
     params = {k: v for k, v in {"RegistrationId": campaign, **overrides}.items() if v is not None}
     with pytest.raises(ClientError) as caught:
         request(client, **params)
-    assert (error(caught)["Error"]["Code"], error(caught)["Reason"]) == (
-        "ValidationException",
-        "INVALID_PARAMETER",
-    )
+    expect_error(caught, "ValidationException", "INVALID_PARAMETER", fields=fields)
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
 
 
@@ -210,7 +217,12 @@ def test_an_exact_match_already_leased_is_refused(client: Any, campaign: str) ->
     taken = request(client, RegistrationId=campaign)["PhoneNumber"]
     with pytest.raises(ClientError) as caught:
         request(client, RegistrationId=campaign, NumberPreference=preference("ExactMatch", taken))
-    assert error(caught)["Reason"] == "INVALID_PARAMETER"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"NumberPreference": "No available phone number matches"},
+    )
 
 
 # -- MessagingLimits and PricingTier ------------------------------------------------------------

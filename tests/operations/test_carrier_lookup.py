@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.helpers import expect_error
 from tests.installed_model import needs_operations
 
 pytestmark = needs_operations("CarrierLookup")
@@ -106,12 +107,20 @@ def test_number_not_valid_in_its_plan_is_invalid_type(client: Any) -> None:
 def test_unparseable_number_is_a_validation_error(client: Any, number: str) -> None:
     with pytest.raises(ClientError) as exc:
         client.carrier_lookup(PhoneNumber=number)
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Reason"] == "CANNOT_PARSE"
-    assert exc.value.response["Fields"][0]["Name"] == "PhoneNumber"
+    expect_error(
+        exc,
+        "ValidationException",
+        "CANNOT_PARSE",
+        fields={"PhoneNumber": "Not a valid E.164 phone number"},
+    )
 
 
 def test_number_without_plus_fails_the_model_pattern(client: Any) -> None:
     with pytest.raises(ClientError) as exc:
         client.carrier_lookup(PhoneNumber="12065550100")
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
+    expect_error(
+        exc,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"PhoneNumber": "Member must satisfy regular expression pattern"},
+    )

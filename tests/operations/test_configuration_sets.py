@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.helpers import expect_error
 from tests.installed_model import enum_values, has_member, has_operation, needs_operations
 
 SNS = {"SnsDestination": {"TopicArn": "arn:aws:sns:us-east-1:123456789012:events"}}
@@ -16,10 +17,6 @@ LOGS = {
         "LogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:sms",
     }
 }
-
-
-def error(exc: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    return exc.value.response
 
 
 def test_create_describe_delete(client: Any) -> None:
@@ -53,11 +50,13 @@ def test_create_twice_conflicts(client: Any) -> None:
     client.create_configuration_set(ConfigurationSetName="alerts")
     with pytest.raises(ClientError) as exc:
         client.create_configuration_set(ConfigurationSetName="alerts")
-    response = error(exc)
-    assert response["Error"]["Code"] == "ConflictException"
-    assert response["Reason"] == "RESOURCE_ALREADY_EXISTS"
-    assert response["ResourceType"] == "configuration-set"
-    assert response["ResourceId"] == "alerts"
+    expect_error(
+        exc,
+        "ConflictException",
+        "RESOURCE_ALREADY_EXISTS",
+        resource_type="configuration-set",
+        resource_id="alerts",
+    )
 
 
 def test_quota(client: Any, sms_voice: Any) -> None:
@@ -65,8 +64,7 @@ def test_quota(client: Any, sms_voice: Any) -> None:
     client.create_configuration_set(ConfigurationSetName="one")
     with pytest.raises(ClientError) as exc:
         client.create_configuration_set(ConfigurationSetName="two")
-    assert error(exc)["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert error(exc)["Reason"] == "CONFIGURATION_SETS_PER_ACCOUNT"
+    expect_error(exc, "ServiceQuotaExceededException", "CONFIGURATION_SETS_PER_ACCOUNT")
 
 
 @pytest.mark.parametrize(
@@ -99,16 +97,25 @@ def test_quota(client: Any, sms_voice: Any) -> None:
 def test_unknown_configuration_set(client: Any, call: Any) -> None:
     with pytest.raises(ClientError) as exc:
         call(client)
-    response = error(exc)
-    assert response["Error"]["Code"] == "ResourceNotFoundException"
-    assert response["ResourceType"] == "configuration-set"
-    assert response["ResourceId"] == "nope"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="configuration-set",
+        resource_id="nope",
+    )
 
 
 def test_validation_of_names(client: Any) -> None:
     with pytest.raises(ClientError) as exc:
         client.create_configuration_set(ConfigurationSetName="bad name!")
-    assert error(exc)["Error"]["Code"] == "ValidationException"
+    expect_error(
+        exc,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={
+            "ConfigurationSetName": "Member must satisfy regular expression pattern: [A-Za-z0-9_-]+"
+        },
+    )
 
 
 def test_event_destinations(client: Any) -> None:
@@ -151,36 +158,65 @@ def test_event_destination_errors(client: Any, sms_voice: Any) -> None:
 
     with pytest.raises(ClientError) as exc:
         client.create_event_destination(EventDestinationName="d", **base, **SNS)
-    assert error(exc)["Reason"] == "RESOURCE_ALREADY_EXISTS"
-    assert error(exc)["ResourceType"] == "event-destination"
+    expect_error(
+        exc,
+        "ConflictException",
+        "RESOURCE_ALREADY_EXISTS",
+        resource_type="event-destination",
+        resource_id="d",
+    )
 
     with pytest.raises(ClientError) as exc:
         client.create_event_destination(EventDestinationName="none", **base)
-    assert error(exc)["Error"]["Code"] == "ValidationException"
-    assert error(exc)["Reason"] == "MISSING_PARAMETER"
+    expect_error(
+        exc,
+        "ValidationException",
+        "MISSING_PARAMETER",
+        fields={
+            "CloudWatchLogsDestination": "One destination is required",
+            "KinesisFirehoseDestination": "One destination is required",
+            "SnsDestination": "One destination is required",
+        },
+    )
 
     with pytest.raises(ClientError) as exc:
         client.create_event_destination(EventDestinationName="two", **base, **SNS, **LOGS)
-    assert error(exc)["Reason"] == "PARAMETERS_CANNOT_BE_USED_TOGETHER"
+    expect_error(
+        exc,
+        "ValidationException",
+        "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        fields={
+            "CloudWatchLogsDestination": "Only one destination may be given",
+            "SnsDestination": "Only one destination may be given",
+        },
+    )
 
     with pytest.raises(ClientError) as exc:
         client.update_event_destination(
             ConfigurationSetName="alerts", EventDestinationName="d", **LOGS
         )
-    assert error(exc)["Error"]["Code"] == "ConflictException"
-    assert error(exc)["Reason"] == "EVENT_DESTINATION_MISMATCH"
+    expect_error(
+        exc,
+        "ConflictException",
+        "EVENT_DESTINATION_MISMATCH",
+        resource_type="event-destination",
+        resource_id="d",
+    )
 
     for call in (client.update_event_destination, client.delete_event_destination):
         with pytest.raises(ClientError) as exc:
             call(ConfigurationSetName="alerts", EventDestinationName="missing")
-        assert error(exc)["Error"]["Code"] == "ResourceNotFoundException"
-        assert error(exc)["ResourceType"] == "event-destination"
+        expect_error(
+            exc,
+            "ResourceNotFoundException",
+            resource_type="event-destination",
+            resource_id="missing",
+        )
 
     sms_voice.set_quota("EVENT_DESTINATIONS_PER_CONFIGURATION_SET", 1)
     with pytest.raises(ClientError) as exc:
         client.create_event_destination(EventDestinationName="more", **base, **SNS)
-    assert error(exc)["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert error(exc)["Reason"] == "EVENT_DESTINATIONS_PER_CONFIGURATION_SET"
+    expect_error(exc, "ServiceQuotaExceededException", "EVENT_DESTINATIONS_PER_CONFIGURATION_SET")
 
 
 def test_defaults(client: Any) -> None:
@@ -243,4 +279,9 @@ def test_filters_and_paging(client: Any) -> None:
     assert [c["ConfigurationSetName"] for c in rest["ConfigurationSets"]] == ["c"]
     with pytest.raises(ClientError) as exc:
         client.describe_configuration_sets(Filters=[{"Name": "nope", "Values": ["x"]}])
-    assert error(exc)["Error"]["Code"] == "ValidationException"
+    expect_error(
+        exc,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"Filters[0].Name": "Member must satisfy enum value set"},
+    )

@@ -11,17 +11,13 @@ from botocore.exceptions import ClientError
 from smsmock import SmsVoiceMock
 from smsmock.records.phone_numbers import PHONE_NUMBERS
 from smsmock.rules.keywords import HELP_MESSAGE, STOP_MESSAGE, keyword_action
+from tests.helpers import expect_error
 from tests.registration_data import completed_campaign
 
 DEFAULTS = [
     {"Keyword": "HELP", "KeywordMessage": HELP_MESSAGE, "KeywordAction": "AUTOMATIC_RESPONSE"},
     {"Keyword": "STOP", "KeywordMessage": STOP_MESSAGE, "KeywordAction": "OPT_OUT"},
 ]
-
-
-def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    response: dict[str, Any] = caught.value.response
-    return response
 
 
 def new_number(client: Any, number_type: str = "TEN_DLC") -> dict[str, Any]:
@@ -181,8 +177,12 @@ def test_the_default_actions_cannot_change(
             KeywordMessage="x",
             KeywordAction=action,
         )
-    assert error(caught)["Error"]["Code"] == "ValidationException"
-    assert error(caught)["Reason"] == "INVALID_PARAMETER"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"KeywordAction": f"{keyword} must keep the action"},
+    )
 
 
 @pytest.mark.parametrize("keyword", ["HELP", "stop"])
@@ -191,11 +191,13 @@ def test_the_default_keywords_cannot_be_deleted(
 ) -> None:
     with pytest.raises(ClientError) as caught:
         client.delete_keyword(OriginationIdentity=number["PhoneNumberId"], Keyword=keyword)
-    response = error(caught)
-    assert response["Error"]["Code"] == "ConflictException"
-    assert response["Reason"] == "RESOURCE_DELETION_NOT_ALLOWED"
-    assert response["ResourceType"] == "keyword"
-    assert response["ResourceId"] == keyword.upper()
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        resource_type="keyword",
+        resource_id=keyword.upper(),
+    )
 
 
 def test_a_keyword_cannot_start_or_end_with_a_space(client: Any, number: dict[str, Any]) -> None:
@@ -203,8 +205,12 @@ def test_a_keyword_cannot_start_or_end_with_a_space(client: Any, number: dict[st
         client.put_keyword(
             OriginationIdentity=number["PhoneNumberId"], Keyword=" JOIN", KeywordMessage="x"
         )
-    assert error(caught)["Reason"] == "INVALID_PARAMETER"
-    assert error(caught)["Fields"][0]["Name"] == "Keyword"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"Keyword": "Must not start or end with a space"},
+    )
 
 
 @pytest.mark.parametrize(
@@ -221,7 +227,12 @@ def test_us_toll_free_opt_outs_belong_to_the_carriers(
             KeywordMessage="Bye",
             KeywordAction=action,
         )
-    assert error(caught)["Reason"] == "INVALID_PARAMETER"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"Keyword": "Opt-out keywords can't be changed on a US toll-free number"},
+    )
     # Resubscribing words can be added: "add the keywords UNSTOP, START or both ... Opt-in".
     client.put_keyword(
         OriginationIdentity=toll_free["PhoneNumberId"],
@@ -248,16 +259,19 @@ def test_unknown_origination_identities(
 ) -> None:
     with pytest.raises(ClientError) as caught:
         getattr(client, operation)(OriginationIdentity=ref, **extra)
-    assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert error(caught)["ResourceType"] == resource_type
-    assert error(caught)["ResourceId"] == ref
+    expect_error(caught, "ResourceNotFoundException", resource_type=resource_type, resource_id=ref)
 
 
 def test_a_sender_id_arn_is_not_a_keyword_holder(client: Any) -> None:
     sender = client.request_sender_id(SenderId="MyBrand", IsoCountryCode="ES")
     with pytest.raises(ClientError) as caught:
         client.describe_keywords(OriginationIdentity=sender["SenderIdArn"])
-    assert error(caught)["Reason"] == "INVALID_ARN"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_ARN",
+        fields={"OriginationIdentity": "Invalid origination identity ARN"},
+    )
 
 
 @pytest.mark.parametrize("operation", ["delete_keyword", "describe_keywords"])
@@ -265,9 +279,7 @@ def test_unknown_keywords(client: Any, number: dict[str, Any], operation: str) -
     extra = {"Keyword": "NOPE"} if operation == "delete_keyword" else {"Keywords": ["NOPE"]}
     with pytest.raises(ClientError) as caught:
         getattr(client, operation)(OriginationIdentity=number["PhoneNumberId"], **extra)
-    assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert error(caught)["ResourceType"] == "keyword"
-    assert error(caught)["ResourceId"] == "NOPE"
+    expect_error(caught, "ResourceNotFoundException", resource_type="keyword", resource_id="NOPE")
 
 
 @pytest.mark.parametrize(
@@ -305,7 +317,12 @@ def test_paging(client: Any, number: dict[str, Any]) -> None:
     ]
     with pytest.raises(ClientError) as caught:
         client.describe_keywords(OriginationIdentity=ref, NextToken="forged")
-    assert error(caught)["Reason"] == "INVALID_NEXT_TOKEN"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_NEXT_TOKEN",
+        fields={"NextToken": "Invalid next token"},
+    )
 
 
 @pytest.mark.parametrize(
@@ -325,8 +342,7 @@ def test_keyword_quotas(
     client.put_keyword(OriginationIdentity=ref, Keyword="ONE", KeywordMessage="updated")
     with pytest.raises(ClientError) as caught:
         client.put_keyword(OriginationIdentity=ref, Keyword="TWO", KeywordMessage="x")
-    assert error(caught)["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert error(caught)["Reason"] == quota
+    expect_error(caught, "ServiceQuotaExceededException", quota)
 
 
 def test_keyword_action_for_inbound_messages(
@@ -339,7 +355,53 @@ def test_keyword_action_for_inbound_messages(
         KeywordAction="OPT_IN",
     )
     record = sms_voice.backend().table(PHONE_NUMBERS).get(number["PhoneNumberId"])
-    assert keyword_action(record, "help me please") == ("HELP", HELP_MESSAGE, "AUTOMATIC_RESPONSE")
-    assert keyword_action(record, "join") == ("JOIN", "Hi", "OPT_IN")
-    assert keyword_action(record, "Unsubscribe") == ("UNSUBSCRIBE", STOP_MESSAGE, "OPT_OUT")
-    assert keyword_action(record, "hello there") is None
+    help_ = ("HELP", HELP_MESSAGE, "AUTOMATIC_RESPONSE")
+    assert keyword_action(record, "help me please", "US") == help_
+    assert keyword_action(record, "join", "US") == ("JOIN", "Hi", "OPT_IN")
+    assert keyword_action(record, "Unsubscribe", "US") == ("UNSUBSCRIBE", STOP_MESSAGE, "OPT_OUT")
+    assert keyword_action(record, "Unsubscribe", "GB") is None
+    assert keyword_action(record, "hello there", "US") is None
+
+
+# Module-level constants, spelled out: mutation testing leaves constants unmutated, so only a test
+# that writes the value down notices a wrong one.
+
+# The user guide's "Required opt-out keywords", in its order.
+REQUIRED_OPT_OUT_WORDS = [
+    "ARRET",
+    "CANCEL",
+    "END",
+    "OPT-OUT",
+    "OPTOUT",
+    "QUIT",
+    "REMOVE",
+    "STOP",
+    "TD",
+    "UNSUBSCRIBE",
+]
+
+
+@pytest.mark.parametrize("word", REQUIRED_OPT_OUT_WORDS)
+def test_every_required_opt_out_word_opts_out(
+    sms_voice: SmsVoiceMock, number: dict[str, Any], word: str
+) -> None:
+    inbound = sms_voice.receive("+12065550100", number["PhoneNumber"], word.lower())
+    assert (inbound.keyword, inbound.action) == (word, "OPT_OUT")
+
+
+@pytest.mark.parametrize("word", ["UNSTOP", "STOPALL", "OPT", "EXIT"])
+def test_other_words_do_not_opt_out(
+    sms_voice: SmsVoiceMock, number: dict[str, Any], word: str
+) -> None:
+    inbound = sms_voice.receive("+12065550100", number["PhoneNumber"], word)
+    assert (inbound.keyword, inbound.action) == (None, None)
+
+
+def test_the_default_keyword_messages(client: Any, number: dict[str, Any]) -> None:
+    """The user guide's examples of compliant HELP and STOP answers (AWS does not publish the
+    text of its own defaults)."""
+    described = client.describe_keywords(OriginationIdentity=number["PhoneNumberId"])["Keywords"]
+    assert {k["Keyword"]: k["KeywordMessage"] for k in described} == {
+        "HELP": "For assistance with your account, call (206) 555-0199.",
+        "STOP": "You are now opted out and will no longer receive messages.",
+    }

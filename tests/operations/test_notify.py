@@ -9,6 +9,7 @@ from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
 from smsmock import SmsVoiceMock
+from tests.helpers import expect_error
 from tests.installed_model import needs_operations
 
 pytestmark = needs_operations("CreateNotifyConfiguration")
@@ -74,25 +75,52 @@ def test_create_with_template_pool_and_countries(client: Any) -> None:
     assert created["EnabledCountries"] == ["US", "CA"]
     with pytest.raises(ClientError) as exc:
         create(client, PoolId=pool["PoolId"])
-    assert exc.value.response["Error"]["Code"] == "ConflictException"
-    assert exc.value.response["Reason"] == "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION"
+    expect_error(
+        exc,
+        "ConflictException",
+        "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION",
+        resource_type="pool",
+        resource_id=pool["PoolId"],
+    )
 
 
 @pytest.mark.parametrize(
-    ("settings", "code", "detail"),
+    ("settings", "code", "expected"),
     [
-        ({"DefaultTemplateId": "no-such-template"}, "ResourceNotFoundException", "notify-template"),
-        ({"PoolId": "pool-missing"}, "ResourceNotFoundException", "pool"),
-        ({"EnabledCountries": ["IN"]}, "ValidationException", "COUNTRY_NOT_ENABLED"),
-        ({"EnabledChannels": ["MMS"]}, "ValidationException", "INVALID_PARAMETER"),
+        (
+            {"DefaultTemplateId": "no-such-template"},
+            "ResourceNotFoundException",
+            {"resource_type": "notify-template", "resource_id": "no-such-template"},
+        ),
+        (
+            {"PoolId": "pool-missing"},
+            "ResourceNotFoundException",
+            {"resource_type": "pool", "resource_id": "pool-missing"},
+        ),
+        (
+            {"EnabledCountries": ["IN"]},
+            "ValidationException",
+            {
+                "reason": "COUNTRY_NOT_ENABLED",
+                "fields": {"EnabledCountries": "IN is not supported on the BASIC tier"},
+            },
+        ),
+        (
+            {"EnabledChannels": ["MMS"]},
+            "ValidationException",
+            {
+                "reason": "INVALID_PARAMETER",
+                "fields": {"EnabledChannels": "Supported values are SMS and VOICE"},
+            },
+        ),
     ],
 )
-def test_create_errors(client: Any, settings: dict[str, Any], code: str, detail: str) -> None:
+def test_create_errors(
+    client: Any, settings: dict[str, Any], code: str, expected: dict[str, Any]
+) -> None:
     with pytest.raises(ClientError) as exc:
         create(client, **settings)
-    assert exc.value.response["Error"]["Code"] == code
-    response = exc.value.response
-    assert detail in (response.get("ResourceType"), response.get("Reason"))
+    expect_error(exc, code, **expected)
 
 
 def test_create_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -100,7 +128,7 @@ def test_create_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
     create(client)
     with pytest.raises(ClientError) as exc:
         create(client)
-    assert exc.value.response["Reason"] == "NOTIFY_CONFIGURATIONS_PER_ACCOUNT"
+    expect_error(exc, "ServiceQuotaExceededException", "NOTIFY_CONFIGURATIONS_PER_ACCOUNT")
 
 
 def test_update(client: Any) -> None:
@@ -118,7 +146,12 @@ def test_update(client: Any) -> None:
     assert updated["DeletionProtectionEnabled"] is True
     with pytest.raises(ClientError) as exc:
         client.update_notify_configuration(NotifyConfigurationId=config_id, EnabledCountries=["CN"])
-    assert exc.value.response["Reason"] == "COUNTRY_NOT_ENABLED"
+    expect_error(
+        exc,
+        "ValidationException",
+        "COUNTRY_NOT_ENABLED",
+        fields={"EnabledCountries": "CN is not supported on the BASIC tier"},
+    )
 
 
 def test_update_refuses_a_rejected_configuration(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -130,15 +163,26 @@ def test_update_refuses_a_rejected_configuration(client: Any, sms_voice: SmsVoic
     assert described["NotifyConfigurations"][0]["RejectionReason"]
     with pytest.raises(ClientError) as exc:
         client.update_notify_configuration(NotifyConfigurationId=config_id, EnabledChannels=["SMS"])
-    assert exc.value.response["Error"]["Code"] == "ConflictException"
-    assert exc.value.response["Reason"] == "RESOURCE_MODIFICATION_NOT_ALLOWED"
+    expect_error(
+        exc,
+        "ConflictException",
+        "RESOURCE_MODIFICATION_NOT_ALLOWED",
+        resource_type="notify-configuration",
+        resource_id=config_id,
+    )
 
 
 def test_delete(client: Any) -> None:
     config_id = create(client, DeletionProtectionEnabled=True)["NotifyConfigurationId"]
     with pytest.raises(ClientError) as exc:
         client.delete_notify_configuration(NotifyConfigurationId=config_id)
-    assert exc.value.response["Reason"] == "DELETION_PROTECTION_ENABLED"
+    expect_error(
+        exc,
+        "ConflictException",
+        "DELETION_PROTECTION_ENABLED",
+        resource_type="notify-configuration",
+        resource_id=config_id,
+    )
     client.update_notify_configuration(
         NotifyConfigurationId=config_id, DeletionProtectionEnabled=False
     )
@@ -162,9 +206,12 @@ def test_unknown_configuration_is_not_found(client: Any, operation: str) -> None
         extra = {"DestinationPhoneNumber": US_MOBILE, "TemplateVariables": {"code": "1234"}}
     with pytest.raises(ClientError) as exc:
         getattr(client, operation)(NotifyConfigurationId="notify-nope", **extra)
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "notify-configuration"
-    assert exc.value.response["ResourceId"] == "notify-nope"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="notify-configuration",
+        resource_id="notify-nope",
+    )
 
 
 def test_describe_filters_and_ids(client: Any) -> None:
@@ -185,7 +232,12 @@ def test_describe_filters_and_ids(client: Any) -> None:
     assert ids(NotifyConfigurationIds=[both["NotifyConfigurationArn"]]) == [second]
     with pytest.raises(ClientError) as exc:
         ids(NotifyConfigurationIds=["notify-nope"])
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="notify-configuration",
+        resource_id="notify-nope",
+    )
 
 
 # -- templates and countries ---------------------------------------------------------------------
@@ -214,7 +266,9 @@ def test_describe_templates(client: Any) -> None:
     assert "otp-sms-es" in template_ids({"Name": "supported-countries", "Values": ["MX"]})
     with pytest.raises(ClientError) as exc:
         client.describe_notify_templates(TemplateIds=["nope"])
-    assert exc.value.response["ResourceType"] == "notify-template"
+    expect_error(
+        exc, "ResourceNotFoundException", resource_type="notify-template", resource_id="nope"
+    )
 
 
 def test_list_countries(client: Any) -> None:
@@ -294,7 +348,12 @@ def test_send_voice_uses_the_templates_language_and_voice(
             TemplateVariables={"code": "1234"},
             VoiceId="JOANNA",
         )
-    assert exc.value.response["Fields"][0]["Name"] == "VoiceId"
+    expect_error(
+        exc,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"VoiceId": "Supported: CELINE, LEA, MATHIEU, CHANTAL"},
+    )
 
 
 def test_default_template_is_used(client: Any) -> None:
@@ -312,38 +371,48 @@ def test_default_template_is_used(client: Any) -> None:
             DestinationPhoneNumber=US_MOBILE,
             TemplateVariables={"code": "5555"},
         )
-    assert exc.value.response["Reason"] == "MISSING_PARAMETER"
+    expect_error(
+        exc,
+        "ValidationException",
+        "MISSING_PARAMETER",
+        fields={"TemplateId": "Required when the configuration has no default template"},
+    )
 
 
 @pytest.mark.parametrize(
-    ("variables", "reason", "field"),
+    ("variables", "reason", "field", "said"),
     [
-        ({}, "MISSING_PARAMETER", "TemplateVariables.code"),
-        ({"code": "12ab"}, "INVALID_PARAMETER", "TemplateVariables.code"),
-        ({"code": "123456789"}, "INVALID_PARAMETER", "TemplateVariables.code"),
+        ({}, "MISSING_PARAMETER", "code", "Required variable missing"),
+        ({"code": "12ab"}, "INVALID_PARAMETER", "code", "Must match [0-9]{4,8}"),
+        ({"code": "123456789"}, "INVALID_PARAMETER", "code", "at most 8 characters"),
         (
             {"code": "1234", "expiration_minutes": "90"},
             "INVALID_PARAMETER",
-            "TemplateVariables.expiration_minutes",
+            "expiration_minutes",
+            "at most 60",
         ),
         (
             {"code": "1234", "expiration_minutes": "soon"},
             "INVALID_PARAMETER",
-            "TemplateVariables.expiration_minutes",
+            "expiration_minutes",
+            "Must be an integer",
         ),
-        ({"code": "1234", "colour": "red"}, "INVALID_PARAMETER", "TemplateVariables.colour"),
-        ({"code": "1234", "brand": "Other"}, "INVALID_PARAMETER", "TemplateVariables.brand"),
+        (
+            {"code": "1234", "colour": "red"},
+            "INVALID_PARAMETER",
+            "colour",
+            "Not a variable of the template",
+        ),
+        ({"code": "1234", "brand": "Other"}, "INVALID_PARAMETER", "brand", "Set by the service"),
     ],
 )
 def test_template_variables_are_validated(
-    client: Any, variables: dict[str, str], reason: str, field: str
+    client: Any, variables: dict[str, str], reason: str, field: str, said: str
 ) -> None:
     config_id = create(client)["NotifyConfigurationId"]
     with pytest.raises(ClientError) as exc:
         send_text(client, config_id, TemplateVariables=variables)
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Reason"] == reason
-    assert field in [f["Name"] for f in exc.value.response["Fields"]]
+    expect_error(exc, "ValidationException", reason, fields={f"TemplateVariables.{field}": said})
 
 
 def test_send_needs_an_active_configuration(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -351,32 +420,69 @@ def test_send_needs_an_active_configuration(client: Any, sms_voice: SmsVoiceMock
     config_id = create(client)["NotifyConfigurationId"]
     with pytest.raises(ClientError) as exc:
         send_text(client, config_id)
-    assert exc.value.response["Error"]["Code"] == "ConflictException"
-    assert exc.value.response["Reason"] == "NOTIFY_CONFIGURATION_NOT_ACTIVE"
-    assert exc.value.response["ResourceId"] == config_id
+    expect_error(
+        exc,
+        "ConflictException",
+        "NOTIFY_CONFIGURATION_NOT_ACTIVE",
+        resource_id=config_id,
+        resource_type="notify-configuration",
+    )
     sms_voice.advance("notify-configuration", config_id)
     send_text(client, config_id)
 
 
 @pytest.mark.parametrize(
-    ("create_settings", "send_settings", "reason"),
+    ("create_settings", "send_settings", "reason", "fields"),
     [
-        ({"EnabledChannels": ["VOICE"]}, {}, "CHANNEL_NOT_ENABLED"),
-        ({"EnabledCountries": ["GB"]}, {}, "COUNTRY_NOT_ENABLED"),
-        ({}, {"DestinationPhoneNumber": "+919876543210"}, "COUNTRY_NOT_ENABLED"),
-        ({}, {"TemplateId": "otp-voice-en"}, "INVALID_PARAMETER"),
-        ({}, {"TemplateId": "otp-sms-en-short"}, "INVALID_PARAMETER"),
-        ({}, {"TemplateId": "otp-sms-ja"}, "INVALID_PARAMETER"),
+        (
+            {"EnabledChannels": ["VOICE"]},
+            {},
+            "CHANNEL_NOT_ENABLED",
+            {"NotifyConfigurationId": "SMS is not an enabled channel"},
+        ),
+        (
+            {"EnabledCountries": ["GB"]},
+            {},
+            "COUNTRY_NOT_ENABLED",
+            {"DestinationPhoneNumber": "destination country is not enabled"},
+        ),
+        (
+            {},
+            {"DestinationPhoneNumber": "+919876543210"},
+            "COUNTRY_NOT_ENABLED",
+            {"DestinationPhoneNumber": "destination country is not enabled"},
+        ),
+        (
+            {},
+            {"TemplateId": "otp-voice-en"},
+            "INVALID_PARAMETER",
+            {"TemplateId": "Not a SMS template"},
+        ),
+        (
+            {},
+            {"TemplateId": "otp-sms-en-short"},
+            "INVALID_PARAMETER",
+            {"TemplateId": "Not a SMS template of the BASIC tier"},
+        ),
+        (
+            {},
+            {"TemplateId": "otp-sms-ja"},
+            "INVALID_PARAMETER",
+            {"TemplateId": "does not support US"},
+        ),
     ],
 )
 def test_send_validation(
-    client: Any, create_settings: dict[str, Any], send_settings: dict[str, Any], reason: str
+    client: Any,
+    create_settings: dict[str, Any],
+    send_settings: dict[str, Any],
+    reason: str,
+    fields: dict[str, str],
 ) -> None:
     config_id = create(client, **create_settings)["NotifyConfigurationId"]
     with pytest.raises(ClientError) as exc:
         send_text(client, config_id, **send_settings)
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Reason"] == reason
+    expect_error(exc, "ValidationException", reason, fields=fields)
 
 
 def test_advanced_tier_unlocks_templates_and_countries(
@@ -397,10 +503,14 @@ def test_unknown_template_and_configuration_set(client: Any) -> None:
     config_id = create(client)["NotifyConfigurationId"]
     with pytest.raises(ClientError) as exc:
         send_text(client, config_id, TemplateId="nope")
-    assert exc.value.response["ResourceType"] == "notify-template"
+    expect_error(
+        exc, "ResourceNotFoundException", resource_type="notify-template", resource_id="nope"
+    )
     with pytest.raises(ClientError) as exc:
         send_text(client, config_id, ConfigurationSetName="missing")
-    assert exc.value.response["ResourceType"] == "configuration-set"
+    expect_error(
+        exc, "ResourceNotFoundException", resource_type="configuration-set", resource_id="missing"
+    )
 
 
 def test_protect_configuration_applies_to_notify(client: Any) -> None:
@@ -454,8 +564,7 @@ def test_daily_limit_of_the_basic_tier(client: Any, sms_voice: SmsVoiceMock) -> 
         send_text(client, config_id)
         with pytest.raises(ClientError) as exc:
             send_text(client, config_id)
-        assert exc.value.response["Error"]["Code"] == "ServiceQuotaExceededException"
-        assert exc.value.response["Reason"] == "DAILY_NOTIFY_TIER_MESSAGE_LIMIT"
+        expect_error(exc, "ServiceQuotaExceededException", "DAILY_NOTIFY_TIER_MESSAGE_LIMIT")
         frozen.move_to("2026-05-02T00:00:01Z")
         send_text(client, config_id)
 
@@ -468,8 +577,7 @@ def test_notify_spend_and_its_limit(client: Any, sms_voice: SmsVoiceMock) -> Non
     assert limits["NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT"]["EnforcedLimit"] == 0
     with pytest.raises(ClientError) as exc:
         send_text(client, config_id)
-    assert exc.value.response["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert exc.value.response["Reason"] == "MONTHLY_SPEND_LIMIT_REACHED_FOR_NOTIFY"
+    expect_error(exc, "ServiceQuotaExceededException", "MONTHLY_SPEND_LIMIT_REACHED_FOR_NOTIFY")
     assert client.delete_notify_message_spend_limit_override()["MonthlyLimit"] == 0
     send_text(client, config_id)
     limits = {s["Name"]: s for s in client.describe_spend_limits()["SpendLimits"]}
@@ -479,8 +587,12 @@ def test_notify_spend_and_its_limit(client: Any, sms_voice: SmsVoiceMock) -> Non
 def test_spend_override_cannot_exceed_the_service_limit(client: Any) -> None:
     with pytest.raises(ClientError) as exc:
         client.set_notify_message_spend_limit_override(MonthlyLimit=1_000_000)
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Reason"] == "REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT"
+    expect_error(
+        exc,
+        "ValidationException",
+        "REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT",
+        fields={"MonthlyLimit": "Must be less than or equal to 1"},
+    )
 
 
 def test_feedback_and_events_through_a_configuration_set(

@@ -14,16 +14,12 @@ from smsmock import SmsVoiceMock
 from smsmock.records.opt_out_lists import OPT_OUT_LISTS
 from smsmock.rules.opt_outs import is_opted_out, record_opt_out
 from smsmock.state.registry import Call
+from tests.helpers import expect_error
 from tests.installed_model import needs_members
 
 ACCOUNT = "123456789012"
 ARN_PREFIX = f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:opt-out-list/"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
-
-
-def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    response: dict[str, Any] = caught.value.response
-    return response
 
 
 def a_call(sms_voice: SmsVoiceMock) -> Call:
@@ -41,6 +37,26 @@ def test_every_account_has_the_default_list_before_first_use(client: Any) -> Non
     assert isinstance(lists[0]["CreatedTimestamp"], datetime)
 
 
+@pytest.mark.parametrize("first_use", ["send", "describe"])
+def test_the_default_list_is_created_when_first_touched(client: Any, first_use: str) -> None:
+    """Whatever touches the opt-out lists first (a send checks the destination against the
+    Default list), the Default list's ``CreatedTimestamp`` is that moment."""
+    with freeze_time(T0):
+        if first_use == "send":
+            # A sender ID has no opt-out list of its own: the send is the first to look.
+            client.request_sender_id(SenderId="ACME", IsoCountryCode="ES")
+            client.send_text_message(
+                DestinationPhoneNumber="+34612345678",
+                OriginationIdentity="ACME",
+                MessageBody="hello",
+            )
+        else:
+            client.describe_opted_out_numbers(OptOutListName="Default")
+    with freeze_time(T0 + timedelta(days=3)):
+        [default] = client.describe_opt_out_lists()["OptOutLists"]
+    assert default["CreatedTimestamp"] == T0
+
+
 def test_each_region_has_its_own_default_list(client: Any) -> None:
     import boto3
 
@@ -52,10 +68,13 @@ def test_each_region_has_its_own_default_list(client: Any) -> None:
 def test_default_list_cannot_be_deleted(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.delete_opt_out_list(OptOutListName="Default")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ConflictException"
-    assert e["Reason"] == "RESOURCE_DELETION_NOT_ALLOWED"
-    assert (e["ResourceType"], e["ResourceId"]) == ("opt-out-list", "Default")
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        resource_type="opt-out-list",
+        resource_id="Default",
+    )
 
 
 # -- CreateOptOutList ------------------------------------------------------------------------
@@ -79,16 +98,24 @@ def test_create_opt_out_list_with_a_taken_name_conflicts(client: Any, name: str)
     client.create_opt_out_list(OptOutListName="marketing")
     with pytest.raises(ClientError) as caught:
         client.create_opt_out_list(OptOutListName=name)
-    e = error(caught)
-    assert e["Error"]["Code"] == "ConflictException"
-    assert e["Reason"] == "RESOURCE_ALREADY_EXISTS"
-    assert (e["ResourceType"], e["ResourceId"]) == ("opt-out-list", name)
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_ALREADY_EXISTS",
+        resource_type="opt-out-list",
+        resource_id=name,
+    )
 
 
 def test_create_opt_out_list_name_is_validated(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.create_opt_out_list(OptOutListName="no spaces")
-    assert error(caught)["Error"]["Code"] == "ValidationException"
+    expect_error(
+        caught,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"OptOutListName": "Member must satisfy regular expression pattern: [A-Za-z0-9_-]+"},
+    )
 
 
 def test_opt_out_list_quota_counts_the_default_list(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -96,9 +123,7 @@ def test_opt_out_list_quota_counts_the_default_list(client: Any, sms_voice: SmsV
     client.create_opt_out_list(OptOutListName="one")
     with pytest.raises(ClientError) as caught:
         client.create_opt_out_list(OptOutListName="two")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert e["Reason"] == "OPT_OUT_LISTS_PER_ACCOUNT"
+    expect_error(caught, "ServiceQuotaExceededException", "OPT_OUT_LISTS_PER_ACCOUNT")
 
 
 # -- DescribeOptOutLists ---------------------------------------------------------------------
@@ -114,18 +139,27 @@ def test_describe_opt_out_lists_by_name_and_arn(client: Any) -> None:
 def test_describe_unknown_opt_out_list_is_not_found(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_opt_out_lists(OptOutListNames=["missing"])
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == ("opt-out-list", "missing")
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="opt-out-list",
+        resource_id="missing",
+    )
 
 
 @needs_members("DescribeOptOutListsRequest", "Owner")
 def test_describe_opt_out_lists_owner_and_names_together_is_invalid(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_opt_out_lists(OptOutListNames=["Default"], Owner="SELF")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ValidationException"
-    assert e["Reason"] == "PARAMETERS_CANNOT_BE_USED_TOGETHER"
+    expect_error(
+        caught,
+        "ValidationException",
+        "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        fields={
+            "Owner": "Cannot be used with OptOutListNames",
+            "OptOutListNames": "Cannot be used with Owner",
+        },
+    )
 
 
 @needs_members("DescribeOptOutListsRequest", "Owner")
@@ -152,7 +186,12 @@ def test_describe_opt_out_lists_pages(client: Any) -> None:
 def test_describe_opt_out_lists_rejects_a_foreign_token(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_opt_out_lists(NextToken="not-ours")
-    assert error(caught)["Reason"] == "INVALID_NEXT_TOKEN"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_NEXT_TOKEN",
+        fields={"NextToken": "Invalid next token"},
+    )
 
 
 # -- DeleteOptOutList ------------------------------------------------------------------------
@@ -174,9 +213,12 @@ def test_delete_opt_out_list_by_arn_deletes_its_numbers(client: Any) -> None:
 def test_delete_unknown_opt_out_list_is_not_found(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.delete_opt_out_list(OptOutListName="missing")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == ("opt-out-list", "missing")
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="opt-out-list",
+        resource_id="missing",
+    )
 
 
 # -- PutOptedOutNumber -----------------------------------------------------------------------
@@ -207,17 +249,23 @@ def test_put_opted_out_number_again_keeps_the_first_entry(client: Any) -> None:
 def test_put_opted_out_number_rejects_an_invalid_number(client: Any, number: str) -> None:
     with pytest.raises(ClientError) as caught:
         client.put_opted_out_number(OptOutListName="Default", OptedOutNumber=number)
-    e = error(caught)
-    assert e["Error"]["Code"] == "ValidationException"
-    assert e["Fields"][0]["Name"] == "OptedOutNumber"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"OptedOutNumber": "Not a valid E.164 phone number"},
+    )
 
 
 def test_put_opted_out_number_on_unknown_list_is_not_found(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.put_opted_out_number(OptOutListName="missing", OptedOutNumber="+12065550100")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == ("opt-out-list", "missing")
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="opt-out-list",
+        resource_id="missing",
+    )
 
 
 # -- DescribeOptedOutNumbers -----------------------------------------------------------------
@@ -259,15 +307,20 @@ def test_describe_opted_out_number_not_on_the_list_is_not_found(client: Any) -> 
         client.describe_opted_out_numbers(
             OptOutListName="Default", OptedOutNumbers=["+12065550100"]
         )
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == ("opted-out-number", "+12065550100")
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="opted-out-number",
+        resource_id="+12065550100",
+    )
 
 
 def test_describe_opted_out_numbers_of_unknown_list_is_not_found(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_opted_out_numbers(OptOutListName="missing")
-    assert error(caught)["ResourceType"] == "opt-out-list"
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type="opt-out-list", resource_id="missing"
+    )
 
 
 @pytest.mark.parametrize(
@@ -296,7 +349,12 @@ def test_describe_opted_out_numbers_rejects_a_non_boolean_filter(client: Any) ->
         client.describe_opted_out_numbers(
             OptOutListName="Default", Filters=[{"Name": "end-user-opted-out", "Values": ["yes"]}]
         )
-    assert error(caught)["Reason"] == "INVALID_FILTER_VALUES"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_FILTER_VALUES",
+        fields={"Filters[0].Values": "Values must be true or false"},
+    )
 
 
 def test_describe_opted_out_numbers_pages(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -326,15 +384,20 @@ def test_delete_opted_out_number(client: Any, sms_voice: SmsVoiceMock) -> None:
 def test_delete_opted_out_number_not_on_the_list_is_not_found(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber="+12065550100")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == ("opted-out-number", "+12065550100")
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="opted-out-number",
+        resource_id="+12065550100",
+    )
 
 
 def test_delete_opted_out_number_from_unknown_list_is_not_found(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.delete_opted_out_number(OptOutListName="missing", OptedOutNumber="+12065550100")
-    assert error(caught)["ResourceType"] == "opt-out-list"
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type="opt-out-list", resource_id="missing"
+    )
 
 
 def test_a_number_can_be_deleted_once_every_30_days(client: Any) -> None:
@@ -345,9 +408,12 @@ def test_a_number_can_be_deleted_once_every_30_days(client: Any) -> None:
         client.put_opted_out_number(OptOutListName="Default", OptedOutNumber=number)
     with freeze_time(T0 + timedelta(days=29)), pytest.raises(ClientError) as caught:
         client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber=number)
-    e = error(caught)
-    assert e["Error"]["Code"] == "ValidationException"
-    assert e["Reason"] == "PHONE_NUMBER_CANNOT_BE_OPTED_IN"
+    expect_error(
+        caught,
+        "ValidationException",
+        "PHONE_NUMBER_CANNOT_BE_OPTED_IN",
+        fields={"OptedOutNumber": "A number can be removed once every 30 days"},
+    )
     with freeze_time(T0 + timedelta(days=30)):
         client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber=number)
 
@@ -399,7 +465,14 @@ def test_lists_are_separate_per_account(client: Any, sms_voice: SmsVoiceMock) ->
 def test_delete_opt_out_list_name_is_validated(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.delete_opt_out_list(OptOutListName="bad name!")
-    assert error(caught)["Error"]["Code"] == "ValidationException"
+    expect_error(
+        caught,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={
+            "OptOutListName": "Member must satisfy regular expression pattern: [A-Za-z0-9_:/-]+"
+        },
+    )
 
 
 def test_opted_out_numbers_page_on_when_numbers_are_deleted_between_pages(client: Any) -> None:

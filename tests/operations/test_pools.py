@@ -11,6 +11,7 @@ from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
 from smsmock import SmsVoiceMock
+from tests.helpers import expect_error
 from tests.installed_model import (
     country_if_required,
     needs_members,
@@ -23,11 +24,6 @@ ACCOUNT = "123456789012"
 POOL_ARN = re.compile(rf"arn:aws:sms-voice:us-east-1:{ACCOUNT}:pool/(pool-[0-9a-f]{{32}})")
 CHANNEL = f"arn:aws:sns:us-east-1:{ACCOUNT}:inbound-sms"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
-
-
-def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    response: dict[str, Any] = caught.value.response
-    return response
 
 
 def number(client: Any, **settings: Any) -> dict[str, Any]:
@@ -149,10 +145,12 @@ def test_create_pool_from_a_sender_id_needs_its_country(client: Any) -> None:
     sender = sender_id(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, sender["SenderId"])
-    e = error(caught)
-    assert e["Error"]["Code"] == "ValidationException"
-    assert e["Reason"] == "MISSING_PARAMETER"
-    assert e["Fields"][0]["Name"] == "IsoCountryCode"
+    expect_error(
+        caught,
+        "ValidationException",
+        "MISSING_PARAMETER",
+        fields={"IsoCountryCode": "Required for a sender ID"},
+    )
 
 
 @needs_optional("CreatePool", "IsoCountryCode")
@@ -162,9 +160,12 @@ def test_create_pool_from_a_sender_id_arn_needs_the_calls_country(client: Any) -
     sender = sender_id(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, sender["SenderIdArn"])
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_ARN")
-    assert e["Fields"][0]["Name"] == "senderId"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_ARN",
+        fields={"senderId": "needs the IsoCountryCode of the call"},
+    )
     made = new_pool(client, sender["SenderIdArn"], IsoCountryCode=sender["IsoCountryCode"])
     assert made["Status"] in ("CREATING", "ACTIVE")
 
@@ -173,18 +174,19 @@ def test_create_pool_country_must_be_the_identitys(client: Any) -> None:
     phone = number(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, phone["PhoneNumberId"], IsoCountryCode="CA")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ValidationException"
-    assert e["Reason"] == "COUNTRY_CODE_MISMATCH"
+    expect_error(
+        caught,
+        "ValidationException",
+        "COUNTRY_CODE_MISMATCH",
+        fields={"IsoCountryCode": "The origination identity is in US."},
+    )
 
 
 def test_a_sender_id_in_another_country_is_not_found(client: Any) -> None:
     sender_id(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, "ACME", IsoCountryCode="FR")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == ("sender-id", "ACME")
+    expect_error(caught, "ResourceNotFoundException", resource_type="sender-id", resource_id="ACME")
 
 
 @pytest.mark.parametrize(
@@ -201,19 +203,20 @@ def test_create_pool_from_an_unknown_identity_is_not_found(
 ) -> None:
     with pytest.raises(ClientError) as caught:
         new_pool(client, ref, IsoCountryCode="ES" if resource_type == "sender-id" else "US")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == (resource_type, ref)
+    expect_error(caught, "ResourceNotFoundException", resource_type=resource_type, resource_id=ref)
 
 
 def test_create_pool_with_another_message_type_conflicts(client: Any) -> None:
     phone = number(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, phone["PhoneNumberId"], MessageType="PROMOTIONAL")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ConflictException"
-    assert e["Reason"] == "MESSAGE_TYPE_MISMATCH"
-    assert (e["ResourceType"], e["ResourceId"]) == ("phone-number", phone["PhoneNumberId"])
+    expect_error(
+        caught,
+        "ConflictException",
+        "MESSAGE_TYPE_MISMATCH",
+        resource_type="phone-number",
+        resource_id=phone["PhoneNumberId"],
+    )
 
 
 def test_a_promotional_pool_from_a_simulator_number_is_not_found(client: Any) -> None:
@@ -222,9 +225,12 @@ def test_a_promotional_pool_from_a_simulator_number_is_not_found(client: Any) ->
     simulator = number(client, NumberType="SIMULATOR")
     with pytest.raises(ClientError) as caught:
         new_pool(client, simulator["PhoneNumberArn"], MessageType="PROMOTIONAL")
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == ("phone-number", simulator["PhoneNumberArn"])
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="phone-number",
+        resource_id=simulator["PhoneNumberArn"],
+    )
     made = new_pool(client, simulator["PhoneNumberArn"], IsoCountryCode="US")
     assert made["MessageType"] == "TRANSACTIONAL"
 
@@ -234,9 +240,12 @@ def test_a_promotional_simulator_number_is_still_refused(client: Any) -> None:
     # as TRANSACTIONAL."
     with pytest.raises(ClientError) as caught:
         number(client, NumberType="SIMULATOR", MessageType="PROMOTIONAL")
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_PARAMETER")
-    assert e["Fields"][0]["Name"] == "MessageType"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"MessageType": "Must be TRANSACTIONAL for a SIMULATOR"},
+    )
 
 
 def test_a_number_in_a_pool_cannot_make_another(client: Any) -> None:
@@ -244,9 +253,13 @@ def test_a_number_in_a_pool_cannot_make_another(client: Any) -> None:
     new_pool(client, phone["PhoneNumberId"])
     with pytest.raises(ClientError) as caught:
         new_pool(client, phone["PhoneNumberId"])
-    e = error(caught)
-    assert e["Error"]["Code"] == "ConflictException"
-    assert e["Reason"] == "RESOURCE_ALREADY_ASSOCIATED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_ALREADY_ASSOCIATED",
+        resource_type="phone-number",
+        resource_id=phone["PhoneNumberId"],
+    )
 
 
 def test_a_sender_id_can_be_in_several_pools(client: Any) -> None:
@@ -262,9 +275,7 @@ def test_pool_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
     phone = number(client)
     with pytest.raises(ClientError) as caught:
         new_pool(client, phone["PhoneNumberId"])
-    e = error(caught)
-    assert e["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert e["Reason"] == "POOLS_PER_ACCOUNT"
+    expect_error(caught, "ServiceQuotaExceededException", "POOLS_PER_ACCOUNT")
     assert pool_of(client, phone["PhoneNumberId"]) is None
 
 
@@ -297,9 +308,13 @@ def test_a_creating_pool_cannot_change_until_active(
     assert client.describe_pools()["Pools"][0]["Status"] == "CREATING"
     with pytest.raises(ClientError) as caught:
         CHANGES[change](client, pool_id)
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", "RESOURCE_NOT_ACTIVE")
-    assert (e["ResourceType"], e["ResourceId"]) == ("pool", pool_id)
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_NOT_ACTIVE",
+        resource_type="pool",
+        resource_id=pool_id,
+    )
     sms_voice.advance("pool", pool_id)
     assert client.describe_pools()["Pools"][0]["Status"] == "ACTIVE"
 
@@ -329,9 +344,7 @@ def test_describe_unknown_pool_is_not_found(client: Any) -> None:
     missing = "pool-" + "f" * 32
     with pytest.raises(ClientError) as caught:
         client.describe_pools(PoolIds=[missing])
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == ("pool", missing)
+    expect_error(caught, "ResourceNotFoundException", resource_type="pool", resource_id=missing)
 
 
 @needs_members("DescribePoolsRequest", "Owner")
@@ -339,10 +352,11 @@ def test_describe_pools_owner_and_ids_together_is_invalid(client: Any) -> None:
     pool_id = new_pool(client)["PoolId"]
     with pytest.raises(ClientError) as caught:
         client.describe_pools(PoolIds=[pool_id], Owner="SELF")
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == (
+    expect_error(
+        caught,
         "ValidationException",
         "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        fields={"Owner": "Cannot be used with PoolIds", "PoolIds": "Cannot be used with Owner"},
     )
 
 
@@ -407,7 +421,13 @@ def test_describe_pools_filters_combine_with_and(client: Any, two_pools: tuple[s
 def test_describe_pools_boolean_filter_takes_true_or_false(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_pools(Filters=[{"Name": "two-way-enabled", "Values": ["yes"]}])
-    assert error(caught)["Reason"] == "INVALID_FILTER_VALUES"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_FILTER_VALUES",
+        fields={"Filters[0].Values": "true or false"},
+        message="two-way-enabled",
+    )
 
 
 def test_describe_pools_pages(client: Any) -> None:
@@ -418,7 +438,13 @@ def test_describe_pools_pages(client: Any) -> None:
     assert [p["PoolId"] for page in pages for p in page["Pools"]] == made
     with pytest.raises(ClientError) as caught:
         client.describe_pools(NextToken="forged")
-    assert error(caught)["Reason"] == "INVALID_NEXT_TOKEN"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_NEXT_TOKEN",
+        fields={"NextToken": "Invalid next token"},
+        message="The NextToken is not valid for this request",
+    )
 
 
 # -- UpdatePool ------------------------------------------------------------------------------
@@ -483,10 +509,11 @@ def test_update_pool_two_way_needs_a_channel(client: Any) -> None:
     pool_id = new_pool(client)["PoolId"]
     with pytest.raises(ClientError) as caught:
         client.update_pool(PoolId=pool_id, TwoWayEnabled=True)
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == (
+    expect_error(
+        caught,
         "ValidationException",
         "TWO_WAY_CHANNEL_NOT_PRESENT",
+        fields={"TwoWayChannelArn": "Required when TwoWayEnabled is true"},
     )
 
 
@@ -510,9 +537,10 @@ def test_update_pool_with_unknown_references_is_not_found(
     params = {"PoolId": new_pool(client)["PoolId"], **request_}
     with pytest.raises(ClientError) as caught:
         client.update_pool(**params)
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert e["ResourceType"] == resource_type
+    [missing] = request_.values()
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type=resource_type, resource_id=missing
+    )
 
 
 # -- DeletePool ------------------------------------------------------------------------------
@@ -538,10 +566,13 @@ def test_delete_pool_with_deletion_protection_conflicts(client: Any) -> None:
     pool_id = new_pool(client, DeletionProtectionEnabled=True)["PoolId"]
     with pytest.raises(ClientError) as caught:
         client.delete_pool(PoolId=pool_id)
-    e = error(caught)
-    assert e["Error"]["Code"] == "ConflictException"
-    assert e["Reason"] == "DELETION_PROTECTION_ENABLED"
-    assert (e["ResourceType"], e["ResourceId"]) == ("pool", pool_id)
+    expect_error(
+        caught,
+        "ConflictException",
+        "DELETION_PROTECTION_ENABLED",
+        resource_type="pool",
+        resource_id=pool_id,
+    )
     client.update_pool(PoolId=pool_id, DeletionProtectionEnabled=False)
     client.delete_pool(PoolId=pool_id)
 
@@ -549,7 +580,9 @@ def test_delete_pool_with_deletion_protection_conflicts(client: Any) -> None:
 def test_delete_unknown_pool_is_not_found(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.delete_pool(PoolId="pool-" + "b" * 32)
-    assert error(caught)["ResourceType"] == "pool"
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type="pool", resource_id="pool-" + "b" * 32
+    )
 
 
 def test_an_opt_out_list_in_use_by_a_pool_cannot_be_deleted(client: Any) -> None:
@@ -559,10 +592,12 @@ def test_an_opt_out_list_in_use_by_a_pool_cannot_be_deleted(client: Any) -> None
     client.update_pool(PoolId=pool_id, OptOutListName="custom")
     with pytest.raises(ClientError) as caught:
         client.delete_opt_out_list(OptOutListName="custom")
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == (
+    expect_error(
+        caught,
         "ConflictException",
         "RESOURCE_DELETION_NOT_ALLOWED",
+        resource_type="opt-out-list",
+        resource_id="custom",
     )
     # The pool's number took its list; once both let go of it, it can go.
     client.delete_pool(PoolId=pool_id)
@@ -575,12 +610,13 @@ def test_an_opt_out_list_in_use_by_a_number_cannot_be_deleted(client: Any) -> No
     number(client, OptOutListName="custom")
     with pytest.raises(ClientError) as caught:
         client.delete_opt_out_list(OptOutListName="custom")
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == (
+    expect_error(
+        caught,
         "ConflictException",
         "RESOURCE_DELETION_NOT_ALLOWED",
+        resource_type="opt-out-list",
+        resource_id="custom",
     )
-    assert (e["ResourceType"], e["ResourceId"]) == ("opt-out-list", "custom")
 
 
 # -- AssociateOriginationIdentity ------------------------------------------------------------
@@ -623,9 +659,14 @@ def test_a_number_joins_one_pool_only(client: Any, same_pool: bool) -> None:
             OriginationIdentity=phone["PhoneNumberId"],
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", "RESOURCE_ALREADY_ASSOCIATED")
-    assert (e["ResourceType"], e["ResourceId"]) == ("phone-number", phone["PhoneNumberId"])
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_ALREADY_ASSOCIATED",
+        resource_type="phone-number",
+        resource_id=phone["PhoneNumberId"],
+        message=f"is already associated with the pool {first['PoolId']}",
+    )
 
 
 def _promotional(client: Any) -> dict[str, Any]:
@@ -656,17 +697,22 @@ TWO_WAY_POOL = {"TwoWayEnabled": True, "TwoWayChannelArn": CHANNEL}
 
 
 @pytest.mark.parametrize(
-    ("make", "pool_settings", "reason"),
+    ("make", "pool_settings", "reason", "what"),
     [
-        (_promotional, {}, "MESSAGE_TYPE_MISMATCH"),
-        (_custom_list, {}, "OPT_OUT_LIST_MISMATCH"),
-        (_two_way, {}, "TWO_WAY_CONFIG_MISMATCH"),
+        (_promotional, {}, "MESSAGE_TYPE_MISMATCH", "message type TRANSACTIONAL"),
+        (_custom_list, {}, "OPT_OUT_LIST_MISMATCH", "opt-out list Default"),
+        (_two_way, {}, "TWO_WAY_CONFIG_MISMATCH", "two-way configuration"),
         # A two-way pool, so that only the self-managed setting differs.
-        (_self_managed, TWO_WAY_POOL, "SELF_MANAGED_OPT_OUTS_MISMATCH"),
+        (
+            _self_managed,
+            TWO_WAY_POOL,
+            "SELF_MANAGED_OPT_OUTS_MISMATCH",
+            "self-managed opt-outs setting",
+        ),
     ],
 )
 def test_associate_a_mismatched_number_conflicts(
-    client: Any, make: Any, pool_settings: dict[str, Any], reason: str
+    client: Any, make: Any, pool_settings: dict[str, Any], reason: str, what: str
 ) -> None:
     pool_id = new_pool(client)["PoolId"]
     if pool_settings:
@@ -678,8 +724,14 @@ def test_associate_a_mismatched_number_conflicts(
             OriginationIdentity=phone["PhoneNumberId"],
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", reason)
+    expect_error(
+        caught,
+        "ConflictException",
+        reason,
+        resource_type="phone-number",
+        resource_id=phone["PhoneNumberId"],
+        message=f"{phone['PhoneNumberId']} does not match the pool's {what}.",
+    )
     assert pool_of(client, phone["PhoneNumberId"]) is None
     assert len(members(client, pool_id)) == 1
 
@@ -691,8 +743,14 @@ def test_associate_a_sender_id_of_another_message_type_conflicts(client: Any) ->
         client.associate_origination_identity(
             PoolId=pool_id, OriginationIdentity="PROMO", IsoCountryCode="ES"
         )
-    e = error(caught)
-    assert (e["Reason"], e["ResourceType"]) == ("MESSAGE_TYPE_MISMATCH", "sender-id")
+    expect_error(
+        caught,
+        "ConflictException",
+        "MESSAGE_TYPE_MISMATCH",
+        resource_type="sender-id",
+        resource_id="PROMO",
+        message="does not match the pool's message type TRANSACTIONAL",
+    )
 
 
 def test_origination_identities_per_pool_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -709,9 +767,7 @@ def test_origination_identities_per_pool_quota(client: Any, sms_voice: SmsVoiceM
             OriginationIdentity=number(client)["PhoneNumberId"],
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert e["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert e["Reason"] == "ORIGINATION_IDENTITIES_PER_POOL"
+    expect_error(caught, "ServiceQuotaExceededException", "ORIGINATION_IDENTITIES_PER_POOL")
 
 
 @pytest.mark.parametrize(
@@ -732,8 +788,12 @@ def test_associate_with_unknown_references_is_not_found(
             OriginationIdentity=identity,
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["ResourceType"]) == ("ResourceNotFoundException", resource_type)
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type=resource_type,
+        resource_id=pool_id if pool else identity,
+    )
 
 
 def test_a_pool_cannot_join_a_pool(client: Any) -> None:
@@ -744,8 +804,9 @@ def test_a_pool_cannot_join_a_pool(client: Any) -> None:
             OriginationIdentity=second["PoolArn"],
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_ARN")
+    expect_error(
+        caught, "ValidationException", "INVALID_ARN", fields={"OriginationIdentity": "Invalid"}
+    )
 
 
 # -- DisassociateOriginationIdentity ---------------------------------------------------------
@@ -788,10 +849,12 @@ def test_disassociate_an_identity_not_in_the_pool_conflicts(client: Any) -> None
             OriginationIdentity=phone["PhoneNumberId"],
             **country_if_required("DisassociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == (
+    expect_error(
+        caught,
         "ConflictException",
         "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL",
+        resource_type="phone-number",
+        resource_id=phone["PhoneNumberId"],
     )
 
 
@@ -804,8 +867,9 @@ def test_the_last_identity_cannot_leave(client: Any) -> None:
             OriginationIdentity=phone["PhoneNumberId"],
             **country_if_required("DisassociateOriginationIdentity", "US"),
         )
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", "LAST_PHONE_NUMBER")
+    expect_error(
+        caught, "ConflictException", "LAST_PHONE_NUMBER", resource_type="pool", resource_id=pool_id
+    )
     assert pool_of(client, phone["PhoneNumberId"]) == pool_id
 
 
@@ -821,7 +885,12 @@ def test_disassociate_unknown_references_is_not_found(
             OriginationIdentity=identity,
             **country_if_required("DisassociateOriginationIdentity", "US"),
         )
-    assert error(caught)["ResourceType"] == resource_type
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type=resource_type,
+        resource_id=pool_id if pool else identity,
+    )
 
 
 # -- ListPoolOriginationIdentities -----------------------------------------------------------
@@ -897,14 +966,18 @@ def test_list_pool_origination_identities_pages(
 def test_list_identities_of_unknown_pool_is_not_found(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.list_pool_origination_identities(PoolId="pool-" + "e" * 32)
-    assert error(caught)["ResourceType"] == "pool"
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type="pool", resource_id="pool-" + "e" * 32
+    )
 
 
 def test_list_pool_origination_identities_rejects_a_foreign_token(client: Any) -> None:
     pool_id = new_pool(client)["PoolId"]
     with pytest.raises(ClientError) as caught:
         client.list_pool_origination_identities(PoolId=pool_id, NextToken="forged")
-    assert error(caught)["Reason"] == "INVALID_NEXT_TOKEN"
+    expect_error(
+        caught, "ValidationException", "INVALID_NEXT_TOKEN", fields={"NextToken": "Invalid"}
+    )
 
 
 @needs_optional("AssociateOriginationIdentity", "IsoCountryCode")
@@ -920,13 +993,20 @@ def test_a_sender_id_needs_its_country_in_pool_membership_calls(
     pool_id = new_pool(client)["PoolId"]
     with pytest.raises(ClientError) as caught:
         getattr(client, operation)(PoolId=pool_id, OriginationIdentity=sender["SenderIdArn"])
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_ARN")
-    assert [f["Name"] for f in e["Fields"]] == ["senderId"]
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_ARN",
+        fields={"senderId": "needs the IsoCountryCode of the call"},
+    )
     with pytest.raises(ClientError) as caught:
         getattr(client, operation)(PoolId=pool_id, OriginationIdentity=sender["SenderId"])
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "MISSING_PARAMETER")
+    expect_error(
+        caught,
+        "ValidationException",
+        "MISSING_PARAMETER",
+        fields={"IsoCountryCode": "Required for a sender ID"},
+    )
 
 
 # -- keywords and notify configurations --------------------------------------------------------
@@ -942,9 +1022,14 @@ def test_an_identity_with_other_keywords_does_not_match_the_pool(client: Any) ->
             OriginationIdentity=other,
             **country_if_required("AssociateOriginationIdentity", "US"),
         )
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "KEYWORD_MISMATCH"
-    assert (error(caught)["ResourceType"], error(caught)["ResourceId"]) == ("phone-number", other)
+    expect_error(
+        caught,
+        "ConflictException",
+        "KEYWORD_MISMATCH",
+        resource_type="phone-number",
+        resource_id=other,
+        message="does not match the pool's keywords",
+    )
     assert other not in members(client, target)
     # Keywords are case insensitive: the same keyword on the pool makes them match.
     client.put_keyword(OriginationIdentity=target, Keyword="info", KeywordMessage="Acme info")
@@ -989,10 +1074,42 @@ def test_a_pool_used_by_a_notify_configuration_cannot_be_deleted(client: Any) ->
     )["NotifyConfigurationId"]
     with pytest.raises(ClientError) as caught:
         client.delete_pool(PoolId=target)
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION"
-    assert (error(caught)["ResourceType"], error(caught)["ResourceId"]) == ("pool", target)
+    expect_error(
+        caught,
+        "ConflictException",
+        "POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION",
+        resource_type="pool",
+        resource_id=target,
+    )
     client.update_notify_configuration(
         NotifyConfigurationId=config, PoolId="UNSET_DEFAULT_POOL_FOR_NOTIFY"
     )
     assert client.delete_pool(PoolId=target)["PoolId"] == target
+
+
+def test_a_sender_id_still_in_another_pool_cannot_be_released(client: Any) -> None:
+    """Leaving one pool leaves the sender ID a member of the other: releasing it is refused,
+    naming the pool it is still in, until it leaves that one too."""
+    sender_id(client)
+    first, second = new_pool(client)["PoolId"], new_pool(client)["PoolId"]
+    for target in (first, second):
+        client.associate_origination_identity(
+            PoolId=target, OriginationIdentity="ACME", IsoCountryCode="ES"
+        )
+    client.disassociate_origination_identity(
+        PoolId=first, OriginationIdentity="ACME", IsoCountryCode="ES"
+    )
+    with pytest.raises(ClientError) as caught:
+        client.release_sender_id(SenderId="ACME", IsoCountryCode="ES")
+    expect_error(
+        caught,
+        "ConflictException",
+        "SENDER_ID_ASSOCIATED_TO_POOL",
+        resource_type="sender-id",
+        resource_id="ACME/ES",
+        message=f"sender id ACME/ES is associated with the pool {second}",
+    )
+    client.disassociate_origination_identity(
+        PoolId=second, OriginationIdentity="ACME", IsoCountryCode="ES"
+    )
+    assert client.release_sender_id(SenderId="ACME", IsoCountryCode="ES")["SenderId"] == "ACME"

@@ -11,16 +11,23 @@ from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
 from smsmock import SmsVoiceMock
-from tests.helpers import toll_free_number
+from tests.helpers import expect_error, toll_free_number
 from tests.installed_model import has_operation, needs_enum_values, needs_operations
 
 
-def error(exc: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    return exc.value.response["Error"] | {
-        k: v
-        for k, v in exc.value.response.items()
-        if k in ("Reason", "ResourceType", "ResourceId", "Fields")
-    }
+def expect_blocked(
+    caught: pytest.ExceptionInfo[ClientError],
+    config_id: str,
+    reason: str = "DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION",
+) -> None:
+    """A send the protect configuration ``config_id`` refused."""
+    expect_error(
+        caught,
+        "ConflictException",
+        reason,
+        resource_type="protect-configuration",
+        resource_id=config_id,
+    )
 
 
 def create(client: Any, **kwargs: Any) -> dict[str, Any]:
@@ -49,14 +56,18 @@ def test_create_is_limited_by_the_quota(client: Any, sms_voice: SmsVoiceMock) ->
     create(client)
     with pytest.raises(ClientError) as exc:
         create(client)
-    assert exc.value.response["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert exc.value.response["Reason"] == "PROTECT_CONFIGURATIONS_PER_ACCOUNT"
+    expect_error(exc, "ServiceQuotaExceededException", "PROTECT_CONFIGURATIONS_PER_ACCOUNT")
 
 
 def test_create_rejects_reserved_tag_keys(client: Any) -> None:
     with pytest.raises(ClientError) as exc:
         create(client, Tags=[{"Key": "aws:name", "Value": "x"}])
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
+    expect_error(
+        exc,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"Tags[0].Key": "The aws: prefix is reserved"},
+    )
 
 
 def test_describe_by_id_and_filters(client: Any) -> None:
@@ -94,14 +105,22 @@ def test_describe_pages(client: Any) -> None:
 def test_describe_errors(client: Any) -> None:
     with pytest.raises(ClientError) as exc:
         client.describe_protect_configurations(ProtectConfigurationIds=["protect-missing"])
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "protect-configuration"
-    assert exc.value.response["ResourceId"] == "protect-missing"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="protect-configuration",
+        resource_id="protect-missing",
+    )
     with pytest.raises(ClientError) as exc:
         client.describe_protect_configurations(
             Filters=[{"Name": "account-default", "Values": ["maybe"]}]
         )
-    assert exc.value.response["Reason"] == "INVALID_FILTER_VALUES"
+    expect_error(
+        exc,
+        "ValidationException",
+        "INVALID_FILTER_VALUES",
+        fields={"Filters[0].Values": "Values must be true or false"},
+    )
 
 
 def test_update_by_arn(client: Any) -> None:
@@ -150,9 +169,12 @@ def test_unknown_configuration_is_not_found(client: Any, operation: str) -> None
         getattr(client, operation)(
             ProtectConfigurationId="protect-nope", **extra.get(operation, {})
         )
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "protect-configuration"
-    assert exc.value.response["ResourceId"] == "protect-nope"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="protect-configuration",
+        resource_id="protect-nope",
+    )
 
 
 def test_delete(client: Any) -> None:
@@ -168,9 +190,13 @@ def test_delete_refuses_a_protected_configuration(client: Any) -> None:
     config_id = create(client, DeletionProtectionEnabled=True)["ProtectConfigurationId"]
     with pytest.raises(ClientError) as exc:
         client.delete_protect_configuration(ProtectConfigurationId=config_id)
-    assert exc.value.response["Error"]["Code"] == "ConflictException"
-    assert exc.value.response["Reason"] == "DELETION_PROTECTION_ENABLED"
-    assert exc.value.response["ResourceId"] == config_id
+    expect_error(
+        exc,
+        "ConflictException",
+        "DELETION_PROTECTION_ENABLED",
+        resource_id=config_id,
+        resource_type="protect-configuration",
+    )
 
 
 def test_delete_refuses_the_account_default(client: Any) -> None:
@@ -178,7 +204,13 @@ def test_delete_refuses_the_account_default(client: Any) -> None:
     client.set_account_default_protect_configuration(ProtectConfigurationId=config_id)
     with pytest.raises(ClientError) as exc:
         client.delete_protect_configuration(ProtectConfigurationId=config_id)
-    assert exc.value.response["Reason"] == "PROTECT_CONFIGURATION_IS_ACCOUNT_DEFAULT"
+    expect_error(
+        exc,
+        "ConflictException",
+        "PROTECT_CONFIGURATION_IS_ACCOUNT_DEFAULT",
+        resource_type="protect-configuration",
+        resource_id=config_id,
+    )
     client.delete_account_default_protect_configuration()
     client.delete_protect_configuration(ProtectConfigurationId=config_id)
 
@@ -191,7 +223,13 @@ def test_delete_refuses_one_associated_with_a_configuration_set(client: Any) -> 
     )
     with pytest.raises(ClientError) as exc:
         client.delete_protect_configuration(ProtectConfigurationId=config_id)
-    assert exc.value.response["Reason"] == "PROTECT_CONFIGURATION_ASSOCIATED_WITH_CONFIGURATION_SET"
+    expect_error(
+        exc,
+        "ConflictException",
+        "PROTECT_CONFIGURATION_ASSOCIATED_WITH_CONFIGURATION_SET",
+        resource_type="protect-configuration",
+        resource_id=config_id,
+    )
 
 
 def test_tags_by_arn(client: Any) -> None:
@@ -259,14 +297,22 @@ def test_rule_set_rejects_unknown_countries_and_rcs(client: Any) -> None:
             NumberCapability="SMS",
             CountryRuleSetUpdates={"ZZ": {"ProtectStatus": "BLOCK"}},
         )
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Fields"][0]["Name"] == "CountryRuleSetUpdates.ZZ"
+    expect_error(
+        exc,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"CountryRuleSetUpdates.ZZ": "Not a supported country or region"},
+    )
     with pytest.raises(ClientError) as exc:
         client.get_protect_configuration_country_rule_set(
             ProtectConfigurationId=config_id, NumberCapability="RCS"
         )
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Fields"][0]["Name"] == "NumberCapability"
+    expect_error(
+        exc,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"NumberCapability": "Valid values are SMS, VOICE, or MMS"},
+    )
 
 
 def test_rule_set_status_must_be_in_the_enum(client: Any) -> None:
@@ -277,7 +323,12 @@ def test_rule_set_status_must_be_in_the_enum(client: Any) -> None:
             NumberCapability="SMS",
             CountryRuleSetUpdates={"US": {"ProtectStatus": "DENY"}},
         )
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
+    expect_error(
+        exc,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"CountryRuleSetUpdates[US].ProtectStatus": "Member must satisfy enum value set"},
+    )
 
 
 # -- number overrides ----------------------------------------------------------------------------
@@ -326,7 +377,12 @@ def test_delete_missing_override_is_not_found(client: Any) -> None:
         client.delete_protect_configuration_rule_set_number_override(
             ProtectConfigurationId=config_id, DestinationPhoneNumber="+12065550100"
         )
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="protect-configuration",
+        resource_id="+12065550100",
+    )
 
 
 @needs_operations("PutProtectConfigurationRuleSetNumberOverride")
@@ -361,8 +417,12 @@ def test_override_expiry_must_be_in_the_future(client: Any) -> None:
             Action="BLOCK",
             ExpirationTimestamp=datetime(2025, 12, 31, tzinfo=timezone.utc),
         )
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Fields"][0]["Name"] == "ExpirationTimestamp"
+    expect_error(
+        exc,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"ExpirationTimestamp": "Must be a time in the future"},
+    )
 
 
 @needs_operations("PutProtectConfigurationRuleSetNumberOverride")
@@ -410,7 +470,12 @@ def test_list_overrides_filters(client: Any) -> None:
         assert numbers({"Name": "created-before", "Values": ["2025-12-31T00:00:00Z"]}) == []
         with pytest.raises(ClientError) as exc:
             numbers({"Name": "created-before", "Values": ["yesterday"]})
-        assert exc.value.response["Reason"] == "INVALID_FILTER_VALUES"
+        expect_error(
+            exc,
+            "ValidationException",
+            "INVALID_FILTER_VALUES",
+            fields={"Filters[0].Values": "Values must be epoch seconds or ISO 8601 timestamps"},
+        )
 
 
 # -- configuration sets and the account default --------------------------------------------------
@@ -442,7 +507,13 @@ def test_associate_and_disassociate(client: Any) -> None:
         client.associate_protect_configuration(
             ProtectConfigurationId=second["ProtectConfigurationId"], ConfigurationSetName="otp"
         )
-    assert exc.value.response["Reason"] == "RESOURCE_ALREADY_ASSOCIATED"
+    expect_error(
+        exc,
+        "ConflictException",
+        "RESOURCE_ALREADY_ASSOCIATED",
+        resource_type="protect-configuration",
+        resource_id=second["ProtectConfigurationId"],
+    )
 
     disassociated = client.disassociate_protect_configuration(
         ProtectConfigurationId=second["ProtectConfigurationId"], ConfigurationSetName="otp"
@@ -452,10 +523,12 @@ def test_associate_and_disassociate(client: Any) -> None:
         client.disassociate_protect_configuration(
             ProtectConfigurationId=second["ProtectConfigurationId"], ConfigurationSetName="otp"
         )
-    assert exc.value.response["Error"]["Code"] == "ConflictException"
-    assert (
-        exc.value.response["Reason"]
-        == "PROTECT_CONFIGURATION_NOT_ASSOCIATED_WITH_CONFIGURATION_SET"
+    expect_error(
+        exc,
+        "ConflictException",
+        "PROTECT_CONFIGURATION_NOT_ASSOCIATED_WITH_CONFIGURATION_SET",
+        resource_type="protect-configuration",
+        resource_id=second["ProtectConfigurationId"],
     )
 
 
@@ -466,12 +539,18 @@ def test_association_needs_both_resources(client: Any, operation: str) -> None:
     config_id = create(client)["ProtectConfigurationId"]
     with pytest.raises(ClientError) as exc:
         getattr(client, operation)(ProtectConfigurationId=config_id, ConfigurationSetName="nope")
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "configuration-set"
+    expect_error(
+        exc, "ResourceNotFoundException", resource_type="configuration-set", resource_id="nope"
+    )
     client.create_configuration_set(ConfigurationSetName="cs")
     with pytest.raises(ClientError) as exc:
         getattr(client, operation)(ProtectConfigurationId="protect-nope", ConfigurationSetName="cs")
-    assert exc.value.response["ResourceType"] == "protect-configuration"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="protect-configuration",
+        resource_id="protect-nope",
+    )
 
 
 def test_account_default_is_replaced_and_removed(client: Any) -> None:
@@ -494,8 +573,12 @@ def test_account_default_is_replaced_and_removed(client: Any) -> None:
     assert removed["DefaultProtectConfigurationId"] == second["ProtectConfigurationId"]
     with pytest.raises(ClientError) as exc:
         client.delete_account_default_protect_configuration()
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "protect-configuration"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="protect-configuration",
+        resource_id="account-default",
+    )
 
 
 def test_configurations_are_per_region(sms_voice: SmsVoiceMock) -> None:
@@ -539,9 +622,13 @@ def test_protect_configuration_blocks_a_send_end_to_end(
     send(client, origin, "+14155552671")
     with pytest.raises(ClientError) as exc:
         send(client, origin, "+14155552671", ProtectConfigurationId=config_id)
-    assert exc.value.response["Error"]["Code"] == "ConflictException"
-    assert exc.value.response["Reason"] == "DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION"
-    assert exc.value.response["ResourceId"] == config_id
+    expect_error(
+        exc,
+        "ConflictException",
+        "DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION",
+        resource_id=config_id,
+        resource_type="protect-configuration",
+    )
 
     if has_operation("PutProtectConfigurationRuleSetNumberOverride"):
         # An ALLOW override lets one number of the blocked country through.
@@ -557,13 +644,13 @@ def test_protect_configuration_blocks_a_send_end_to_end(
     )
     with pytest.raises(ClientError) as exc:
         send(client, origin, "+14155552671", ConfigurationSetName="otp")
-    assert exc.value.response["Reason"] == "DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION"
+    expect_blocked(exc, config_id)
 
     # As the account default, when the request names none.
     client.set_account_default_protect_configuration(ProtectConfigurationId=config_id)
     with pytest.raises(ClientError) as exc:
         send(client, origin, "+14155552671")
-    assert exc.value.response["Reason"] == "DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION"
+    expect_blocked(exc, config_id)
     client.delete_account_default_protect_configuration()
     send(client, origin, "+14155552671")
 
@@ -604,8 +691,8 @@ def test_number_override_blocks_a_send_until_it_expires(client: Any) -> None:
         )
         with pytest.raises(ClientError) as exc:
             send(client, origin, "+14155552671")
-        assert exc.value.response["Reason"] == (
-            "DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE"
+        expect_blocked(
+            exc, config_id, "DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE"
         )
         send(client, origin, "+14155552672")  # another number of the same country
         frozen.tick(timedelta(hours=2))
@@ -628,15 +715,19 @@ def test_rules_are_per_capability_for_voice(client: Any) -> None:
             MessageBody="Your code is 1 2 3 4",
             ProtectConfigurationId=config_id,
         )
-    assert exc.value.response["Reason"] == "DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION"
+    expect_blocked(exc, config_id)
 
 
 def test_send_naming_an_unknown_protect_configuration(client: Any) -> None:
     origin = sender(client)
     with pytest.raises(ClientError) as exc:
         send(client, origin, "+14155552671", ProtectConfigurationId="protect-nope")
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "protect-configuration"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="protect-configuration",
+        resource_id="protect-nope",
+    )
 
 
 def test_account_attributes_report_the_default(client: Any) -> None:

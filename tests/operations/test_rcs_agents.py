@@ -9,6 +9,7 @@ from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
 from smsmock.rules.rcs import launch_in_country, set_testing_agent
+from tests.helpers import expect_error
 from tests.installed_model import needs_operations
 
 pytestmark = needs_operations("CreateRcsAgent")
@@ -43,8 +44,9 @@ def test_create_with_opt_out_list(client: Any) -> None:
     assert create(client, OptOutListName="rcs-stops")["OptOutListName"] == "rcs-stops"
     with pytest.raises(ClientError) as exc:
         create(client, OptOutListName="missing")
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "opt-out-list"
+    expect_error(
+        exc, "ResourceNotFoundException", resource_type="opt-out-list", resource_id="missing"
+    )
 
 
 def test_create_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -52,8 +54,7 @@ def test_create_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
     create(client)
     with pytest.raises(ClientError) as exc:
         create(client)
-    assert exc.value.response["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert exc.value.response["Reason"] == "RCS_AGENTS_PER_ACCOUNT"
+    expect_error(exc, "ServiceQuotaExceededException", "RCS_AGENTS_PER_ACCOUNT")
 
 
 def test_update(client: Any) -> None:
@@ -78,8 +79,12 @@ def test_two_way_needs_a_channel(client: Any) -> None:
     agent_id = create(client)["RcsAgentId"]
     with pytest.raises(ClientError) as exc:
         client.update_rcs_agent(RcsAgentId=agent_id, TwoWayEnabled=True)
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Reason"] == "TWO_WAY_CHANNEL_NOT_PRESENT"
+    expect_error(
+        exc,
+        "ValidationException",
+        "TWO_WAY_CHANNEL_NOT_PRESENT",
+        fields={"TwoWayChannelArn": "Required when TwoWayEnabled is true"},
+    )
     agent = client.describe_rcs_agents(RcsAgentIds=[agent_id])["RcsAgents"][0]
     assert agent["TwoWayEnabled"] is False
 
@@ -95,12 +100,17 @@ def test_two_way_needs_a_channel(client: Any) -> None:
 def test_unknown_agent_is_not_found(client: Any, operation: str, extra: dict[str, Any]) -> None:
     with pytest.raises(ClientError) as exc:
         getattr(client, operation)(RcsAgentId="rcs-nope", **extra)
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "rcs-agent"
-    assert exc.value.response["ResourceId"] == "rcs-nope"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="rcs-agent",
+        resource_id="rcs-nope",
+    )
     with pytest.raises(ClientError) as exc:
         client.describe_rcs_agents(RcsAgentIds=["rcs-nope"])
-    assert exc.value.response["ResourceType"] == "rcs-agent"
+    expect_error(
+        exc, "ResourceNotFoundException", resource_type="rcs-agent", resource_id="rcs-nope"
+    )
 
 
 def test_delete(client: Any) -> None:
@@ -114,8 +124,13 @@ def test_delete_refuses_protected_agent(client: Any) -> None:
     agent_id = create(client, DeletionProtectionEnabled=True)["RcsAgentId"]
     with pytest.raises(ClientError) as exc:
         client.delete_rcs_agent(RcsAgentId=agent_id)
-    assert exc.value.response["Error"]["Code"] == "ConflictException"
-    assert exc.value.response["Reason"] == "DELETION_PROTECTION_ENABLED"
+    expect_error(
+        exc,
+        "ConflictException",
+        "DELETION_PROTECTION_ENABLED",
+        resource_type="rcs-agent",
+        resource_id=agent_id,
+    )
 
 
 def test_agent_in_a_pool(client: Any) -> None:
@@ -131,13 +146,26 @@ def test_agent_in_a_pool(client: Any) -> None:
 
     with pytest.raises(ClientError) as exc:
         client.delete_rcs_agent(RcsAgentId=agent["RcsAgentId"])
-    assert exc.value.response["Error"]["Code"] == "ConflictException"
-    assert exc.value.response["Reason"] == "RCS_AGENT_ASSOCIATED_TO_POOL"
+    expect_error(
+        exc,
+        "ConflictException",
+        "RCS_AGENT_ASSOCIATED_TO_POOL",
+        resource_type="rcs-agent",
+        resource_id=agent["RcsAgentId"],
+        message=pool["PoolId"],
+    )
 
     client.create_opt_out_list(OptOutListName="other")
     with pytest.raises(ClientError) as exc:
         client.update_rcs_agent(RcsAgentId=agent["RcsAgentId"], OptOutListName="other")
-    assert exc.value.response["Reason"] == "OPT_OUT_LIST_MISMATCH"
+    expect_error(
+        exc,
+        "ConflictException",
+        "OPT_OUT_LIST_MISMATCH",
+        resource_type="rcs-agent",
+        resource_id=agent["RcsAgentId"],
+        message=pool["PoolId"],
+    )
 
     client.delete_pool(PoolId=pool["PoolId"])
     client.delete_rcs_agent(RcsAgentId=agent["RcsAgentId"])
@@ -162,10 +190,23 @@ def test_describe_filters_owner_and_paging(client: Any) -> None:
     ]
     with pytest.raises(ClientError) as exc:
         client.describe_rcs_agents(RcsAgentIds=[plain], Owner="SELF")
-    assert exc.value.response["Reason"] == "PARAMETERS_CANNOT_BE_USED_TOGETHER"
+    expect_error(
+        exc,
+        "ValidationException",
+        "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        fields={
+            "Owner": "Cannot be used with RcsAgentIds",
+            "RcsAgentIds": "Cannot be used with Owner",
+        },
+    )
     with pytest.raises(ClientError) as exc:
         client.describe_rcs_agents(Filters=[{"Name": "two-way-enabled", "Values": ["yes"]}])
-    assert exc.value.response["Reason"] == "INVALID_FILTER_VALUES"
+    expect_error(
+        exc,
+        "ValidationException",
+        "INVALID_FILTER_VALUES",
+        fields={"Filters[0].Values": "Values must be true or false"},
+    )
 
 
 def test_country_launch_status(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -212,4 +253,9 @@ def test_country_launch_status_rejects_unknown_countries(client: Any) -> None:
     agent_id = create(client)["RcsAgentId"]
     with pytest.raises(ClientError) as exc:
         client.describe_rcs_agent_country_launch_status(RcsAgentId=agent_id, IsoCountryCodes=["ZZ"])
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
+    expect_error(
+        exc,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"IsoCountryCodes": "ZZ is not a country or region"},
+    )

@@ -12,6 +12,7 @@ from botocore.exceptions import ClientError
 from smsmock import SmsVoiceMock
 from smsmock.rules.registration_associations import RCS_AGENT
 from smsmock.rules.registration_forms import RegistrationForm, forms
+from tests.helpers import expect_error
 from tests.installed_model import needs_operations
 from tests.registration_data import (
     SG_SENDER_ID,
@@ -23,11 +24,6 @@ from tests.registration_data import (
 )
 
 TOLL_FREE_TYPE = "US_TOLL_FREE_REGISTRATION"
-
-
-def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    response: dict[str, Any] = caught.value.response
-    return response
 
 
 def request(client: Any, number_type: str, **settings: Any) -> dict[str, Any]:
@@ -55,9 +51,12 @@ def associated(client: Any, registration_id: str) -> list[str]:
 def test_a_ten_dlc_number_needs_a_registration(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         request(client, "TEN_DLC")
-    assert error(caught)["Error"]["Code"] == "ValidationException"
-    assert error(caught)["Reason"] == "MISSING_PARAMETER"
-    assert [f["Name"] for f in error(caught)["Fields"]] == ["RegistrationId"]
+    expect_error(
+        caught,
+        "ValidationException",
+        "MISSING_PARAMETER",
+        fields={"RegistrationId": "Required for the TEN_DLC number type"},
+    )
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
 
 
@@ -91,7 +90,7 @@ def test_a_ten_dlc_number_with_a_registration_that_cannot_take_it(
     registration = new_registration(client, registration_type)
     with pytest.raises(ClientError) as caught:
         request(client, "TEN_DLC", RegistrationId=registration)
-    assert (error(caught)["Error"]["Code"], error(caught)["Reason"]) == (code, reason)
+    expect_refusal(caught, code, reason, registration)
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
 
 
@@ -131,7 +130,20 @@ def test_a_toll_free_number_with_a_registration_that_cannot_take_it(
     registration = make_registration(client)
     with pytest.raises(ClientError) as caught:
         request(client, "TOLL_FREE", RegistrationId=registration)
-    assert (error(caught)["Error"]["Code"], error(caught)["Reason"]) == (code, reason)
+    expect_refusal(caught, code, reason, registration)
+
+
+def expect_refusal(
+    caught: pytest.ExceptionInfo[ClientError], code: str, reason: str, registration: str
+) -> None:
+    """A registration that cannot take the number: a conflict names it as the resource, a
+    validation error in the message of its ``ResourceId`` field."""
+    if code == "ConflictException":
+        expect_error(caught, code, reason, resource_type="registration", resource_id=registration)
+    else:
+        expect_error(
+            caught, code, reason, fields={"ResourceId": f"{registration} cannot be associated"}
+        )
 
 
 def _submitted_toll_free(client: Any) -> str:
@@ -150,10 +162,13 @@ def test_a_toll_free_number_is_released_after_its_registration_is_deleted(client
     number = request(client, "TOLL_FREE", RegistrationId=registration)
     with pytest.raises(ClientError) as caught:
         client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION"
-    assert error(caught)["ResourceType"] == "phone-number"
-    assert error(caught)["ResourceId"] == number["PhoneNumberId"]
+    expect_error(
+        caught,
+        "ConflictException",
+        "PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION",
+        resource_type="phone-number",
+        resource_id=number["PhoneNumberId"],
+    )
     # DELETE_REGISTRATION_DISASSOCIATES: deleting the registration lets go of the number.
     client.delete_registration(RegistrationId=registration)
     released = client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])
@@ -166,7 +181,13 @@ def test_releasing_a_ten_dlc_number_disassociates_it_from_its_campaign(client: A
     # DISASSOCIATE_ALL_CLOSES_REGISTRATION: the campaign keeps its numbers until they go.
     with pytest.raises(ClientError) as caught:
         client.delete_registration(RegistrationId=campaign)
-    assert error(caught)["Reason"] == "RESOURCE_DELETION_NOT_ALLOWED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        resource_type="registration",
+        resource_id=campaign,
+    )
     released = client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])
     assert released["Status"] == "DELETED"
     assert released["RegistrationId"] == campaign
@@ -184,9 +205,13 @@ def test_a_registered_sender_id_is_released_after_its_registration_is_deleted(
     assert registration_status(client, registration) == "COMPLETE"
     with pytest.raises(ClientError) as caught:
         client.release_sender_id(SenderId="EXAMPLE", IsoCountryCode="SG")
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "DISASSOCIATE_REGISTRATION_NOT_ALLOWED"
-    assert error(caught)["ResourceType"] == "sender-id"
+    expect_error(
+        caught,
+        "ConflictException",
+        "DISASSOCIATE_REGISTRATION_NOT_ALLOWED",
+        resource_type="sender-id",
+        resource_id="EXAMPLE",
+    )
     client.delete_registration(RegistrationId=registration)
     released = client.release_sender_id(SenderId="EXAMPLE", IsoCountryCode="SG")
     assert released["SenderId"] == "EXAMPLE"
@@ -201,18 +226,24 @@ def test_a_number_of_another_region_is_not_in_the_registrations_region(client: A
         client.create_registration_association(
             RegistrationId=registration, ResourceId=number["PhoneNumberArn"]
         )
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "PHONE_NUMBER_NOT_IN_REGISTRATION_REGION"
-    assert (error(caught)["ResourceType"], error(caught)["ResourceId"]) == (
-        "phone-number",
-        number["PhoneNumberId"],
+    expect_error(
+        caught,
+        "ConflictException",
+        "PHONE_NUMBER_NOT_IN_REGISTRATION_REGION",
+        resource_type="phone-number",
+        resource_id=number["PhoneNumberId"],
     )
     # By id the number is looked up in the registration's own Region only.
     with pytest.raises(ClientError) as caught:
         client.create_registration_association(
             RegistrationId=registration, ResourceId=number["PhoneNumberId"]
         )
-    assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="phone-number",
+        resource_id=number["PhoneNumberId"],
+    )
 
 
 # -- RCS agents --------------------------------------------------------------------------------
@@ -224,8 +255,12 @@ def test_no_registration_type_of_smsmock_takes_an_rcs_agent(client: Any) -> None
     registration = new_registration(client, TOLL_FREE_TYPE)
     with pytest.raises(ClientError) as caught:
         client.create_registration_association(RegistrationId=registration, ResourceId=agent)
-    assert error(caught)["Error"]["Code"] == "ValidationException"
-    assert error(caught)["Reason"] == "INVALID_REGISTRATION_ASSOCIATION"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_REGISTRATION_ASSOCIATION",
+        fields={"ResourceId": f"{agent} cannot be associated with this registration type"},
+    )
 
 
 @needs_operations("CreateRcsAgent")
@@ -254,11 +289,12 @@ def test_an_rcs_agent_has_one_registration_of_each_type(
         client.create_registration_association(
             RegistrationId=second, ResourceId=agent["RcsAgentId"]
         )
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "RCS_AGENT_ALREADY_ASSOCIATED_TO_REGISTRATION_TYPE"
-    assert (error(caught)["ResourceType"], error(caught)["ResourceId"]) == (
-        "rcs-agent",
-        agent["RcsAgentId"],
+    expect_error(
+        caught,
+        "ConflictException",
+        "RCS_AGENT_ALREADY_ASSOCIATED_TO_REGISTRATION_TYPE",
+        resource_type="rcs-agent",
+        resource_id=agent["RcsAgentId"],
     )
     # Once the first registration is deleted, the agent can take another of that type.
     client.delete_registration(RegistrationId=first)

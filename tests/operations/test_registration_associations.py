@@ -20,6 +20,7 @@ from smsmock.rules.registration_associations import (
 )
 from smsmock.state.errors import ConflictError, ResourceNotFoundError, ValidationError
 from smsmock.state.registry import Call
+from tests.helpers import expect_error
 from tests.registration_data import (
     CAMPAIGN,
     SG_SENDER_ID,
@@ -33,10 +34,6 @@ from tests.registration_data import (
 
 CAMPAIGN_TYPE = "US_TEN_DLC_CAMPAIGN_REGISTRATION"
 TOLL_FREE_TYPE = "US_TOLL_FREE_REGISTRATION"
-
-
-def _error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    return caught.value.response
 
 
 def _completed_campaign(client: Any) -> str:
@@ -58,8 +55,12 @@ def test_campaign_needs_its_brand_before_submit(client: Any) -> None:
     put_values(client, campaign, CAMPAIGN)
     with pytest.raises(ClientError) as caught:
         client.submit_registration_version(RegistrationId=campaign)
-    assert _error(caught)["Error"]["Code"] == "ValidationException"
-    assert _error(caught)["Reason"] == "INVALID_REGISTRATION_ASSOCIATION"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_REGISTRATION_ASSOCIATION",
+        fields={"RegistrationId": "Associate a US_TEN_DLC_BRAND_REGISTRATION first"},
+    )
 
 
 def test_brand_must_be_complete(client: Any) -> None:
@@ -67,9 +68,13 @@ def test_brand_must_be_complete(client: Any) -> None:
     campaign = new_registration(client, CAMPAIGN_TYPE)
     with pytest.raises(ClientError) as caught:
         client.create_registration_association(RegistrationId=campaign, ResourceId=brand)
-    assert _error(caught)["Error"]["Code"] == "ConflictException"
-    assert _error(caught)["Reason"] == "REGISTRATION_NOT_COMPLETE"
-    assert _error(caught)["ResourceId"] == brand
+    expect_error(
+        caught,
+        "ConflictException",
+        "REGISTRATION_NOT_COMPLETE",
+        resource_id=brand,
+        resource_type="registration",
+    )
 
 
 def test_brand_association_output(client: Any) -> None:
@@ -84,7 +89,13 @@ def test_brand_association_output(client: Any) -> None:
     assert "PhoneNumber" not in out
     with pytest.raises(ClientError) as caught:
         client.create_registration_association(RegistrationId=campaign, ResourceId=brand)
-    assert _error(caught)["Reason"] == "RESOURCE_ALREADY_ASSOCIATED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_ALREADY_ASSOCIATED",
+        resource_type="registration",
+        resource_id=brand,
+    )
 
 
 def test_wrong_kind_of_number_is_refused(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -94,9 +105,12 @@ def test_wrong_kind_of_number_is_refused(client: Any, sms_voice: SmsVoiceMock) -
         client.create_registration_association(
             RegistrationId=campaign, ResourceId=toll_free.phone_number_id
         )
-    assert _error(caught)["Error"]["Code"] == "ValidationException"
-    assert _error(caught)["Reason"] == "INVALID_REGISTRATION_ASSOCIATION"
-    assert _error(caught)["Fields"][0]["Name"] == "ResourceId"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_REGISTRATION_ASSOCIATION",
+        fields={"ResourceId": f"{toll_free.phone_number_id} cannot be associated"},
+    )
 
 
 def test_number_of_another_registration_is_refused(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -108,10 +122,13 @@ def test_number_of_another_registration_is_refused(client: Any, sms_voice: SmsVo
         client.create_registration_association(
             RegistrationId=second, ResourceId=number.phone_number_id
         )
-    assert _error(caught)["Error"]["Code"] == "ConflictException"
-    assert _error(caught)["Reason"] == "PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION"
-    assert _error(caught)["ResourceType"] == "phone-number"
-    assert _error(caught)["ResourceId"] == number.phone_number_id
+    expect_error(
+        caught,
+        "ConflictException",
+        "PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION",
+        resource_type="phone-number",
+        resource_id=number.phone_number_id,
+    )
 
 
 @pytest.mark.parametrize(
@@ -126,9 +143,12 @@ def test_unknown_resource(client: Any, resource_id: str, resource_type: str) -> 
     campaign = new_registration(client, CAMPAIGN_TYPE)
     with pytest.raises(ClientError) as caught:
         client.create_registration_association(RegistrationId=campaign, ResourceId=resource_id)
-    assert _error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert _error(caught)["ResourceType"] == resource_type
-    assert _error(caught)["ResourceId"] == resource_id
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type=resource_type,
+        resource_id=resource_id,
+    )
 
 
 def test_unknown_registration(client: Any) -> None:
@@ -136,8 +156,12 @@ def test_unknown_registration(client: Any) -> None:
         client.create_registration_association(
             RegistrationId="registration-0000", ResourceId="phone-0000"
         )
-    assert _error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert _error(caught)["ResourceType"] == "registration"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="registration",
+        resource_id="registration-0000",
+    )
 
 
 def test_phone_numbers_per_registration_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -152,8 +176,7 @@ def test_phone_numbers_per_registration_quota(client: Any, sms_voice: SmsVoiceMo
         client.create_registration_association(
             RegistrationId=campaign, ResourceId=second.phone_number_id
         )
-    assert _error(caught)["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert _error(caught)["Reason"] == "PHONE_NUMBERS_PER_REGISTRATION"
+    expect_error(caught, "ServiceQuotaExceededException", "PHONE_NUMBERS_PER_REGISTRATION")
 
 
 def test_list_associations_with_filters(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -186,7 +209,12 @@ def test_toll_free_number_is_associated_before_submit(client: Any, sms_voice: Sm
     put_values(client, registration, TOLL_FREE)
     with pytest.raises(ClientError) as caught:
         client.submit_registration_version(RegistrationId=registration)
-    assert _error(caught)["Reason"] == "INVALID_REGISTRATION_ASSOCIATION"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_REGISTRATION_ASSOCIATION",
+        fields={"RegistrationId": "Associate a TOLL_FREE first"},
+    )
     number = add_phone_number(sms_voice, "TOLL_FREE", "+18445550100")
     client.create_registration_association(
         RegistrationId=registration, ResourceId=number.phone_number_id
@@ -198,7 +226,13 @@ def test_toll_free_number_is_associated_before_submit(client: Any, sms_voice: Sm
         client.create_registration_association(
             RegistrationId=registration, ResourceId=late.phone_number_id
         )
-    assert _error(caught)["Reason"] == "REGISTRATION_ALREADY_SUBMITTED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "REGISTRATION_ALREADY_SUBMITTED",
+        resource_type="registration",
+        resource_id=registration,
+    )
     sms_voice.advance("registration", registration, to="COMPLETE")
     # Deleting a toll-free registration disassociates its number.
     client.delete_registration(RegistrationId=registration)
@@ -213,8 +247,13 @@ def test_campaign_with_numbers_cannot_be_deleted(client: Any, sms_voice: SmsVoic
     )
     with pytest.raises(ClientError) as caught:
         client.delete_registration(RegistrationId=campaign)
-    assert _error(caught)["Error"]["Code"] == "ConflictException"
-    assert _error(caught)["Reason"] == "RESOURCE_DELETION_NOT_ALLOWED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        resource_type="registration",
+        resource_id=campaign,
+    )
 
 
 def test_sender_id_is_provisioned_on_approval(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -239,7 +278,12 @@ def test_representative_needs_a_letter_of_authorization(client: Any) -> None:
     put_values(client, registration, {**SG_SENDER_ID, "senderIdInfo.isRepresentative": ["True"]})
     with pytest.raises(ClientError) as caught:
         client.submit_registration_version(RegistrationId=registration)
-    assert [f["Name"] for f in _error(caught)["Fields"]] == ["senderIdInfo.letterOfAuthorization"]
+    expect_error(
+        caught,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"senderIdInfo.letterOfAuthorization": "This field is required"},
+    )
 
 
 # -- the checks RequestPhoneNumber uses --------------------------------------------------------

@@ -11,15 +11,12 @@ from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
 from smsmock import SmsVoiceMock
+from tests.helpers import expect_error
 from tests.installed_model import needs_members
 from tests.registration_data import PDF, PNG, new_registration
 
 CAMPAIGN_TYPE = "US_TEN_DLC_CAMPAIGN_REGISTRATION"
 BOTH = {"AttachmentBody": PNG, "AttachmentUrl": "s3://my-bucket/a.png"}
-
-
-def _error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    return caught.value.response
 
 
 def test_create_attachment_from_body(client: Any) -> None:
@@ -48,21 +45,42 @@ def test_create_attachment_from_s3_url(client: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "reason"),
+    ("kwargs", "reason", "fields"),
     [
-        (BOTH, "PARAMETERS_CANNOT_BE_USED_TOGETHER"),
-        ({}, "MISSING_PARAMETER"),
-        ({"AttachmentBody": b"%PDF-" + b"0" * (500 * 1024)}, "MAXIMUM_SIZE_EXCEEDED"),
-        ({"AttachmentBody": b"GIF89a" + b"0" * 32}, "ATTACHMENT_TYPE_NOT_SUPPORTED"),
-        ({"AttachmentUrl": "s3://my-bucket/photo.gif"}, "ATTACHMENT_TYPE_NOT_SUPPORTED"),
-        ({"AttachmentUrl": "https://example.com/a.png"}, "INVALID_PARAMETER"),
+        (
+            BOTH,
+            "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+            {"AttachmentBody": "Give only one", "AttachmentUrl": "Give only one"},
+        ),
+        ({}, "MISSING_PARAMETER", {"AttachmentBody": "Required", "AttachmentUrl": "Required"}),
+        (
+            {"AttachmentBody": b"%PDF-" + b"0" * (500 * 1024)},
+            "MAXIMUM_SIZE_EXCEEDED",
+            {"AttachmentBody": "500KB"},
+        ),
+        (
+            {"AttachmentBody": b"GIF89a" + b"0" * 32},
+            "ATTACHMENT_TYPE_NOT_SUPPORTED",
+            {"AttachmentBody": "PDF, JPEG and PNG"},
+        ),
+        (
+            {"AttachmentUrl": "s3://my-bucket/photo.gif"},
+            "ATTACHMENT_TYPE_NOT_SUPPORTED",
+            {"AttachmentUrl": "PDF, JPEG and PNG"},
+        ),
+        (
+            {"AttachmentUrl": "https://example.com/a.png"},
+            "INVALID_PARAMETER",
+            {"AttachmentUrl": "s3://BucketName/FileName"},
+        ),
     ],
-)  # fmt: skip
-def test_create_attachment_errors(client: Any, kwargs: dict[str, Any], reason: str) -> None:
+)
+def test_create_attachment_errors(
+    client: Any, kwargs: dict[str, Any], reason: str, fields: dict[str, str]
+) -> None:
     with pytest.raises(ClientError) as caught:
         client.create_registration_attachment(**kwargs)
-    assert _error(caught)["Error"]["Code"] == "ValidationException"
-    assert _error(caught)["Reason"] == reason
+    expect_error(caught, "ValidationException", reason, fields=fields)
 
 
 @pytest.mark.parametrize("body", [PNG, PDF, b"\xff\xd8\xff\xe0" + b"0" * 32])
@@ -76,8 +94,7 @@ def test_attachment_quotas(client: Any, sms_voice: SmsVoiceMock) -> None:
     client.create_registration_attachment(AttachmentBody=PNG)
     with pytest.raises(ClientError) as caught:
         client.create_registration_attachment(AttachmentBody=PNG)
-    assert _error(caught)["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert _error(caught)["Reason"] == "REGISTRATION_ATTACHMENTS_PER_ACCOUNT"
+    expect_error(caught, "ServiceQuotaExceededException", "REGISTRATION_ATTACHMENTS_PER_ACCOUNT")
 
 
 def test_attachments_created_per_day(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -89,7 +106,9 @@ def test_attachments_created_per_day(client: Any, sms_voice: SmsVoiceMock) -> No
         )
         with pytest.raises(ClientError) as caught:
             client.create_registration_attachment(AttachmentBody=PNG)
-        assert _error(caught)["Reason"] == "REGISTRATION_ATTACHMENTS_CREATED_PER_DAY"
+        expect_error(
+            caught, "ServiceQuotaExceededException", "REGISTRATION_ATTACHMENTS_CREATED_PER_DAY"
+        )
         clock.tick(timedelta(days=1, seconds=1))
         client.create_registration_attachment(AttachmentBody=PNG)
 
@@ -103,8 +122,12 @@ def test_delete_attachment(client: Any) -> None:
     assert client.describe_registration_attachments()["RegistrationAttachments"] == []
     with pytest.raises(ClientError) as caught:
         client.delete_registration_attachment(RegistrationAttachmentId=attachment_id)
-    assert _error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert _error(caught)["ResourceType"] == "registration-attachment"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="registration-attachment",
+        resource_id=attachment_id,
+    )
 
 
 def test_attachment_in_use_cannot_be_deleted(client: Any) -> None:
@@ -119,9 +142,13 @@ def test_attachment_in_use_cannot_be_deleted(client: Any) -> None:
     )
     with pytest.raises(ClientError) as caught:
         client.delete_registration_attachment(RegistrationAttachmentId=attachment_id)
-    assert _error(caught)["Error"]["Code"] == "ConflictException"
-    assert _error(caught)["Reason"] == "RESOURCE_DELETION_NOT_ALLOWED"
-    assert _error(caught)["ResourceId"] == attachment_id
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        resource_id=attachment_id,
+        resource_type="registration-attachment",
+    )
 
 
 def test_describe_attachments_filter_and_unknown_id(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -137,8 +164,12 @@ def test_describe_attachments_filter_and_unknown_id(client: Any, sms_voice: SmsV
     assert found[0]["AttachmentUploadErrorReason"] == "INTERNAL_ERROR"
     with pytest.raises(ClientError) as caught:
         client.describe_registration_attachments(RegistrationAttachmentIds=["attachment-0000"])
-    assert _error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert _error(caught)["ResourceType"] == "registration-attachment"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="registration-attachment",
+        resource_id="attachment-0000",
+    )
 
 
 def test_attachment_field_values(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -150,15 +181,30 @@ def test_attachment_field_values(client: Any, sms_voice: SmsVoiceMock) -> None:
         client.put_registration_field_value(
             RegistrationAttachmentId=uploading["RegistrationAttachmentId"], **field
         )
-    assert _error(caught)["Error"]["Code"] == "ConflictException"
-    assert _error(caught)["Reason"] == "RESOURCE_NOT_ACTIVE"
-    assert _error(caught)["ResourceType"] == "registration-attachment"
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_NOT_ACTIVE",
+        resource_type="registration-attachment",
+        resource_id=uploading["RegistrationAttachmentId"],
+    )
     with pytest.raises(ClientError) as caught:
         client.put_registration_field_value(RegistrationAttachmentId="attachment-0000", **field)
-    assert _error(caught)["Error"]["Code"] == "ResourceNotFoundException"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="registration-attachment",
+        resource_id="attachment-0000",
+    )
     with pytest.raises(ClientError) as caught:
         client.put_registration_field_value(TextValue="a screenshot", **field)
-    assert _error(caught)["Reason"] == "INVALID_PARAMETER"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        message="campaignInfo.optInScreenshot is a ATTACHMENT field",
+        fields={"TextValue": "takes RegistrationAttachmentId"},
+    )
     sms_voice.advance("registration-attachment", uploading["RegistrationAttachmentId"])
     out = client.put_registration_field_value(
         RegistrationAttachmentId=uploading["RegistrationAttachmentArn"], **field

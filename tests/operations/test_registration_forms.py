@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.helpers import expect_error
 from tests.registration_data import (
     IN_SENDER_ID,
     TOLL_FREE,
@@ -24,10 +25,6 @@ TYPES = [
     "SG_SENDER_ID_REGISTRATION",
     "IN_SENDER_ID_REGISTRATION",
 ]
-
-
-def _error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    return caught.value.response
 
 
 def test_type_definitions_list_the_known_types(client: Any) -> None:
@@ -75,9 +72,12 @@ def test_type_definitions_by_name_and_unknown_type(client: Any) -> None:
     assert [t["RegistrationType"] for t in found] == ["US_TOLL_FREE_REGISTRATION"]
     with pytest.raises(ClientError) as caught:
         client.describe_registration_type_definitions(RegistrationTypes=["XX_NOPE"])
-    assert _error(caught)["Error"]["Code"] == "ValidationException"
-    assert _error(caught)["Reason"] == "UNKNOWN_REGISTRATION_TYPE"
-    assert _error(caught)["Fields"][0]["Name"] == "RegistrationTypes[0]"
+    expect_error(
+        caught,
+        "ValidationException",
+        "UNKNOWN_REGISTRATION_TYPE",
+        fields={"RegistrationTypes[0]": "Unknown registration type XX_NOPE"},
+    )
 
 
 def test_section_definitions(client: Any) -> None:
@@ -100,19 +100,26 @@ def test_section_definitions(client: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "reason"),
+    ("kwargs", "reason", "fields"),
     [
-        ({"RegistrationType": "XX_NOPE"}, "UNKNOWN_REGISTRATION_TYPE"),
+        (
+            {"RegistrationType": "XX_NOPE"},
+            "UNKNOWN_REGISTRATION_TYPE",
+            {"RegistrationType": "Unknown registration type XX_NOPE"},
+        ),
         (
             {"RegistrationType": "US_TEN_DLC_BRAND_REGISTRATION", "SectionPaths": ["nope"]},
             "UNKNOWN_REGISTRATION_SECTION",
+            {"SectionPaths[0]": "Unknown registration section nope"},
         ),
     ],
 )
-def test_section_definitions_errors(client: Any, kwargs: dict[str, Any], reason: str) -> None:
+def test_section_definitions_errors(
+    client: Any, kwargs: dict[str, Any], reason: str, fields: dict[str, str]
+) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_registration_section_definitions(**kwargs)
-    assert _error(caught)["Reason"] == reason
+    expect_error(caught, "ValidationException", reason, fields=fields)
 
 
 def test_field_definitions_are_shaped_as_the_model(client: Any) -> None:
@@ -155,24 +162,31 @@ def test_field_definitions_page_with_next_token(client: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "reason"),
+    ("kwargs", "reason", "fields"),
     [
-        ({"RegistrationType": "XX_NOPE"}, "UNKNOWN_REGISTRATION_TYPE"),
+        (
+            {"RegistrationType": "XX_NOPE"},
+            "UNKNOWN_REGISTRATION_TYPE",
+            {"RegistrationType": "Unknown registration type XX_NOPE"},
+        ),
         (
             {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "SectionPath": "nope"},
             "UNKNOWN_REGISTRATION_SECTION",
+            {"SectionPath": "Unknown registration section nope"},
         ),
         (
             {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "FieldPaths": ["companyInfo.nope"]},
             "UNKNOWN_REGISTRATION_FIELD",
+            {"FieldPaths[0]": "Unknown registration field companyInfo.nope"},
         ),
     ],
 )
-def test_field_definitions_errors(client: Any, kwargs: dict[str, Any], reason: str) -> None:
+def test_field_definitions_errors(
+    client: Any, kwargs: dict[str, Any], reason: str, fields: dict[str, str]
+) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_registration_field_definitions(**kwargs)
-    assert _error(caught)["Error"]["Code"] == "ValidationException"
-    assert _error(caught)["Reason"] == reason
+    expect_error(caught, "ValidationException", reason, fields=fields)
 
 
 def test_vetting_has_no_fields(client: Any) -> None:
@@ -275,7 +289,13 @@ def test_the_tax_id_fields_are_required_unless_a_sole_proprietor(client: Any) ->
     with pytest.raises(ClientError) as caught:
         client.submit_registration_version(RegistrationId=registration)
 
-    assert sorted(f["Name"] for f in _error(caught)["Fields"]) == sorted(tax_id)
+    expect_error(
+        caught,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        message=registration,
+        fields=dict.fromkeys(tax_id, "This field is required."),
+    )
     put_values(
         client,
         registration,
@@ -303,11 +323,21 @@ def test_the_india_sender_id_form_takes_what_the_aws_blog_writes(client: Any) ->
     ]
     assert (sender["SenderId"], sender["Registered"]) == ("DEMO", True)
     # Its limits: 3 to 6 letters for the sender ID; no "Promotions and marketing" category.
-    for path, value in (
-        ("senderIdInfo.senderId", {"TextValue": "EXAMPLE1"}),
-        ("messagingUseCase.useCaseCategory", {"SelectChoices": ["Promotions and marketing"]}),
+    for path, value, limit in (
+        ("senderIdInfo.senderId", {"TextValue": "EXAMPLE1"}, "between 3 and 6 characters"),
+        (
+            "messagingUseCase.useCaseCategory",
+            {"SelectChoices": ["Promotions and marketing"]},
+            "Promotions and marketing is not one of the options",
+        ),
     ):
         again = new_registration(client, "IN_SENDER_ID_REGISTRATION")
         with pytest.raises(ClientError) as caught:
             client.put_registration_field_value(RegistrationId=again, FieldPath=path, **value)
-        assert _error(caught)["Error"]["Code"] == "ValidationException"
+        expect_error(
+            caught,
+            "ValidationException",
+            "FIELD_VALIDATION_FAILED",
+            message=path,
+            fields={next(iter(value)): limit},
+        )

@@ -12,6 +12,7 @@ from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
 from smsmock import SmsVoiceMock
+from tests.helpers import expect_error
 from tests.installed_model import has_member, needs_members
 from tests.registration_data import (
     BRAND,
@@ -33,10 +34,6 @@ def _versions(client: Any, registration_id: str) -> list[dict[str, Any]]:
         RegistrationId=registration_id
     )["RegistrationVersions"]
     return out
-
-
-def _error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    return caught.value.response
 
 
 # -- registrations -----------------------------------------------------------------------------
@@ -66,8 +63,12 @@ def test_create_registration(client: Any) -> None:
 def test_create_registration_of_unknown_type(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.create_registration(RegistrationType="XX_NOPE_REGISTRATION")
-    assert _error(caught)["Error"]["Code"] == "ValidationException"
-    assert _error(caught)["Reason"] == "UNKNOWN_REGISTRATION_TYPE"
+    expect_error(
+        caught,
+        "ValidationException",
+        "UNKNOWN_REGISTRATION_TYPE",
+        fields={"RegistrationType": "Unknown registration type XX_NOPE_REGISTRATION"},
+    )
 
 
 def test_create_registration_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -75,8 +76,7 @@ def test_create_registration_quota(client: Any, sms_voice: SmsVoiceMock) -> None
     new_registration(client, BRAND_TYPE)
     with pytest.raises(ClientError) as caught:
         new_registration(client, BRAND_TYPE)
-    assert _error(caught)["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert _error(caught)["Reason"] == "REGISTRATIONS_PER_ACCOUNT"
+    expect_error(caught, "ServiceQuotaExceededException", "REGISTRATIONS_PER_ACCOUNT")
 
 
 def test_describe_registrations_filters_and_ids(client: Any) -> None:
@@ -109,9 +109,12 @@ def test_describe_registrations_pages(client: Any) -> None:
 def test_describe_unknown_registration(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_registrations(RegistrationIds=["registration-0000"])
-    assert _error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert _error(caught)["ResourceType"] == "registration"
-    assert _error(caught)["ResourceId"] == "registration-0000"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="registration",
+        resource_id="registration-0000",
+    )
 
 
 def test_delete_registration(client: Any) -> None:
@@ -122,7 +125,9 @@ def test_delete_registration(client: Any) -> None:
     assert client.describe_registrations()["Registrations"] == []
     with pytest.raises(ClientError) as caught:
         client.delete_registration(RegistrationId=brand)
-    assert _error(caught)["Error"]["Code"] == "ResourceNotFoundException"
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type="registration", resource_id=brand
+    )
 
 
 def test_delete_registration_under_review_conflicts(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -132,10 +137,13 @@ def test_delete_registration_under_review_conflicts(client: Any, sms_voice: SmsV
     client.submit_registration_version(RegistrationId=brand)
     with pytest.raises(ClientError) as caught:
         client.delete_registration(RegistrationId=brand)
-    assert _error(caught)["Error"]["Code"] == "ConflictException"
-    assert _error(caught)["Reason"] == "RESOURCE_DELETION_NOT_ALLOWED"
-    assert _error(caught)["ResourceType"] == "registration"
-    assert _error(caught)["ResourceId"] == brand
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        resource_type="registration",
+        resource_id=brand,
+    )
 
 
 # -- field values ------------------------------------------------------------------------------
@@ -177,45 +185,67 @@ FAILED = "FIELD_VALIDATION_FAILED"
 
 
 @pytest.mark.parametrize(
-    ("value", "reason", "field"),
+    ("value", "reason", "fields"),
     [
         (
             {"FieldPath": "companyInfo.nope", "TextValue": "x"},
             "UNKNOWN_REGISTRATION_FIELD",
-            "FieldPath",
+            {"FieldPath": "Unknown registration field companyInfo.nope"},
         ),
-        ({"FieldPath": "companyInfo.taxIdIssuingCountry", "TextValue": "USA"}, FAILED, "TextValue"),
-        ({"FieldPath": "companyInfo.isoCountryCode", "TextValue": "us"}, FAILED, "TextValue"),
-        ({"FieldPath": "contactInfo.website", "TextValue": "example.com"}, FAILED, "TextValue"),
-        ({"FieldPath": "companyInfo.legalType", "SelectChoices": ["LLC"]}, FAILED, "SelectChoices"),
+        (
+            {"FieldPath": "companyInfo.taxIdIssuingCountry", "TextValue": "USA"},
+            FAILED,
+            {"TextValue": "between 2 and 2 characters"},
+        ),
+        (
+            {"FieldPath": "companyInfo.isoCountryCode", "TextValue": "us"},
+            FAILED,
+            {"TextValue": "Must match the pattern ^[A-Z]{2}$"},
+        ),
+        (
+            {"FieldPath": "contactInfo.website", "TextValue": "example.com"},
+            FAILED,
+            {"TextValue": "Must match the pattern ^https?://"},
+        ),
+        (
+            {"FieldPath": "companyInfo.legalType", "SelectChoices": ["LLC"]},
+            FAILED,
+            {"SelectChoices": "LLC is not one of the options: PRIVATE_PROFIT"},
+        ),
         (
             {"FieldPath": "companyInfo.legalType", "SelectChoices": ["NON_PROFIT", "GOVERNMENT"]},
             FAILED,
-            "SelectChoices",
+            {"SelectChoices": "between 1 and 1 choices"},
         ),
-        ({"FieldPath": "companyInfo.legalType", "SelectChoices": []}, FAILED, "SelectChoices"),
+        (
+            {"FieldPath": "companyInfo.legalType", "SelectChoices": []},
+            FAILED,
+            {"SelectChoices": "between 1 and 1 choices"},
+        ),
         (
             {"FieldPath": "companyInfo.legalType", "TextValue": "NO"},
             "INVALID_PARAMETER",
-            "TextValue",
+            {"TextValue": "companyInfo.legalType takes SelectChoices"},
         ),
-        ({"FieldPath": "companyInfo.companyName"}, "MISSING_PARAMETER", "TextValue"),
+        (
+            {"FieldPath": "companyInfo.companyName"},
+            "MISSING_PARAMETER",
+            {"TextValue": "Required"},
+        ),
         (
             {"FieldPath": "companyInfo.companyName", "TextValue": "A", "SelectChoices": ["A"]},
             "PARAMETERS_CANNOT_BE_USED_TOGETHER",
-            "SelectChoices",
+            {"SelectChoices": "Give only one value", "TextValue": "Give only one value"},
         ),
     ],
 )
 def test_field_values_are_checked_against_their_definitions(
-    client: Any, value: dict[str, Any], reason: str, field: str
+    client: Any, value: dict[str, Any], reason: str, fields: dict[str, str]
 ) -> None:
     brand = new_registration(client, BRAND_TYPE)
     with pytest.raises(ClientError) as caught:
         client.put_registration_field_value(RegistrationId=brand, **value)
-    assert _error(caught)["Error"]["Code"] == "ValidationException"
-    assert _error(caught)["Reason"] == reason
-    assert _error(caught)["Fields"][0]["Name"] == field
+    expect_error(caught, "ValidationException", reason, fields=fields)
 
 
 def test_select_with_several_choices(client: Any) -> None:
@@ -232,7 +262,12 @@ def test_select_with_several_choices(client: Any) -> None:
             FieldPath="campaignUseCase.subUseCases",
             SelectChoices=["MARKETING", "MARKETING"],
         )
-    assert _error(caught)["Reason"] == "FIELD_VALIDATION_FAILED"
+    expect_error(
+        caught,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"SelectChoices": "Choices must not repeat"},
+    )
 
 
 def test_put_field_value_of_unknown_registration(client: Any) -> None:
@@ -240,7 +275,12 @@ def test_put_field_value_of_unknown_registration(client: Any) -> None:
         client.put_registration_field_value(
             RegistrationId="registration-0000", FieldPath="companyInfo.companyName", TextValue="A"
         )
-    assert _error(caught)["Error"]["Code"] == "ResourceNotFoundException"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="registration",
+        resource_id="registration-0000",
+    )
 
 
 def test_delete_field_value(client: Any) -> None:
@@ -258,36 +298,63 @@ def test_delete_field_value(client: Any) -> None:
         client.delete_registration_field_value(
             RegistrationId=brand, FieldPath="companyInfo.companyName"
         )
-    assert _error(caught)["Reason"] == "REGISTRATION_FIELD_CANNOT_BE_DELETED"
+    expect_error(
+        caught,
+        "ValidationException",
+        "REGISTRATION_FIELD_CANNOT_BE_DELETED",
+        fields={"FieldPath": "The field has no value"},
+    )
     with pytest.raises(ClientError) as caught:
         client.delete_registration_field_value(RegistrationId=brand, FieldPath="companyInfo.x")
-    assert _error(caught)["Reason"] == "UNKNOWN_REGISTRATION_FIELD"
+    expect_error(
+        caught,
+        "ValidationException",
+        "UNKNOWN_REGISTRATION_FIELD",
+        fields={"FieldPath": "Unknown registration field companyInfo.x"},
+    )
     with pytest.raises(ClientError) as caught:
         client.delete_registration_field_value(
             RegistrationId="registration-0000", FieldPath="companyInfo.companyName"
         )
-    assert _error(caught)["Error"]["Code"] == "ResourceNotFoundException"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="registration",
+        resource_id="registration-0000",
+    )
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "reason"),
+    ("kwargs", "reason", "said"),
     [
-        ({"VersionNumber": 7}, "UNKNOWN_REGISTRATION_VERSION"),
-        ({"SectionPath": "nope"}, "UNKNOWN_REGISTRATION_SECTION"),
-        ({"FieldPaths": ["companyInfo.nope"]}, "UNKNOWN_REGISTRATION_FIELD"),
+        ({"VersionNumber": 7}, "UNKNOWN_REGISTRATION_VERSION", ("VersionNumber", "version 7")),
+        ({"SectionPath": "nope"}, "UNKNOWN_REGISTRATION_SECTION", ("SectionPath", "section nope")),
+        (
+            {"FieldPaths": ["companyInfo.nope"]},
+            "UNKNOWN_REGISTRATION_FIELD",
+            ("FieldPaths[0]", "field companyInfo.nope"),
+        ),
     ],
 )
-def test_describe_field_values_errors(client: Any, kwargs: dict[str, Any], reason: str) -> None:
+def test_describe_field_values_errors(
+    client: Any, kwargs: dict[str, Any], reason: str, said: tuple[str, str]
+) -> None:
     brand = new_registration(client, BRAND_TYPE)
     with pytest.raises(ClientError) as caught:
         client.describe_registration_field_values(RegistrationId=brand, **kwargs)
-    assert _error(caught)["Reason"] == reason
+    field, what = said
+    expect_error(caught, "ValidationException", reason, message=what, fields={field: what})
 
 
 def test_describe_field_values_of_unknown_registration(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_registration_field_values(RegistrationId="registration-0000")
-    assert _error(caught)["Error"]["Code"] == "ResourceNotFoundException"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="registration",
+        resource_id="registration-0000",
+    )
 
 
 # -- submitting and the review lifecycle -------------------------------------------------------
@@ -298,9 +365,12 @@ def test_submit_with_required_fields_missing_is_refused(client: Any) -> None:
     put_values(client, brand, {k: v for k, v in BRAND.items() if k != "contactInfo.website"})
     with pytest.raises(ClientError) as caught:
         client.submit_registration_version(RegistrationId=brand)
-    assert _error(caught)["Error"]["Code"] == "ValidationException"
-    assert _error(caught)["Reason"] == "FIELD_VALIDATION_FAILED"
-    assert [f["Name"] for f in _error(caught)["Fields"]] == ["contactInfo.website"]
+    expect_error(
+        caught,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"contactInfo.website": "This field is required"},
+    )
     assert registration_status(client, brand) == "CREATED"
 
 
@@ -309,11 +379,17 @@ def test_conditional_fields_become_required(client: Any) -> None:
     put_values(client, brand, {**BRAND, "companyInfo.legalType": ["PUBLIC_PROFIT"]})
     with pytest.raises(ClientError) as caught:
         client.submit_registration_version(RegistrationId=brand)
-    assert [f["Name"] for f in _error(caught)["Fields"]] == [
-        "companyInfo.stockSymbol",
-        "companyInfo.stockExchange",
-        "companyInfo.businessContactEmail",
-    ]
+    required = "This field is required"
+    expect_error(
+        caught,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={
+            "companyInfo.stockSymbol": required,
+            "companyInfo.stockExchange": required,
+            "companyInfo.businessContactEmail": required,
+        },
+    )
 
 
 def test_immediate_review_completes_on_next_read(client: Any) -> None:
@@ -373,10 +449,24 @@ def test_manual_review_denied_then_new_version_approved(
     # A denied version is read-only: edits go into a new version, which starts from its values.
     with pytest.raises(ClientError) as caught:
         put_values(client, brand, {"contactInfo.dbaName": "Example Two"})
-    assert _error(caught)["Reason"] == "EDIT_REGISTRATION_FIELD_VALUES_NOT_ALLOWED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "EDIT_REGISTRATION_FIELD_VALUES_NOT_ALLOWED",
+        resource_type="registration",
+        resource_id=brand,
+        message="version 1 is DENIED",
+    )
     with pytest.raises(ClientError) as caught:
         client.submit_registration_version(RegistrationId=brand)
-    assert _error(caught)["Reason"] == "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "SUBMIT_REGISTRATION_VERSION_NOT_ALLOWED",
+        resource_type="registration",
+        resource_id=brand,
+        message="version 1 is DENIED",
+    )
     version = client.create_registration_version(RegistrationId=brand)
     assert version["VersionNumber"] == 2
     assert version["RegistrationVersionStatus"] == "DRAFT"
@@ -419,23 +509,45 @@ def test_submit_twice_conflicts(client: Any, sms_voice: SmsVoiceMock) -> None:
     client.submit_registration_version(RegistrationId=brand)
     with pytest.raises(ClientError) as caught:
         client.submit_registration_version(RegistrationId=brand)
-    assert _error(caught)["Error"]["Code"] == "ConflictException"
-    assert _error(caught)["Reason"] == "REGISTRATION_ALREADY_SUBMITTED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "REGISTRATION_ALREADY_SUBMITTED",
+        resource_type="registration",
+        resource_id=brand,
+    )
     with pytest.raises(ClientError) as caught:
         client.create_registration_version(RegistrationId=brand)
-    assert _error(caught)["Reason"] == "CREATE_REGISTRATION_VERSION_NOT_ALLOWED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "CREATE_REGISTRATION_VERSION_NOT_ALLOWED",
+        resource_type="registration",
+        resource_id=brand,
+    )
     with pytest.raises(ClientError) as caught:
         put_values(client, brand, {"contactInfo.dbaName": "Other"})
-    assert _error(caught)["Reason"] == "EDIT_REGISTRATION_FIELD_VALUES_NOT_ALLOWED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "EDIT_REGISTRATION_FIELD_VALUES_NOT_ALLOWED",
+        resource_type="registration",
+        resource_id=brand,
+        message="version 1 is SUBMITTED",
+    )
 
 
 def test_create_version_of_a_draft_conflicts(client: Any) -> None:
     brand = new_registration(client, BRAND_TYPE)
     with pytest.raises(ClientError) as caught:
         client.create_registration_version(RegistrationId=brand)
-    assert _error(caught)["Error"]["Code"] == "ConflictException"
-    assert _error(caught)["Reason"] == "CREATE_REGISTRATION_VERSION_NOT_ALLOWED"
-    assert _error(caught)["ResourceId"] == brand
+    expect_error(
+        caught,
+        "ConflictException",
+        "CREATE_REGISTRATION_VERSION_NOT_ALLOWED",
+        resource_id=brand,
+        resource_type="registration",
+    )
 
 
 def test_versions_of_a_complete_registration(client: Any) -> None:
@@ -449,7 +561,13 @@ def test_versions_of_a_complete_registration(client: Any) -> None:
     assert "DiscardedTimestamp" in discarded["RegistrationVersionStatusHistory"]
     with pytest.raises(ClientError) as caught:
         client.discard_registration_version(RegistrationId=brand)
-    assert _error(caught)["Reason"] == "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED",
+        resource_type="registration",
+        resource_id=brand,
+    )
     third = client.create_registration_version(RegistrationId=brand)
     assert third["VersionNumber"] == 3
     put_values(client, brand, {"contactInfo.dbaName": "Example Three"})
@@ -471,8 +589,13 @@ def test_first_version_cannot_be_discarded(client: Any) -> None:
     brand = new_registration(client, BRAND_TYPE)
     with pytest.raises(ClientError) as caught:
         client.discard_registration_version(RegistrationId=brand)
-    assert _error(caught)["Error"]["Code"] == "ConflictException"
-    assert _error(caught)["Reason"] == "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED"
+    expect_error(
+        caught,
+        "ConflictException",
+        "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED",
+        resource_type="registration",
+        resource_id=brand,
+    )
 
 
 def test_versions_created_per_day_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -483,8 +606,11 @@ def test_versions_created_per_day_quota(client: Any, sms_voice: SmsVoiceMock) ->
         client.discard_registration_version(RegistrationId=brand)
         with pytest.raises(ClientError) as caught:
             client.create_registration_version(RegistrationId=brand)
-        assert _error(caught)["Error"]["Code"] == "ServiceQuotaExceededException"
-        assert _error(caught)["Reason"] == "REGISTRATION_VERSIONS_CREATED_PER_DAY"
+        expect_error(
+            caught,
+            "ServiceQuotaExceededException",
+            "REGISTRATION_VERSIONS_CREATED_PER_DAY",
+        )
         clock.tick(timedelta(days=1, seconds=1))
         assert client.create_registration_version(RegistrationId=brand)["VersionNumber"] == 3
 
@@ -493,7 +619,12 @@ def test_describe_versions_errors(client: Any) -> None:
     brand = new_registration(client, BRAND_TYPE)
     with pytest.raises(ClientError) as caught:
         client.describe_registration_versions(RegistrationId=brand, VersionNumbers=[9])
-    assert _error(caught)["Reason"] == "UNKNOWN_REGISTRATION_VERSION"
+    expect_error(
+        caught,
+        "ValidationException",
+        "UNKNOWN_REGISTRATION_VERSION",
+        fields={"VersionNumbers[0]": "Unknown registration version 9"},
+    )
 
 
 @pytest.mark.parametrize(
@@ -510,8 +641,12 @@ def test_describe_versions_errors(client: Any) -> None:
 def test_version_operations_on_unknown_registration(client: Any, call: str) -> None:
     with pytest.raises(ClientError) as caught:
         getattr(client, call)(RegistrationId="registration-0000")
-    assert _error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert _error(caught)["ResourceType"] == "registration"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="registration",
+        resource_id="registration-0000",
+    )
 
 
 def test_advance_to_an_unknown_status_is_refused(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -552,7 +687,13 @@ def test_registration_flow_end_to_end(client: Any, sms_voice: SmsVoiceMock) -> N
         client.create_registration_association(
             RegistrationId=campaign, ResourceId=number.phone_number_id
         )
-    assert _error(caught)["Reason"] == "REGISTRATION_NOT_COMPLETE"
+    expect_error(
+        caught,
+        "ConflictException",
+        "REGISTRATION_NOT_COMPLETE",
+        resource_type="registration",
+        resource_id=campaign,
+    )
 
     sms_voice.advance("registration", campaign, to="COMPLETE")
     assert registration_status(client, campaign) == "COMPLETE"

@@ -11,6 +11,7 @@ import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
+from tests.helpers import expect_error
 from tests.installed_model import needs_operations
 
 pytestmark = needs_operations("PutResourcePolicy")
@@ -65,9 +66,7 @@ def test_round_trip(client: Any) -> None:
     assert "CreatedTimestamp" not in after
     with pytest.raises(ClientError) as exc:
         client.delete_resource_policy(ResourceArn=arn)
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "policy"
-    assert exc.value.response["ResourceId"] == arn
+    expect_error(exc, "ResourceNotFoundException", resource_type="policy", resource_id=arn)
 
 
 def test_a_resource_never_given_a_policy_answers_an_empty_one(client: Any) -> None:
@@ -92,7 +91,9 @@ def test_policy_goes_with_its_resource(client: Any) -> None:
     client.delete_opt_out_list(OptOutListName="marketing")
     with pytest.raises(ClientError) as exc:
         client.get_resource_policy(ResourceArn=arn)
-    assert exc.value.response["ResourceType"] == "opt-out-list"
+    expect_error(
+        exc, "ResourceNotFoundException", resource_type="opt-out-list", resource_id="marketing"
+    )
     # The same name again is a new resource with the same ARN, and no policy ("{}").
     assert opt_out_list_arn(client) == arn
     assert client.get_resource_policy(ResourceArn=arn)["Policy"] == "{}"
@@ -128,8 +129,12 @@ def test_other_resource_kinds_are_invalid_arns(client: Any, kind: str) -> None:
     ):
         with pytest.raises(ClientError) as exc:
             call()
-        assert exc.value.response["Error"]["Code"] == "ValidationException"
-        assert exc.value.response["Reason"] == "INVALID_ARN"
+        expect_error(
+            exc,
+            "ValidationException",
+            "INVALID_ARN",
+            fields={"ResourceArn": "Not the ARN of a shareable resource"},
+        )
 
 
 @pytest.mark.parametrize(
@@ -140,34 +145,45 @@ def test_unknown_resource_is_not_found(client: Any, operation: str) -> None:
     kwargs = {"Policy": policy_for(arn)} if operation == "put_resource_policy" else {}
     with pytest.raises(ClientError) as exc:
         getattr(client, operation)(ResourceArn=arn, **kwargs)
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "pool"
-    assert exc.value.response["ResourceId"] == "pool-0123456789abcdef"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="pool",
+        resource_id="pool-0123456789abcdef",
+    )
 
 
 def test_delete_without_a_policy_is_not_found(client: Any) -> None:
     arn = opt_out_list_arn(client)
     with pytest.raises(ClientError) as exc:
         client.delete_resource_policy(ResourceArn=arn)
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "policy"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="policy",
+        resource_id="arn:aws:sms-voice:us-east-1:123456789012:opt-out-list/marketing",
+    )
 
 
 @pytest.mark.parametrize(
-    ("policy", "reason"),
+    ("policy", "reason", "said"),
     [
-        ("{not json", "CANNOT_PARSE"),
-        ('["Statement"]', "INVALID_PARAMETER"),
-        ('{"Version": "2012-10-17"}', "INVALID_PARAMETER"),
+        ("{not json", "CANNOT_PARSE", "must be a valid JSON document"),
+        ('["Statement"]', "INVALID_PARAMETER", "must be a JSON object with a Statement"),
+        (
+            '{"Version": "2012-10-17"}',
+            "INVALID_PARAMETER",
+            "must be a JSON object with a Statement",
+        ),
     ],
 )
-def test_policy_must_be_a_json_policy_document(client: Any, policy: str, reason: str) -> None:
+def test_policy_must_be_a_json_policy_document(
+    client: Any, policy: str, reason: str, said: str
+) -> None:
     arn = opt_out_list_arn(client)
     with pytest.raises(ClientError) as exc:
         client.put_resource_policy(ResourceArn=arn, Policy=policy)
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Reason"] == reason
-    assert exc.value.response["Fields"][0]["Name"] == "Policy"
+    expect_error(exc, "ValidationException", reason, fields={"Policy": said})
 
 
 def test_policy_length_is_limited_by_the_model(client: Any) -> None:
@@ -179,5 +195,9 @@ def test_policy_length_is_limited_by_the_model(client: Any) -> None:
     client.put_resource_policy(ResourceArn=arn, Policy=padded)
     with pytest.raises(ClientError) as exc:
         client.put_resource_policy(ResourceArn=arn, Policy=padded + " " * (10001 - len(padded)))
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Fields"][0]["Name"] == "Policy"
+    expect_error(
+        exc,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"Policy": "Member must have length less than or equal to 10000"},
+    )

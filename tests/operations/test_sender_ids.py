@@ -9,6 +9,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
+from tests.helpers import expect_error
 from tests.installed_model import needs_members
 
 ACCOUNT = "123456789012"
@@ -16,11 +17,6 @@ ACCOUNT = "123456789012"
 
 def request(client: Any, sender_id: str = "MyBrand", country: str = "ES", **more: Any) -> Any:
     return client.request_sender_id(SenderId=sender_id, IsoCountryCode=country, **more)
-
-
-def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    response: dict[str, Any] = caught.value.response
-    return response
 
 
 # -- RequestSenderId ---------------------------------------------------------------------------
@@ -58,24 +54,36 @@ def test_one_sender_id_in_several_countries(client: Any) -> None:
 def test_countries_without_sender_ids(client: Any, country: str) -> None:
     with pytest.raises(ClientError) as caught:
         request(client, country=country)
-    assert error(caught)["Error"]["Code"] == "ValidationException"
-    assert error(caught)["Reason"] == "SENDER_ID_NOT_SUPPORTED"
-    assert error(caught)["Fields"][0]["Name"] == "IsoCountryCode"
+    expect_error(
+        caught,
+        "ValidationException",
+        "SENDER_ID_NOT_SUPPORTED",
+        fields={"IsoCountryCode": f"Sender IDs are not supported in {country}"},
+    )
 
 
 def test_a_sender_id_needs_a_letter(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         request(client, sender_id="12345")
-    assert error(caught)["Reason"] == "INVALID_PARAMETER"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"SenderId": "Must contain at least one letter"},
+    )
 
 
 def test_the_same_sender_id_twice(client: Any) -> None:
     request(client)
     with pytest.raises(ClientError) as caught:
         request(client)
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "RESOURCE_ALREADY_EXISTS"
-    assert error(caught)["ResourceId"] == "MyBrand/ES"
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_ALREADY_EXISTS",
+        resource_type="sender-id",
+        resource_id="MyBrand/ES",
+    )
 
 
 def test_the_account_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -83,17 +91,19 @@ def test_the_account_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
     request(client)
     with pytest.raises(ClientError) as caught:
         request(client, sender_id="Other")
-    assert error(caught)["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert error(caught)["Reason"] == "SENDER_IDS_PER_ACCOUNT"
+    expect_error(caught, "ServiceQuotaExceededException", "SENDER_IDS_PER_ACCOUNT")
 
 
 def test_registration_countries_need_a_registration(client: Any, sms_voice: SmsVoiceMock) -> None:
     # RequestSenderId: "Request a new sender ID that doesn't require registration."
     with pytest.raises(ClientError) as caught:
         request(client, country="IN")
-    assert error(caught)["Error"]["Code"] == "ValidationException"
-    assert error(caught)["Reason"] == "SENDER_ID_REQUIRES_REGISTRATION"
-    assert [f["Name"] for f in error(caught)["Fields"]] == ["IsoCountryCode"]
+    expect_error(
+        caught,
+        "ValidationException",
+        "SENDER_ID_REQUIRES_REGISTRATION",
+        fields={"IsoCountryCode": "Sender IDs in IN require registration"},
+    )
     assert client.describe_sender_ids()["SenderIds"] == []
     # A country without registration: the sender ID, unregistered, sends at once.
     assert request(client, country="ES")["Registered"] is False
@@ -126,12 +136,15 @@ def test_describe_an_unknown_sender_id(client: Any) -> None:
     request(client, country="ES")
     with pytest.raises(ClientError) as caught:
         client.describe_sender_ids(SenderIds=[{"SenderId": "MyBrand", "IsoCountryCode": "FR"}])
-    assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert error(caught)["ResourceType"] == "sender-id"
-    # A sender ID exists per country (MyBrand is there in GB): the message names both.
-    message = error(caught)["Error"]["Message"]
-    assert "MyBrand" in message
-    assert "FR" in message
+    # A sender ID exists per country (MyBrand is there in ES): the message names both.
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="sender-id",
+        resource_id="MyBrand",
+        message="MyBrand",
+    )
+    assert "FR" in caught.value.response["Error"]["Message"]
 
 
 @needs_members("DescribeSenderIdsRequest", "Owner")
@@ -141,7 +154,12 @@ def test_owner_and_sender_ids_cannot_be_combined(client: Any) -> None:
         client.describe_sender_ids(
             SenderIds=[{"SenderId": "MyBrand", "IsoCountryCode": "ES"}], Owner="SELF"
         )
-    assert error(caught)["Reason"] == "PARAMETERS_CANNOT_BE_USED_TOGETHER"
+    expect_error(
+        caught,
+        "ValidationException",
+        "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+        fields={"Owner": "Cannot be used with SenderIds", "SenderIds": "Cannot be used with Owner"},
+    )
     assert client.describe_sender_ids(Owner="SHARED")["SenderIds"] == []
 
 
@@ -171,7 +189,12 @@ def test_paging(client: Any) -> None:
     assert [s["SenderId"] for p in pages for s in p["SenderIds"]] == [f"Brand{i}" for i in range(5)]
     with pytest.raises(ClientError) as caught:
         client.describe_sender_ids(NextToken="forged")
-    assert error(caught)["Reason"] == "INVALID_NEXT_TOKEN"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_NEXT_TOKEN",
+        fields={"NextToken": "Invalid next token"},
+    )
 
 
 # -- UpdateSenderId and ReleaseSenderId --------------------------------------------------------
@@ -191,9 +214,12 @@ def test_unknown_sender_ids(client: Any, operation: str) -> None:
     request(client, country="ES")
     with pytest.raises(ClientError) as caught:
         getattr(client, operation)(SenderId="MyBrand", IsoCountryCode="DE")
-    assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
-    assert error(caught)["ResourceType"] == "sender-id"
-    assert error(caught)["ResourceId"] == "MyBrand"
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type="sender-id",
+        resource_id="MyBrand",
+    )
 
 
 def test_release(client: Any) -> None:
@@ -208,9 +234,13 @@ def test_deletion_protection_until_updated_off(client: Any) -> None:
     request(client, DeletionProtectionEnabled=True)
     with pytest.raises(ClientError) as caught:
         client.release_sender_id(SenderId="MyBrand", IsoCountryCode="ES")
-    assert error(caught)["Error"]["Code"] == "ConflictException"
-    assert error(caught)["Reason"] == "DELETION_PROTECTION_ENABLED"
-    assert error(caught)["ResourceType"] == "sender-id"
+    expect_error(
+        caught,
+        "ConflictException",
+        "DELETION_PROTECTION_ENABLED",
+        resource_type="sender-id",
+        resource_id="MyBrand/ES",
+    )
     client.update_sender_id(
         SenderId="MyBrand", IsoCountryCode="ES", DeletionProtectionEnabled=False
     )
@@ -224,4 +254,10 @@ def test_a_sender_id_in_a_pool_cannot_be_released(client: Any) -> None:
     )
     with pytest.raises(ClientError) as caught:
         client.release_sender_id(SenderId="MyBrand", IsoCountryCode="ES")
-    assert error(caught)["Reason"] == "SENDER_ID_ASSOCIATED_TO_POOL"
+    expect_error(
+        caught,
+        "ConflictException",
+        "SENDER_ID_ASSOCIATED_TO_POOL",
+        resource_type="sender-id",
+        resource_id="MyBrand/ES",
+    )

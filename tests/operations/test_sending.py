@@ -11,13 +11,14 @@ import pytest
 from freezegun import freeze_time
 
 from smsmock.rules import pricing
-from tests.helpers import refused
+from tests.helpers import expect_error, refused
 from tests.installed_model import needs_members, needs_operations
 from tests.registration_data import register_toll_free
 
 US_DEST = "+12065550100"
 GB_DEST = "+447700900123"
 DE_DEST = "+4915112345678"
+SE_DEST = "+46701234567"  # a country without a price of its own: the default, $0.05
 
 
 def number(client: Any, country: str = "US", **kwargs: Any) -> dict[str, Any]:
@@ -126,8 +127,7 @@ def test_configuration_set_default_sender_id_when_no_identity(client: Any, sms_v
         MessageBody="hi",
         ConfigurationSetName="cs",
     )
-    assert response["Error"]["Code"] == "ConflictException"
-    assert response["Reason"] == "NO_ORIGINATION_IDENTITIES_FOUND"
+    expect_error(response, "ConflictException", "NO_ORIGINATION_IDENTITIES_FOUND")
     client.set_default_sender_id(ConfigurationSetName="cs", SenderId="ACME")
     client.set_default_message_type(ConfigurationSetName="cs", MessageType="PROMOTIONAL")
     client.send_text_message(
@@ -228,7 +228,14 @@ def test_dry_run_still_validates(client: Any, us_number: Any) -> None:
         MessageBody="hi",
         DryRun=True,
     )
-    assert response["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    expect_error(
+        response,
+        "ConflictException",
+        "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+        resource_type="opted-out-number",
+        resource_id=US_DEST,
+        message="opt-out list Default",
+    )
 
 
 # -- refusals ----------------------------------------------------------------------------------
@@ -251,8 +258,9 @@ def test_unknown_origination_identity(client: Any, ref: str, resource_type: str)
         OriginationIdentity=ref,
         MessageBody="hi",
     )
-    assert response["Error"]["Code"] == "ResourceNotFoundException"
-    assert response["ResourceType"] == resource_type
+    expect_error(
+        response, "ResourceNotFoundException", resource_type=resource_type, resource_id=ref
+    )
 
 
 def test_unknown_configuration_set(client: Any, us_number: Any) -> None:
@@ -263,8 +271,9 @@ def test_unknown_configuration_set(client: Any, us_number: Any) -> None:
         MessageBody="hi",
         ConfigurationSetName="nope",
     )
-    assert response["Error"]["Code"] == "ResourceNotFoundException"
-    assert response["ResourceType"] == "configuration-set"
+    expect_error(
+        response, "ResourceNotFoundException", resource_type="configuration-set", resource_id="nope"
+    )
 
 
 def test_opted_out_destination(client: Any, sms_voice: Any, us_number: Any) -> None:
@@ -275,8 +284,13 @@ def test_opted_out_destination(client: Any, sms_voice: Any, us_number: Any) -> N
         "MessageBody": "hi",
     }
     response = refused(client.send_text_message, **send)
-    assert response["Error"]["Code"] == "ConflictException"
-    assert response["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    expect_error(
+        response,
+        "ConflictException",
+        "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+        resource_type="opted-out-number",
+        resource_id="+12065550100",
+    )
     assert sms_voice.sent_messages == ()
     # Self-managed opt-outs do not lift the list: tests/rules/test_sending_limits.py.
 
@@ -295,7 +309,13 @@ def test_opt_out_list_of_the_pool(client: Any) -> None:
         OriginationIdentity=pool["PoolId"],
         MessageBody="hi",
     )
-    assert response["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    expect_error(
+        response,
+        "ConflictException",
+        "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+        resource_type="opted-out-number",
+        resource_id="+447700900123",
+    )
 
 
 def test_ten_thousand_opted_out_numbers_cost_no_scan(
@@ -323,7 +343,13 @@ def test_ten_thousand_opted_out_numbers_cost_no_scan(
         OriginationIdentity=us_number["PhoneNumberId"],
         MessageBody="hi",
     )
-    assert response["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    expect_error(
+        response,
+        "ConflictException",
+        "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+        resource_type="opted-out-number",
+        resource_id="+12065559999",
+    )
 
 
 def _now() -> Any:
@@ -340,16 +366,25 @@ def test_capabilities(client: Any) -> None:
         OriginationIdentity=gb["PhoneNumberId"],
         MessageBody="hi",
     )
-    assert voice["Error"]["Code"] == "ValidationException"
-    assert voice["Reason"] == "VOICE_CAPABILITY_NOT_AVAILABLE"
+    expect_error(
+        voice,
+        "ValidationException",
+        "VOICE_CAPABILITY_NOT_AVAILABLE",
+        fields={"OriginationIdentity": "The identity has no VOICE capability"},
+    )
     media = refused(
         client.send_media_message,
         DestinationPhoneNumber=GB_DEST,
         OriginationIdentity=gb["PhoneNumberId"],
         MediaUrls=["s3://bucket/a.png"],
     )
-    assert media["Error"]["Code"] == "ConflictException"
-    assert media["Reason"] == "NUMBER_CAPABILITIES_MISMATCH"
+    expect_error(
+        media,
+        "ConflictException",
+        "NUMBER_CAPABILITIES_MISMATCH",
+        resource_type="phone-number",
+        resource_id=gb["PhoneNumberId"],
+    )
     client.request_sender_id(SenderId="ACME", IsoCountryCode="DE")
     sender_voice = refused(
         client.send_voice_message,
@@ -357,8 +392,12 @@ def test_capabilities(client: Any) -> None:
         OriginationIdentity="arn:aws:sms-voice:us-east-1:123456789012:sender-id/ACME/DE",
         MessageBody="hi",
     )
-    assert sender_voice["Error"]["Code"] == "ValidationException"
-    assert sender_voice["Reason"] == "INVALID_ARN"
+    expect_error(
+        sender_voice,
+        "ValidationException",
+        "INVALID_ARN",
+        fields={"OriginationIdentity": "Invalid origination identity ARN"},
+    )
 
 
 def test_identity_not_active(client: Any, sms_voice: Any) -> None:
@@ -370,10 +409,13 @@ def test_identity_not_active(client: Any, sms_voice: Any) -> None:
         OriginationIdentity=pending["PhoneNumberId"],
         MessageBody="hi",
     )
-    assert response["Error"]["Code"] == "ConflictException"
-    assert response["Reason"] == "RESOURCE_NOT_ACTIVE"
-    assert response["ResourceType"] == "phone-number"
-    assert response["ResourceId"] == pending["PhoneNumberId"]
+    expect_error(
+        response,
+        "ConflictException",
+        "RESOURCE_NOT_ACTIVE",
+        resource_type="phone-number",
+        resource_id=pending["PhoneNumberId"],
+    )
 
 
 def test_message_type_mismatch(client: Any, us_number: Any) -> None:
@@ -384,8 +426,13 @@ def test_message_type_mismatch(client: Any, us_number: Any) -> None:
         MessageBody="hi",
         MessageType="PROMOTIONAL",
     )
-    assert response["Error"]["Code"] == "ConflictException"
-    assert response["Reason"] == "MESSAGE_TYPE_MISMATCH"
+    expect_error(
+        response,
+        "ConflictException",
+        "MESSAGE_TYPE_MISMATCH",
+        resource_type="phone-number",
+        resource_id=us_number["PhoneNumberId"],
+    )
 
 
 @needs_members("UpdatePhoneNumberRequest", "InternationalSendingEnabled")
@@ -396,8 +443,12 @@ def test_international_sending(client: Any, sms_voice: Any, us_number: Any) -> N
         "MessageBody": "hi",
     }
     response = refused(client.send_text_message, **send)
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        fields={"DestinationPhoneNumber": "The origination identity cannot reach this country"},
+    )
     client.update_phone_number(
         PhoneNumberId=us_number["PhoneNumberId"], InternationalSendingEnabled=True
     )
@@ -421,32 +472,60 @@ def test_max_price(client: Any, us_number: Any, operation: str, member: str, ext
         **extra,
     }
     response = refused(getattr(client, operation), **send, **{member: "0.001"})
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "PRICE_OVER_THRESHOLD"
+    expect_error(
+        response, "ValidationException", "PRICE_OVER_THRESHOLD", fields={member: "Too low"}
+    )
     getattr(client, operation)(**send, **{member: "0.50"})
 
 
 def test_body_limits(client: Any, us_number: Any) -> None:
     base = {"DestinationPhoneNumber": US_DEST, "OriginationIdentity": us_number["PhoneNumberId"]}
     too_long = refused(client.send_text_message, **base, MessageBody="a" * 1601)
-    assert too_long["Error"]["Code"] == "ValidationException"
-    assert too_long["Fields"][0]["Name"] == "MessageBody"
+    expect_error(
+        too_long,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"MessageBody": "Member must have length less than or equal to 1600"},
+    )
     missing = refused(client.send_text_message, **base)
-    assert missing["Reason"] == "MISSING_PARAMETER"
+    expect_error(
+        missing, "ValidationException", "MISSING_PARAMETER", fields={"MessageBody": "Required"}
+    )
     voice = refused(client.send_voice_message, **base, MessageBody="a" * 3001)
-    assert voice["Reason"] == "MAXIMUM_SIZE_EXCEEDED"
+    expect_error(
+        voice,
+        "ValidationException",
+        "MAXIMUM_SIZE_EXCEEDED",
+        fields={"MessageBody": "At most 3000 characters for TEXT"},
+    )
     client.send_voice_message(**base, MessageBody="a" * 3001, MessageBodyTextType="SSML")
     media = refused(client.send_media_message, **base)
-    assert media["Reason"] == "MISSING_PARAMETER"
+    either = "Give MessageBody or MediaUrls"
+    expect_error(
+        media,
+        "ValidationException",
+        "MISSING_PARAMETER",
+        fields={"MessageBody": either, "MediaUrls": either},
+    )
     bad_url = refused(client.send_media_message, **base, MediaUrls=["https://example.com/a.png"])
-    assert bad_url["Error"]["Code"] == "ValidationException"
+    expect_error(
+        bad_url,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"MediaUrls[0]": "Member must satisfy regular expression pattern"},
+    )
     bad_destination = refused(
         client.send_text_message,
         DestinationPhoneNumber="+999123",
         OriginationIdentity=us_number["PhoneNumberId"],
         MessageBody="hi",
     )
-    assert bad_destination["Reason"] == "INVALID_PARAMETER"
+    expect_error(
+        bad_destination,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"DestinationPhoneNumber": "Not a valid E.164 phone number"},
+    )
 
 
 # -- spend -------------------------------------------------------------------------------------
@@ -461,13 +540,39 @@ def test_monthly_text_spend_limit_resets_with_the_month(client: Any, sms_voice: 
             client.send_text_message(**send, MessageBody="hi")
         assert sms_voice.spend("SMS") == pytest.approx(fits * pricing.PRICES["GB"].sms)
         response = refused(client.send_text_message, **send, MessageBody="hi")
-        assert response["Error"]["Code"] == "ServiceQuotaExceededException"
-        assert response["Reason"] == "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT"
+        expect_error(
+            response,
+            "ServiceQuotaExceededException",
+            "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT",
+        )
         client.send_text_message(**send, MessageBody="hi", DryRun=True)  # dry runs are free
     with freeze_time("2026-02-01 00:00:01"):
         client.send_text_message(**send, MessageBody="hi")
         assert sms_voice.spend("SMS") == pricing.PRICES["GB"].sms
         assert sms_voice.spend("SMS", month="2026-01") > 0.95
+
+
+def test_a_message_landing_exactly_on_the_limit_is_sent(client: Any, sms_voice: Any) -> None:
+    """The limit is "the maximum amount, in US dollars, that you can spend each month" and "once
+    you've spent $50, AWS End User Messaging SMS stops sending" (user guide, "Set a spending
+    limit"; ``SpendLimit.MaxLimit``: "The maximum amount of money that you are able to spend"):
+    spending up to the limit is allowed, only what would go past it is refused."""
+    client.request_sender_id(SenderId="ACME", IsoCountryCode="SE")
+    client.set_text_message_spend_limit_override(MonthlyLimit=1)
+    send = {"DestinationPhoneNumber": SE_DEST, "OriginationIdentity": "ACME", "MessageBody": "hi"}
+    each = pricing.price_for("SE").sms
+    fits = round(1 / each)
+    assert fits * each == pytest.approx(1.0)  # the last message lands exactly on $1
+    with freeze_time("2026-05-10 12:00:00"):
+        for _ in range(fits):
+            client.send_text_message(**send)
+        assert sms_voice.spend("SMS") == 1.0
+        expect_error(
+            refused(client.send_text_message, **send),
+            "ServiceQuotaExceededException",
+            "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT",
+            message="monthly spend limit of 1 USD",
+        )
 
 
 @pytest.mark.parametrize(
@@ -494,7 +599,12 @@ def test_spend_limit_per_channel(
         MessageBody="hi",
         **extra,
     )
-    assert response["Reason"] == f"MONTHLY_SPEND_LIMIT_REACHED_FOR_{reason}"
+    expect_error(
+        response,
+        "ServiceQuotaExceededException",
+        f"MONTHLY_SPEND_LIMIT_REACHED_FOR_{reason}",
+        message="would exceed the monthly spend limit of 0 USD",
+    )
 
 
 # -- events and feedback -----------------------------------------------------------------------
@@ -556,8 +666,12 @@ def test_message_feedback(client: Any, us_number: Any) -> None:
         response = refused(
             client.put_message_feedback, MessageId=message_id, MessageFeedbackStatus="FAILED"
         )
-        assert response["Error"]["Code"] == "ResourceNotFoundException"
-        assert response["ResourceType"] == "message"
+        expect_error(
+            response,
+            "ResourceNotFoundException",
+            resource_type="message",
+            resource_id=message_id,
+        )
 
 
 @needs_operations("SetDefaultMessageFeedbackEnabled")
@@ -588,7 +702,12 @@ def test_pool_with_shared_routes_sends_where_it_has_no_number(
     )
     send = {"DestinationPhoneNumber": GB_DEST, "OriginationIdentity": pool["PoolId"]}
     response = refused(client.send_text_message, **send, MessageBody="hi")
-    assert response["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        fields={"DestinationPhoneNumber": "The origination identity cannot reach this country"},
+    )
     client.update_pool(PoolId=pool["PoolId"], SharedRoutesEnabled=True)
     client.send_text_message(**send, MessageBody="hi")
     sent = sms_voice.sent_messages[-1]

@@ -11,16 +11,11 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from tests.helpers import toll_free_number
+from tests.helpers import expect_error, toll_free_number
 from tests.installed_model import country_if_required
 
 ACCOUNT = "123456789012"
 Tags = list[dict[str, str]]
-
-
-def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    response: dict[str, Any] = caught.value.response
-    return response
 
 
 def make_phone_number(client: Any, tags: Tags) -> str:
@@ -104,9 +99,7 @@ def test_tags_per_resource_quota_on_tag_resource(
     client.tag_resource(ResourceArn=arn, Tags=[{"Key": "k0", "Value": "new"}, *many(1, "x")])
     with pytest.raises(ClientError) as caught:
         client.tag_resource(ResourceArn=arn, Tags=many(1, "y"))
-    e = error(caught)
-    assert e["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert e["Reason"] == "TAGS_PER_RESOURCE"
+    expect_error(caught, "ServiceQuotaExceededException", "TAGS_PER_RESOURCE")
     assert tags_of(client, arn) == {"k0": "new", "k1": "1", "x0": "0"}
 
 
@@ -117,9 +110,7 @@ def test_tags_per_resource_quota_at_creation(
     sms_voice.set_quota("TAGS_PER_RESOURCE", 2)
     with pytest.raises(ClientError) as caught:
         MAKERS[kind](client, many(3))
-    e = error(caught)
-    assert e["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert e["Reason"] == "TAGS_PER_RESOURCE"
+    expect_error(caught, "ServiceQuotaExceededException", "TAGS_PER_RESOURCE")
 
 
 def test_two_hundred_tags_by_default(client: Any) -> None:
@@ -128,37 +119,65 @@ def test_two_hundred_tags_by_default(client: Any) -> None:
     assert len(tags_of(client, arn)) == 200
     with pytest.raises(ClientError) as caught:
         client.tag_resource(ResourceArn=arn, Tags=[{"Key": "one-more", "Value": "x"}])
-    assert error(caught)["Reason"] == "TAGS_PER_RESOURCE"
+    expect_error(caught, "ServiceQuotaExceededException", "TAGS_PER_RESOURCE")
 
 
 def test_more_than_200_tags_in_one_request_is_invalid(client: Any) -> None:
     arn = make_opt_out_list(client, [])
     with pytest.raises(ClientError) as caught:
         client.tag_resource(ResourceArn=arn, Tags=many(201))
-    assert error(caught)["Error"]["Code"] == "ValidationException"
+    expect_error(
+        caught,
+        "ValidationException",
+        "FIELD_VALIDATION_FAILED",
+        fields={"Tags": "Member must have length less than or equal to 200"},
+    )
 
 
 @pytest.mark.parametrize(
-    "tag",
+    ("tag", "reason", "fields"),
     [
-        {"Key": "aws:reserved", "Value": "x"},
-        {"Key": "AWS:Reserved", "Value": "x"},
-        {"Key": "k" * 129, "Value": "x"},
-        {"Key": "k", "Value": "v" * 257},
+        (
+            {"Key": "aws:reserved", "Value": "x"},
+            "INVALID_PARAMETER",
+            {"Tags[0].Key": "The aws: prefix is reserved"},
+        ),
+        (
+            {"Key": "AWS:Reserved", "Value": "x"},
+            "INVALID_PARAMETER",
+            {"Tags[0].Key": "The aws: prefix is reserved"},
+        ),
+        (
+            {"Key": "k" * 129, "Value": "x"},
+            "FIELD_VALIDATION_FAILED",
+            {"Tags[0].Key": "less than or equal to 128"},
+        ),
+        (
+            {"Key": "k", "Value": "v" * 257},
+            "FIELD_VALIDATION_FAILED",
+            {"Tags[0].Value": "less than or equal to 256"},
+        ),
     ],
 )
-def test_invalid_tags_are_refused(client: Any, tag: dict[str, str]) -> None:
+def test_invalid_tags_are_refused(
+    client: Any, tag: dict[str, str], reason: str, fields: dict[str, str]
+) -> None:
     arn = make_opt_out_list(client, [])
     with pytest.raises(ClientError) as caught:
         client.tag_resource(ResourceArn=arn, Tags=[tag])
-    assert error(caught)["Error"]["Code"] == "ValidationException"
+    expect_error(caught, "ValidationException", reason, fields=fields)
     assert tags_of(client, arn) == {}
 
 
 def test_a_reserved_key_at_creation_creates_nothing(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         make_opt_out_list(client, [{"Key": "aws:x", "Value": "y"}])
-    assert error(caught)["Error"]["Code"] == "ValidationException"
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={"Tags[0].Key": "The aws: prefix is reserved"},
+    )
     names = [i["OptOutListName"] for i in client.describe_opt_out_lists()["OptOutLists"]]
     assert names == ["Default"]
 
@@ -184,16 +203,20 @@ def test_unknown_arn_is_not_found(
     }
     with pytest.raises(ClientError) as caught:
         calls[operation]()
-    e = error(caught)
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == (resource_type, resource_id)
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        resource_type=resource_type,
+        resource_id=resource_id,
+    )
 
 
 def test_an_arn_of_no_taggable_kind_is_invalid(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         client.list_tags_for_resource(ResourceArn=f"arn:aws:sms-voice:us-east-1:{ACCOUNT}:thing/x")
-    e = error(caught)
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_ARN")
+    expect_error(
+        caught, "ValidationException", "INVALID_ARN", fields={"ResourceArn": "Invalid ARN"}
+    )
 
 
 def test_a_deleted_resource_has_no_tags(client: Any) -> None:
@@ -201,7 +224,9 @@ def test_a_deleted_resource_has_no_tags(client: Any) -> None:
     client.delete_opt_out_list(OptOutListName="marketing")
     with pytest.raises(ClientError) as caught:
         client.list_tags_for_resource(ResourceArn=arn)
-    assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type="opt-out-list", resource_id="marketing"
+    )
 
 
 def test_another_regions_arn_is_not_found_here(client: Any) -> None:
@@ -209,7 +234,9 @@ def test_another_regions_arn_is_not_found_here(client: Any) -> None:
     elsewhere = boto3.client("pinpoint-sms-voice-v2", region_name="eu-west-1")
     with pytest.raises(ClientError) as caught:
         elsewhere.list_tags_for_resource(ResourceArn=arn)
-    assert error(caught)["Error"]["Code"] == "ResourceNotFoundException"
+    expect_error(
+        caught, "ResourceNotFoundException", resource_type="opt-out-list", resource_id="marketing"
+    )
 
 
 def test_the_default_opt_out_list_can_be_tagged(client: Any) -> None:

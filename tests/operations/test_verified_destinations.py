@@ -10,7 +10,7 @@ import pytest
 from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
-from tests.helpers import refused, toll_free_number
+from tests.helpers import expect_error, refused, toll_free_number
 from tests.installed_model import has_member
 
 DEST = "+12065550100"
@@ -104,8 +104,12 @@ def test_create_errors(client: Any, sms_voice: Any) -> None:
 def test_unknown_verified_destination(client: Any, call: Any) -> None:
     with pytest.raises(ClientError) as exc:
         call(client)
-    assert exc.value.response["Error"]["Code"] == "ResourceNotFoundException"
-    assert exc.value.response["ResourceType"] == "verified-destination-number"
+    expect_error(
+        exc,
+        "ResourceNotFoundException",
+        resource_type="verified-destination-number",
+        resource_id="nope",
+    )
 
 
 def test_verification_by_text(client: Any, sms_voice: Any, us_number: Any) -> None:
@@ -143,7 +147,13 @@ def test_verification_by_text(client: Any, sms_voice: Any, us_number: Any) -> No
     ):
         with pytest.raises(ClientError) as exc:
             again()
-        assert exc.value.response["Reason"] == "VERIFICATION_ALREADY_COMPLETE"
+        expect_error(
+            exc,
+            "ConflictException",
+            "VERIFICATION_ALREADY_COMPLETE",
+            resource_type="verified-destination-number",
+            resource_id=vid,
+        )
 
 
 def test_verification_by_voice_in_another_language(

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from smsmock import SmsVoiceMock
-from tests.helpers import refused, toll_free_number
+from tests.helpers import expect_error, refused, toll_free_number
 from tests.installed_model import needs_operations
 
 TOO_SHORT = ["+1206555", "+12065", "1206555"]
@@ -128,9 +128,12 @@ def test_a_number_too_short_for_its_country_code_is_refused_everywhere(
 ) -> None:
     call, params, member = OPERATIONS[operation](client, number)
     response = refused(call, **params)
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "INVALID_PARAMETER"
-    assert [field["Name"] for field in response["Fields"]] == [member]
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        fields={member: "Not a valid E.164 phone number"},
+    )
     assert not sms_voice.sent_messages
 
 
@@ -140,9 +143,11 @@ def test_carrier_lookup_applies_the_same_rule_with_its_reason(client: Any, numbe
     # CarrierLookup's model pattern asks for the "+"; its reason for a number it cannot read is
     # CANNOT_PARSE.
     response = refused(client.carrier_lookup, PhoneNumber=f"+{number.lstrip('+')}")
-    assert (response["Error"]["Code"], response["Reason"]) == (
+    expect_error(
+        response,
         "ValidationException",
         "CANNOT_PARSE",
+        fields={"PhoneNumber": "Not a valid E.164 phone number"},
     )
     assert [field["Name"] for field in response["Fields"]] == ["PhoneNumber"]
 
@@ -172,9 +177,11 @@ def test_a_number_of_no_country_is_refused_for_sending(client: Any) -> None:
         OriginationIdentity=toll_free_number(client)["PhoneNumberId"],
         MessageBody="Hi",
     )
-    assert (response["Error"]["Code"], response["Reason"]) == (
+    expect_error(
+        response,
         "ValidationException",
         "INVALID_PARAMETER",
+        fields={"DestinationPhoneNumber": "Invalid phone number"},
     )
 
 

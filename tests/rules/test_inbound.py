@@ -8,7 +8,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock.rules.keywords import HELP_MESSAGE, STOP_MESSAGE
-from tests.helpers import toll_free_number
+from tests.helpers import expect_error, toll_free_number
 
 END_USER = "+12065550100"
 TOPIC = "arn:aws:sns:us-east-1:123456789012:inbound"
@@ -48,7 +48,13 @@ def test_stop_words_opt_out_and_confirm(
             OriginationIdentity=us_number["PhoneNumberId"],
             MessageBody="hi",
         )
-    assert exc.value.response["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    expect_error(
+        exc,
+        "ConflictException",
+        "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+        resource_type="opted-out-number",
+        resource_id="+12065550100",
+    )
 
 
 def test_help_answers(sms_voice: Any, us_number: Any) -> None:
@@ -153,3 +159,47 @@ def test_other_account_and_region(sms_voice: Any) -> None:
     )
     assert (inbound.account_id, inbound.region) == ("111122223333", "eu-west-2")
     assert sms_voice.sent_messages[-1].region == "eu-west-2"
+
+
+def long_code(client: Any, country: str) -> dict[str, Any]:
+    """A transactional SMS long code of ``country`` (``US``: a toll-free number)."""
+    result: dict[str, Any] = client.request_phone_number(
+        IsoCountryCode=country,
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="TOLL_FREE" if country == "US" else "LONG_CODE",
+    )
+    return result
+
+
+# The required opt-out words opt an end user out "where required by local laws and regulations
+# (such as in the US and Canada)" (user guide, "Required opt-out keywords"); elsewhere only the
+# configured keywords (STOP, and any OPT_OUT keyword) do. A number in a pool follows the pool's
+# keywords, but the country is the number's own: a pool has none.
+REQUIRED_WORDS_COUNTRIES = [("US", True), ("CA", True), ("GB", False)]
+END_USERS = {"US": END_USER, "CA": "+14165550123", "GB": "+447700900123"}
+
+
+@pytest.mark.parametrize("in_pool", [False, True], ids=["alone", "in-a-pool"])
+@pytest.mark.parametrize(("country", "opts_out"), REQUIRED_WORDS_COUNTRIES)
+def test_required_opt_out_words_apply_in_the_us_and_canada_only(
+    client: Any, sms_voice: Any, country: str, opts_out: bool, in_pool: bool
+) -> None:
+    ours = long_code(client, country)
+    if in_pool:
+        client.create_pool(
+            OriginationIdentity=ours["PhoneNumberId"],
+            IsoCountryCode=country,
+            MessageType="TRANSACTIONAL",
+        )
+    inbound = sms_voice.receive(END_USERS[country], ours["PhoneNumber"], "quit")
+    if opts_out:
+        assert (inbound.keyword, inbound.action) == ("QUIT", "OPT_OUT")
+        assert [n["OptedOutNumber"] for n in opted_out(client)] == [END_USERS[country]]
+        assert inbound.reply is not None and inbound.reply.message_body == STOP_MESSAGE
+    else:
+        assert (inbound.keyword, inbound.action, inbound.reply) == (None, None, None)
+        assert opted_out(client) == []
+    # STOP is a configured keyword: it opts out everywhere.
+    assert sms_voice.receive(END_USERS[country], ours["PhoneNumber"], "STOP").action == "OPT_OUT"
+    assert [n["OptedOutNumber"] for n in opted_out(client)] == [END_USERS[country]]

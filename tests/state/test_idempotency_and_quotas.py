@@ -10,13 +10,8 @@ from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
 from smsmock.state.quotas import DEFAULT_QUOTAS
-from tests.helpers import toll_free_number
+from tests.helpers import expect_error, toll_free_number
 from tests.installed_model import country_if_required
-
-
-def error(caught: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
-    response: dict[str, Any] = caught.value.response
-    return response
 
 
 def body(response: dict[str, Any]) -> dict[str, Any]:
@@ -57,7 +52,13 @@ def test_botocore_fills_in_a_fresh_token_per_call(client: Any) -> None:
     client.create_opt_out_list(OptOutListName="a")
     with pytest.raises(ClientError) as caught:
         client.create_opt_out_list(OptOutListName="a")
-    assert error(caught)["Reason"] == "RESOURCE_ALREADY_EXISTS"
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_ALREADY_EXISTS",
+        resource_type="opt-out-list",
+        resource_id="a",
+    )
 
 
 def test_create_opt_out_list_with_a_repeated_token_returns_the_first_list(client: Any) -> None:
@@ -186,9 +187,7 @@ def test_account_quota(
         create(client, i)
     with pytest.raises(ClientError) as caught:
         create(client, limit)
-    e = error(caught)
-    assert e["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert e["Reason"] == quota
+    expect_error(caught, "ServiceQuotaExceededException", quota)
     sms_voice.set_quota(quota, limit + 1)
     create(client, limit + 1)
 
@@ -199,7 +198,7 @@ def test_a_quota_set_for_one_region_applies_there_only(
     sms_voice.set_quota("OPT_OUT_LISTS_PER_ACCOUNT", 1, region="us-east-1")
     with pytest.raises(ClientError) as caught:
         client.create_opt_out_list(OptOutListName="a")
-    assert error(caught)["Reason"] == "OPT_OUT_LISTS_PER_ACCOUNT"
+    expect_error(caught, "ServiceQuotaExceededException", "OPT_OUT_LISTS_PER_ACCOUNT")
     other = boto3.client("pinpoint-sms-voice-v2", region_name="eu-west-1")
     assert other.create_opt_out_list(OptOutListName="a")["OptOutListName"] == "a"
 
@@ -210,7 +209,7 @@ def test_a_quota_set_for_one_account_applies_to_it_only(
     sms_voice.set_quota("POOLS_PER_ACCOUNT", 0, account_id="123456789012")
     with pytest.raises(ClientError) as caught:
         _create_pool(client, 0)
-    assert error(caught)["Reason"] == "POOLS_PER_ACCOUNT"
+    expect_error(caught, "ServiceQuotaExceededException", "POOLS_PER_ACCOUNT")
     other = boto3.client(
         "pinpoint-sms-voice-v2",
         region_name="us-east-1",

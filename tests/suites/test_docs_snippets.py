@@ -100,6 +100,8 @@ def test_snippets_are_found() -> None:
     assert {"README.md", "docs/getting-started.md", "docs/handle.md", "docs/async.md"} <= pages
 
 
+# The first snippet's test runs them all in one child pytest (``outcomes``, up to 600 s).
+@pytest.mark.timeout(660)
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.where for s in SNIPPETS])
 def test_snippet_runs(snippet: Snippet, outcomes: tuple[dict[str, list[str]], str]) -> None:
     if snippet.fragment:

@@ -87,6 +87,7 @@ def node_modules() -> Path:
 
 
 @pytest.mark.network
+@pytest.mark.timeout(300)  # its fixture may npm install first (up to 150 s)
 def test_the_javascript_sdk_talks_to_the_server(
     node_modules: Path, sms_voice_server: Client, tmp_path: Path
 ) -> None:

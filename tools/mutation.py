@@ -1,0 +1,181 @@
+"""Mutation testing of the modules given (``nox -s mutation``; docs/contributing.md).
+
+    python tools/mutation.py [--max-children N] [--no-recheck | --recheck-only] [PATH ...]
+
+Runs mutmut (its settings: ``[tool.mutmut]`` in pyproject.toml) over the given files or folders
+of ``smsmock/`` (default: ``smsmock/rules`` and ``smsmock/state``), then rechecks every survivor
+in a fresh process, and prints the score per module.
+
+Why the recheck: mutmut runs each mutant in a process forked after the test modules were
+collected, so code that ran at import (a handler registered, a table built) ran unmutated, and a
+test that reaches smsmock only through an ``smsmock server`` child process runs code the mutant
+never touched. The recheck starts pytest anew with ``MUTANT_UNDER_TEST`` set and the mutated
+tree first on ``PYTHONPATH``, so both the imports and the server children see the mutant. A
+survivor that dies there is counted killed ("killed on recheck"). Survivors that change nothing
+observable are listed, each with its reason, in ``tests/mutation-equivalents.txt``; they are
+reported apart and left out of the score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from mutmut import configuration
+from mutmut.__main__ import cli
+from mutmut.stats import status_by_exit_code
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS = ROOT / "mutants"
+EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.txt"
+DEFAULT_TARGETS = ["smsmock/rules", "smsmock/state"]
+KILLED = {"killed", "timeout", "caught by type check"}
+SERVER_TESTS = [
+    "tests/test_server.py",
+    "tests/test_delivery_server.py",
+    "tests/test_cli.py",
+    "tests/test_request_log.py",
+]
+"""The tests that reach smsmock through an ``smsmock server`` child process."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("targets", nargs="*", default=DEFAULT_TARGETS)
+    parser.add_argument("--max-children", type=int, default=1)
+    parser.add_argument("--no-recheck", action="store_true")
+    parser.add_argument(
+        "--recheck-only", action="store_true", help="recheck the last run's survivors"
+    )
+    args = parser.parse_args(argv)
+    os.chdir(ROOT)
+    patterns = [_pattern(target) for target in args.targets]
+    if args.recheck_only:
+        shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
+    else:
+        _forget_unmutated_copies(patterns)
+        subprocess.run(
+            [sys.executable, __file__, "--run-mutmut", str(args.max_children), *patterns],
+            check=False,
+        )
+    statuses = _statuses(patterns)
+    equivalents = _equivalents()
+    if not args.no_recheck:
+        # "no tests": mutmut saw no test reach the function, as when it runs only at import.
+        for name in sorted(n for n, s in statuses.items() if s in {"survived", "no tests"}):
+            if name not in equivalents and _killed_on_recheck(name):
+                statuses[name] = "killed on recheck"
+    _report(statuses, equivalents)
+    return 0
+
+
+def _forget_unmutated_copies(patterns: list[str]) -> None:
+    """Delete mutants/'s plain copies of the targets: mutmut copies the modules a run does not
+    mutate, and later takes such a copy for up to date, generating no mutants for it."""
+    for copy in MUTANTS.glob("smsmock/**/*.py"):
+        source = copy.relative_to(MUTANTS).as_posix()
+        wanted = any(Path(source).match(p) or source.startswith(p.rstrip("*")) for p in patterns)
+        if wanted and not copy.with_name(copy.name + ".meta").exists():
+            copy.unlink()
+
+
+def _pattern(target: str) -> str:
+    """mutmut's ``only_mutate`` glob for a file or a folder of ``smsmock``."""
+    path = Path(target)
+    return str(path) if path.suffix == ".py" else f"{path.as_posix().rstrip('/')}/*"
+
+
+def _run_mutmut(max_children: str, patterns: list[str]) -> None:
+    """mutmut's ``run`` with ``only_mutate`` set to ``patterns`` (its settings come from the
+    pyproject, which cannot name modules per run)."""
+    configuration._config = replace(configuration._load_config(), only_mutate=patterns)
+    cli(["run", "--max-children", max_children], standalone_mode=False)
+
+
+def _statuses(patterns: list[str]) -> dict[str, str]:
+    """Each mutant of ``patterns``' modules and its status, from mutmut's ``.meta`` files."""
+    found: dict[str, str] = {}
+    for meta in sorted(MUTANTS.glob("smsmock/**/*.py.meta")):
+        source = meta.relative_to(MUTANTS).as_posix().removesuffix(".meta")
+        if not any(Path(source).match(p) or source.startswith(p.rstrip("*")) for p in patterns):
+            continue
+        data = json.loads(meta.read_text())
+        for name, code in data["exit_code_by_key"].items():
+            found[name] = status_by_exit_code[code]
+    return found
+
+
+def _equivalents() -> dict[str, str]:
+    """``tests/mutation-equivalents.txt``: mutant name → why it changes nothing observable."""
+    listed: dict[str, str] = {}
+    for line in EQUIVALENTS.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, why = line.partition(" ")
+            listed[name] = why.strip()
+    return listed
+
+
+def _killed_on_recheck(name: str) -> bool:
+    """Whether the tests fail with the mutant active from the first import on: first those
+    mutmut saw reach the mutated function plus the server tests (quick), then, if they pass, the
+    whole suite (a function that also runs at import reaches tests mutmut never linked to it)."""
+    covering = _tests_of(name)
+    if covering and _fails(name, [*covering, *SERVER_TESTS]):
+        return True
+    return _fails(name, [])
+
+
+def _fails(name: str, selected: list[str]) -> bool:
+    """Whether pytest, started anew in ``mutants/`` with the mutant on, fails ``selected``
+    (every test when empty)."""
+    env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": str(MUTANTS)}
+    pytest_args = configuration._load_config().pytest_add_cli_args
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-x", "-q", *pytest_args, *selected],
+        cwd=MUTANTS,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    return run.returncode != 0
+
+
+def _tests_of(name: str) -> list[str]:
+    """The tests mutmut recorded reaching the function ``name`` mutates."""
+    stats = json.loads((MUTANTS / "mutmut-stats.json").read_text())
+    function = name.rsplit("__mutmut_", 1)[0]
+    return sorted(stats["tests_by_mangled_function_name"].get(function, []))
+
+
+def _report(statuses: dict[str, str], equivalents: dict[str, str]) -> None:
+    per_module: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, status in statuses.items():
+        module = name.split(".x")[0]
+        per_module[module]["equivalent" if name in equivalents else status] += 1
+    print(f"\n{'module':40} {'mutants':>7} {'killed':>7} {'equiv':>6} {'alive':>6}  score")
+    for module, counts in sorted(per_module.items()):
+        killed = sum(counts[s] for s in (*KILLED, "killed on recheck"))
+        counted = sum(counts.values()) - counts["equivalent"]
+        score = f"{100 * killed / counted:.1f}%" if counted else "-"
+        alive = counted - killed
+        print(
+            f"{module:40} {sum(counts.values()):>7} {killed:>7} {counts['equivalent']:>6} "
+            f"{alive:>6}  {score}"
+        )
+    for name in sorted(n for n, s in statuses.items() if s in {"survived", "no tests"}):
+        if name not in equivalents:
+            print(f"alive: {name} ({statuses[name]})")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--run-mutmut":
+        _run_mutmut(sys.argv[2], sys.argv[3:])
+    else:
+        sys.exit(main())
