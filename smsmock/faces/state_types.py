@@ -115,4 +115,7 @@ def _shown(value: Any) -> str:
 
 
 def _hint_name(hint: Any) -> str:
-    return hint.__name__ if isinstance(hint, type) else str(hint).replace("typing.", "")
+    # A parametrized generic (list[str]) is an instance of type before Python 3.11: its name
+    # would lose the parameters.
+    plain = isinstance(hint, type) and typing.get_origin(hint) is None
+    return hint.__name__ if plain else str(hint).replace("typing.", "")

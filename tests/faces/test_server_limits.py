@@ -117,7 +117,7 @@ def test_a_declared_length_over_the_limit_is_a_413_before_the_body(server: Serve
     status, body, closed = exchange(server.url, post("/", {"Content-Length": "3000000000"}))
 
     assert status == 413
-    assert body["error"] == "RequestEntityTooLarge"
+    assert body["error"] == "ContentTooLarge"
     assert "declares 3000000000 bytes" in body["message"]
     assert "--max-body-bytes" in body["message"]
     assert closed

@@ -36,6 +36,10 @@ from smsmock.state.world import WORLD
 
 log = logging.getLogger("smsmock.faces.server")
 
+ERROR_NAMES = {413: "ContentTooLarge"}
+"""Error names fixed where Python's own phrases differ by version: 413 is "Request Entity Too
+Large" before Python 3.13 and "Content Too Large" (RFC 9110's name) from it."""
+
 
 BACKLOG = 1024
 """The listen backlog: connections the kernel holds until the server accepts them
@@ -134,7 +138,9 @@ class _Handler(BaseHTTPRequestHandler):
         """Answer and close: what is left of the body is not read."""
         self.close_connection = True
         self.request_version = self.protocol_version  # a status line also to an unread request
-        error = HTTPStatus(refused.status).phrase.replace(" ", "")
+        error = ERROR_NAMES.get(refused.status) or HTTPStatus(refused.status).phrase.replace(
+            " ", ""
+        )
         self._send_json(refused.status, {"error": error, "message": refused.message})
 
     def _send_json(self, status: int, answer: dict[str, Any]) -> None:
