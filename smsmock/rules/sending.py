@@ -4,7 +4,7 @@ steps, :data:`STEPS`, applies to all; a :class:`MessageKind` plugs in only what 
 sends, the price, whether RCS reaches, notify's daily limits).
 
 The order, written once (AWS documents no order between the checks; smsmock keeps the one text,
-voice, media and RCS sends already shared, and since 0.x notify follows it too):
+voice, media and RCS sends already shared, which notify now follows too):
 
 1. the destination is an E.164 number of a country (``INVALID_PARAMETER``), the configuration set
    exists;
