@@ -108,9 +108,17 @@ def test_error_members_and_status(client: Any) -> None:
 def test_unknown_target(sms_voice: SmsVoiceMock) -> None:
     status, body = raw("PinpointSMSVoiceV2.NoSuchThing", b"{}")
     assert status == 400
-    assert body["__type"] == "UnknownOperationException"
+    expect_error(
+        _as_response(body),
+        "UnknownOperationException",
+        message="'PinpointSMSVoiceV2.NoSuchThing'",
+    )
     status, body = raw("SomeOtherService.ListTagsForResource", b"{}")
-    assert body["__type"] == "UnknownOperationException"
+    expect_error(
+        _as_response(body),
+        "UnknownOperationException",
+        message="'SomeOtherService.ListTagsForResource'",
+    )
 
 
 @pytest.mark.parametrize("standard_library", [False, True])
