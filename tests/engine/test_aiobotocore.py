@@ -12,7 +12,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock, mock_sms_voice
-from tests.helpers import count_hmacs, no_credentials, record_requests
+from tests.helpers import count_hmacs, expect_error, no_credentials, record_requests
 
 aiobotocore_session = pytest.importorskip("aiobotocore.session")
 
@@ -47,9 +47,14 @@ def test_a_decorated_coroutine_is_answered_in_process() -> None:
     assert seen["made"]["OptOutListArn"].startswith("arn:aws:sms-voice:eu-west-1:")
     assert seen["names"] == ["Default", "async"]
     assert seen["tags"] == [{"Key": "k", "Value": "v"}]
-    assert seen["error"]["Error"]["Code"] == "ConflictException"
-    assert seen["error"]["Reason"] == "RESOURCE_DELETION_NOT_ALLOWED"
-    assert seen["error"]["ResourceType"] == "opt-out-list"
+    expect_error(
+        seen["error"],
+        "ConflictException",
+        "RESOURCE_DELETION_NOT_ALLOWED",
+        message="Default",
+        resource_type="opt-out-list",
+        resource_id="Default",
+    )
 
 
 def test_async_and_sync_clients_share_the_state(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -70,9 +75,13 @@ def test_not_found_errors_reach_async_clients(sms_voice: SmsVoiceMock) -> None:
 
     response = asyncio.run(scenario())
 
-    assert response["Error"]["Code"] == "ResourceNotFoundException"
-    assert response["ResourceType"] == "opt-out-list"
-    assert response["ResourceId"] == "missing"
+    expect_error(
+        response,
+        "ResourceNotFoundException",
+        message="missing",
+        resource_type="opt-out-list",
+        resource_id="missing",
+    )
 
 
 def test_a_client_without_credentials_is_lent_fake_ones(monkeypatch: pytest.MonkeyPatch) -> None:

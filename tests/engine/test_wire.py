@@ -16,6 +16,7 @@ from smsmock.engine import handlers, wire
 from smsmock.state import registry
 from smsmock.state.ids import new_id, new_uuid
 from smsmock.state.world import WORLD
+from tests.helpers import expect_error
 from tests.installed_model import needs_operations
 
 ARN = "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-0123"
@@ -32,6 +33,11 @@ def raw(target: str, body: bytes, headers: dict[str, str] | None = None) -> tupl
     assert response.headers["Content-Type"] == "application/x-amz-json-1.0"
     assert response.headers["x-amzn-RequestId"]
     return response.status, json.loads(response.body)
+
+
+def _as_response(body: dict[str, Any]) -> dict[str, Any]:
+    """A JSON error body as botocore parses it: ``__type`` and ``Message`` under ``Error``."""
+    return {"Error": {"Code": body["__type"], "Message": body["Message"]}, **body}
 
 
 def make_client(**kwargs: Any) -> Any:
@@ -90,33 +96,59 @@ def test_error_members_and_status(client: Any) -> None:
     assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert response["ResponseMetadata"]["RequestId"]
     assert response["Message"] == response["Error"]["Message"]
-    assert (response["ResourceType"], response["ResourceId"]) == ("pool", "pool-0123")
+    expect_error(
+        response,
+        "ResourceNotFoundException",
+        message="pool-0123",
+        resource_type="pool",
+        resource_id="pool-0123",
+    )
 
 
 def test_unknown_target(sms_voice: SmsVoiceMock) -> None:
     status, body = raw("PinpointSMSVoiceV2.NoSuchThing", b"{}")
     assert status == 400
-    assert body["__type"] == "UnknownOperationException"
+    expect_error(
+        _as_response(body),
+        "UnknownOperationException",
+        message="'PinpointSMSVoiceV2.NoSuchThing'",
+    )
     status, body = raw("SomeOtherService.ListTagsForResource", b"{}")
-    assert body["__type"] == "UnknownOperationException"
+    expect_error(
+        _as_response(body),
+        "UnknownOperationException",
+        message="'SomeOtherService.ListTagsForResource'",
+    )
 
 
 @pytest.mark.parametrize("standard_library", [False, True])
-@pytest.mark.parametrize("body", [b"{not json", b"[1, 2]", b"\xff\xfe"])
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [(b"{not json", "not valid JSON"), (b"[1, 2]", "JSON object"), (b"\xff\xfe", "not valid JSON")],
+)
 def test_unparseable_body(
-    sms_voice: SmsVoiceMock, body: bytes, standard_library: bool, monkeypatch: pytest.MonkeyPatch
+    sms_voice: SmsVoiceMock,
+    body: bytes,
+    said: str,
+    standard_library: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     if standard_library:
         monkeypatch.setattr(wire, "decode", json.loads)
     status, answer = raw("PinpointSMSVoiceV2.ListTagsForResource", body)
     assert status == 400
-    assert answer["__type"] == "ValidationException"
-    assert answer["Reason"] == "CANNOT_PARSE"
+    expect_error(_as_response(answer), "ValidationException", "CANNOT_PARSE", message=said)
 
 
 def test_empty_body_is_an_empty_input(sms_voice: SmsVoiceMock) -> None:
     _status, answer = raw("PinpointSMSVoiceV2.ListTagsForResource", b"")
-    assert answer["Reason"] == "MISSING_PARAMETER"
+    expect_error(
+        _as_response(answer),
+        "ValidationException",
+        "MISSING_PARAMETER",
+        message="ResourceArn",
+        fields={"ResourceArn": "must not be null"},
+    )
 
 
 def test_operation_without_handler_names_itself(
@@ -128,8 +160,7 @@ def test_operation_without_handler_names_itself(
         client.list_tags_for_resource(ResourceArn=ARN)
     error = caught.value.response
     assert error["ResponseMetadata"]["HTTPStatusCode"] == 501
-    assert error["Error"]["Code"] == "NotImplementedException"
-    assert "ListTagsForResource" in error["Error"]["Message"]
+    expect_error(error, "NotImplementedException", message="ListTagsForResource")
     assert error["ResponseMetadata"]["RetryAttempts"] == 0
 
 
@@ -197,4 +228,11 @@ def test_a_null_member_is_a_member_not_sent(sms_voice: SmsVoiceMock) -> None:
     assert status == 200
     assert None not in page["RcsAgents"][0].values()
     status, error = raw("PinpointSMSVoiceV2.DeleteRcsAgent", b'{"RcsAgentId": null}')
-    assert (status, error["Reason"]) == (400, "MISSING_PARAMETER")
+    assert status == 400
+    expect_error(
+        _as_response(error),
+        "ValidationException",
+        "MISSING_PARAMETER",
+        message="RcsAgentId",
+        fields={"RcsAgentId": "must not be null"},
+    )

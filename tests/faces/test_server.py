@@ -27,7 +27,7 @@ from botocore.exceptions import ClientError
 from smsmock import SmsVoiceMock, mock_sms_voice
 from smsmock.faces.handle_checks import remote_methods
 from smsmock.faces.server import Client, ControlError, Server, ServerProcess
-from tests.helpers import record_events, toll_free_number
+from tests.helpers import expect_error, record_events, toll_free_number
 
 SERVICE = "pinpoint-sms-voice-v2"
 UNCHECKED = Config(parameter_validation=False, retries={"max_attempts": 1})
@@ -105,16 +105,63 @@ def _low_quota(sms: Any, client: Any) -> None:
     sms.set_quota("OPT_OUT_LISTS_PER_ACCOUNT", 1)
 
 
-ERRORS: list[tuple[Callable[[Any, Any], None], str, dict[str, Any]]] = [
+NOT_FOUND = "ResourceNotFoundException"
+INVALID = "ValidationException"
+EMPTY_NAME_FIELDS = [
+    ("OptOutListName", "length greater than or equal to 1"),
+    ("OptOutListName", "regular expression pattern"),
+]
+"""An empty name breaks two constraints of one member: ``Fields`` names it twice, which the
+``fields`` mapping of ``expect_error`` cannot say, so the test compares these pairs itself."""
+
+ERRORS: list[tuple[Callable[[Any, Any], None], str, dict[str, Any], dict[str, Any]]] = [
     (
         _no_setup,
         "list_tags_for_resource",
         {"ResourceArn": "arn:aws:sms-voice:us-east-1:123456789012:pool/pool-0123"},
+        {"code": NOT_FOUND, "resource_type": "pool", "resource_id": "pool-0123"},
     ),
-    (_existing_list, "create_opt_out_list", {"OptOutListName": "taken"}),
-    (_no_setup, "delete_opt_out_list", {"OptOutListName": "Default"}),
-    (_no_setup, "create_opt_out_list", {"OptOutListName": ""}),
-    (_no_setup, "create_opt_out_list", {"OptOutListName": "not a name!"}),
+    (
+        _existing_list,
+        "create_opt_out_list",
+        {"OptOutListName": "taken"},
+        {
+            "code": "ConflictException",
+            "reason": "RESOURCE_ALREADY_EXISTS",
+            "message": "taken",
+            "resource_type": "opt-out-list",
+            "resource_id": "taken",
+        },
+    ),
+    (
+        _no_setup,
+        "delete_opt_out_list",
+        {"OptOutListName": "Default"},
+        {
+            "code": "ConflictException",
+            "reason": "RESOURCE_DELETION_NOT_ALLOWED",
+            "message": "Default",
+            "resource_type": "opt-out-list",
+            "resource_id": "Default",
+        },
+    ),
+    (
+        _no_setup,
+        "create_opt_out_list",
+        {"OptOutListName": ""},
+        {"code": INVALID, "reason": "FIELD_VALIDATION_FAILED", "message": "''"},
+    ),
+    (
+        _no_setup,
+        "create_opt_out_list",
+        {"OptOutListName": "not a name!"},
+        {
+            "code": INVALID,
+            "reason": "FIELD_VALIDATION_FAILED",
+            "message": "'not a name!'",
+            "fields": {"OptOutListName": "regular expression pattern"},
+        },
+    ),
     (
         _existing_list,
         "tag_resource",
@@ -122,9 +169,34 @@ ERRORS: list[tuple[Callable[[Any, Any], None], str, dict[str, Any]]] = [
             "ResourceArn": "arn:aws:sms-voice:us-east-1:123456789012:opt-out-list/taken",
             "Tags": [{"Key": "aws:reserved", "Value": "v"}],
         },
+        {
+            "code": INVALID,
+            "reason": "INVALID_PARAMETER",
+            "message": "aws:",
+            "fields": {"Tags[0].Key": "aws:"},
+        },
     ),
-    (_low_quota, "create_opt_out_list", {"OptOutListName": "one-too-many"}),
-    (_no_setup, "describe_opted_out_numbers", {"OptOutListName": "nope"}),
+    (
+        _low_quota,
+        "create_opt_out_list",
+        {"OptOutListName": "one-too-many"},
+        {
+            "code": "ServiceQuotaExceededException",
+            "reason": "OPT_OUT_LISTS_PER_ACCOUNT",
+            "message": "OPT_OUT_LISTS_PER_ACCOUNT of 1",
+        },
+    ),
+    (
+        _no_setup,
+        "describe_opted_out_numbers",
+        {"OptOutListName": "nope"},
+        {
+            "code": NOT_FOUND,
+            "message": "nope",
+            "resource_type": "opt-out-list",
+            "resource_id": "nope",
+        },
+    ),
 ]
 
 
@@ -137,9 +209,13 @@ def _error(sms: Any, client: Any, setup: Any, method: str, params: dict[str, Any
     return response, metadata["HTTPStatusCode"]
 
 
-@pytest.mark.parametrize(("setup", "method", "params"), ERRORS)
+@pytest.mark.parametrize(("setup", "method", "params", "expected"), ERRORS)
 def test_errors_over_http_parse_as_in_process(
-    sms_voice_server: Client, setup: Any, method: str, params: dict[str, Any]
+    sms_voice_server: Client,
+    setup: Any,
+    method: str,
+    params: dict[str, Any],
+    expected: dict[str, Any],
 ) -> None:
     # In-process first: while a mock is active here it answers every client of this process,
     # those pointed at a server too, so the server's turn comes after it is switched off.
@@ -149,7 +225,13 @@ def test_errors_over_http_parse_as_in_process(
     over_http = _error(sms_voice_server, client, setup, method, params)
 
     assert over_http == in_process
-    assert over_http[0]["Error"]["Code"].endswith("Exception")
+    response = over_http[0]
+    if params == {"OptOutListName": ""}:
+        said = response.pop("Fields")
+        assert [f["Name"] for f in said] == [name for name, _ in EMPTY_NAME_FIELDS], said
+        for field, (_, part) in zip(said, EMPTY_NAME_FIELDS, strict=True):
+            assert part in field["Message"], field
+    expect_error(response, **expected)
 
 
 # -- control endpoints -------------------------------------------------------------------------
@@ -175,7 +257,12 @@ def test_quota_for_one_region(sms_voice_server: Client) -> None:
     with pytest.raises(ClientError) as caught:
         sms_voice_server.boto3_client("eu-west-2").create_opt_out_list(OptOutListName="not-here")
 
-    assert caught.value.response["Reason"] == "OPT_OUT_LISTS_PER_ACCOUNT"
+    expect_error(
+        caught,
+        "ServiceQuotaExceededException",
+        "OPT_OUT_LISTS_PER_ACCOUNT",
+        message="OPT_OUT_LISTS_PER_ACCOUNT of 1",
+    )
 
 
 def test_messages_start_empty(sms_voice_server: Client) -> None:

@@ -16,7 +16,7 @@ from smsmock import SmsVoiceMock
 from smsmock.records.verified_destinations import VERIFIED_DESTINATION_NUMBERS
 from smsmock.rules import pricing
 from smsmock.rules.rcs import set_testing_agent
-from tests.helpers import toll_free_number
+from tests.helpers import expect_error, toll_free_number
 
 if (
     "SendRcsMessage"
@@ -187,7 +187,13 @@ def test_a_testing_agent_reaches_its_verified_test_devices_only(
     agent_id = client.create_rcs_agent()["RcsAgentId"]
     set_testing_agent(sms_voice.backend(), agent_id, "registration-test")
     unverified = refused(client.send_rcs_message, agent_id)
-    assert unverified["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"
+    expect_error(
+        unverified,
+        "ValidationException",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        message=agent_id,
+        fields={"DestinationPhoneNumber": "does not reach this country"},
+    )
     created = client.create_verified_destination_number(
         DestinationPhoneNumber=US_DEST, RcsAgentId=agent_id
     )
@@ -289,10 +295,12 @@ def test_a_phone_without_rcs_and_no_fallback_fails_uncharged(
 
 def test_an_unknown_origination_identity_is_not_found(client: Any) -> None:
     error = refused(client.send_rcs_message, "rcs-nope")
-    assert (error["Error"]["Code"], error["ResourceType"], error["ResourceId"]) == (
+    expect_error(
+        error,
         "ResourceNotFoundException",
-        "rcs-agent",
-        "rcs-nope",
+        message="rcs-nope",
+        resource_type="rcs-agent",
+        resource_id="rcs-nope",
     )
 
 
@@ -308,9 +316,12 @@ def test_unknown_references_are_not_found(
 ) -> None:
     agent_id = agent(client, sms_voice)
     error = refused(client.send_rcs_message, agent_id, **{member: value})
-    assert (error["Error"]["Code"], error["ResourceType"]) == (
+    expect_error(
+        error,
         "ResourceNotFoundException",
-        resource_type,
+        message=value,
+        resource_type=resource_type,
+        resource_id=value,
     )
 
 
@@ -335,24 +346,40 @@ BAD_EVENT = {
 
 
 @pytest.mark.parametrize(
-    ("request_members", "reason", "field"),
+    ("request_members", "reason", "message", "fields"),
     [
-        ({"RcsMessageContent": None}, "MISSING_PARAMETER", "RcsMessageContent"),
-        (_content(), "MISSING_PARAMETER", "RcsMessageContent.Content"),
+        (
+            {"RcsMessageContent": None},
+            "MISSING_PARAMETER",
+            "RcsMessageContent",
+            {"RcsMessageContent": "Required"},
+        ),
+        (
+            _content(),
+            "MISSING_PARAMETER",
+            "RcsMessageContent.Content",
+            {"RcsMessageContent.Content": "TextMessage, FileMessage, RichCard, Carousel"},
+        ),
         (
             _content(TextMessage={"Body": "a"}, FileMessage={"FileUrl": "s3://b/k"}),
             "PARAMETERS_CANNOT_BE_USED_TOGETHER",
-            "RcsMessageContent.Content.TextMessage",
+            "it has TextMessage, FileMessage",
+            {
+                "RcsMessageContent.Content.TextMessage": "Only one",
+                "RcsMessageContent.Content.FileMessage": "Only one",
+            },
         ),
         (
             _card(CardOrientation="DIAGONAL"),
             "INVALID_PARAMETER",
-            "RcsMessageContent.Content.RichCard.CardOrientation",
+            "DIAGONAL",
+            {"RcsMessageContent.Content.RichCard.CardOrientation": "HORIZONTAL, VERTICAL"},
         ),
         (
             _card(ThumbnailImageAlignment="LEFT"),
             "INVALID_PARAMETER",
-            "RcsMessageContent.Content.RichCard.ThumbnailImageAlignment",
+            "HORIZONTAL",
+            {"RcsMessageContent.Content.RichCard.ThumbnailImageAlignment": "HORIZONTAL"},
         ),
         (
             _content(
@@ -362,39 +389,51 @@ BAD_EVENT = {
                 }
             ),
             "INVALID_PARAMETER",
-            "RcsMessageContent.Content.Carousel.CardContents[1].Media.Height",
+            "TALL",
+            {"RcsMessageContent.Content.Carousel.CardContents[1].Media.Height": "SHORT, MEDIUM"},
         ),
         (
             {"RcsMessageContent": {**TEXT, "Suggestions": [{}]}},
             "MISSING_PARAMETER",
             "RcsMessageContent.Suggestions[0]",
+            {"RcsMessageContent.Suggestions[0]": "Reply, OpenUrl"},
         ),
         (
             {"RcsMessageContent": {**TEXT, "Suggestions": [BAD_EVENT]}},
             "INVALID_PARAMETER",
-            "RcsMessageContent.Suggestions[0].CreateCalendarEvent.EndTime",
+            "ends after it starts",
+            {"RcsMessageContent.Suggestions[0].CreateCalendarEvent.EndTime": "after StartTime"},
         ),
-        ({"MessageTrafficType": "MARKETING"}, "INVALID_PARAMETER", "MessageTrafficType"),
+        (
+            {"MessageTrafficType": "MARKETING"},
+            "INVALID_PARAMETER",
+            "MARKETING",
+            {"MessageTrafficType": "AUTHENTICATION, TRANSACTION"},
+        ),
         (
             {"FallbackConfiguration": {"Channel": "SMS"}},
             "MISSING_PARAMETER",
-            "FallbackConfiguration.MessageBody",
+            "MessageBody",
+            {"FallbackConfiguration.MessageBody": "Required for SMS fallback"},
         ),
         (
             {"FallbackConfiguration": {**SMS_FALLBACK, "MediaUrls": ["s3://bucket/table.png"]}},
             "INVALID_PARAMETER",
-            "FallbackConfiguration.MediaUrls",
+            "MMS fallback",
+            {"FallbackConfiguration.MediaUrls": "MMS"},
         ),
         (
             {"FallbackConfiguration": {**SMS_FALLBACK, "OriginationIdentity": "pool-abc"}},
             "INVALID_PARAMETER",
-            "FallbackConfiguration.OriginationIdentity",
+            "not a pool",
+            {"FallbackConfiguration.OriginationIdentity": "Pool IDs"},
         ),
-        ({"MaxPrice": "0.001"}, "PRICE_OVER_THRESHOLD", "MaxPrice"),
+        ({"MaxPrice": "0.001"}, "PRICE_OVER_THRESHOLD", "0.001", {"MaxPrice": "Too low"}),
         (
             {"DestinationPhoneNumber": "+447700900123"},  # not launched in GB
             "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
-            "DestinationPhoneNumber",
+            "GB",
+            {"DestinationPhoneNumber": "does not reach this country"},
         ),
     ],
 )
@@ -403,7 +442,8 @@ def test_validation(
     sms_voice: SmsVoiceMock,
     request_members: dict[str, Any],
     reason: str,
-    field: str,
+    message: str,
+    fields: dict[str, str],
 ) -> None:
     agent_id = agent(client, sms_voice)
     # botocore checks unions itself; the mock checks them too, for clients that do not.
@@ -419,9 +459,7 @@ def test_validation(
         unchecked.send_rcs_message(
             **{"DestinationPhoneNumber": US_DEST, "OriginationIdentity": agent_id, **request}
         )
-    error: dict[str, Any] = caught.value.response
-    assert (error["Error"]["Code"], error["Reason"]) == ("ValidationException", reason)
-    assert field in [f["Name"] for f in error["Fields"]]
+    expect_error(caught, "ValidationException", reason, message=message, fields=fields)
     assert sms_voice.sent_messages == ()
 
 
@@ -429,16 +467,25 @@ def test_a_phone_number_is_not_an_rcs_origination_identity(
     client: Any, us_toll_free: dict[str, Any]
 ) -> None:
     error = refused(client.send_rcs_message, us_toll_free["PhoneNumberArn"])
-    assert (error["Error"]["Code"], error["Reason"]) == ("ValidationException", "INVALID_ARN")
+    expect_error(
+        error,
+        "ValidationException",
+        "INVALID_ARN",
+        message=us_toll_free["PhoneNumberArn"],
+        fields={"OriginationIdentity": "Invalid origination identity ARN"},
+    )
 
 
 def test_conflicts(client: Any, sms_voice: SmsVoiceMock) -> None:
     not_launched = client.create_rcs_agent()["RcsAgentId"]
     error = refused(client.send_rcs_message, not_launched)
-    assert (error["Error"]["Code"], error["Reason"], error["ResourceId"]) == (
+    expect_error(
+        error,
         "ConflictException",
         "RESOURCE_NOT_ACTIVE",
-        not_launched,
+        message=not_launched,
+        resource_type="rcs-agent",
+        resource_id=not_launched,
     )
 
     number = toll_free_number(client)
@@ -446,18 +493,25 @@ def test_conflicts(client: Any, sms_voice: SmsVoiceMock) -> None:
         OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL"
     )["PoolId"]
     error = refused(client.send_rcs_message, pool_id)
-    assert (error["Error"]["Code"], error["Reason"], error["ResourceType"]) == (
+    expect_error(
+        error,
         "ConflictException",
         "NO_ORIGINATION_IDENTITIES_FOUND",
-        "pool",
+        message=pool_id,
+        resource_type="pool",
+        resource_id=pool_id,
     )
 
     agent_id = agent(client, sms_voice)
     client.put_opted_out_number(OptOutListName="Default", OptedOutNumber=US_DEST)
     error = refused(client.send_rcs_message, agent_id)
-    assert (error["Error"]["Code"], error["Reason"]) == (
+    expect_error(
+        error,
         "ConflictException",
         "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+        message=US_DEST,
+        resource_type="opted-out-number",
+        resource_id=US_DEST,
     )
 
 
@@ -470,9 +524,13 @@ def test_a_protect_configuration_blocks(client: Any, sms_voice: SmsVoiceMock) ->
         CountryRuleSetUpdates={"US": {"ProtectStatus": "BLOCK"}},
     )
     error = refused(client.send_rcs_message, agent_id, ProtectConfigurationId=config)
-    assert (error["Error"]["Code"], error["Reason"]) == (
+    expect_error(
+        error,
         "ConflictException",
         "DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION",
+        message=config,
+        resource_type="protect-configuration",
+        resource_id=config,
     )
 
 
@@ -480,9 +538,11 @@ def test_the_monthly_rcs_spend_limit(client: Any, sms_voice: SmsVoiceMock) -> No
     agent_id = agent(client, sms_voice)
     client.set_rcs_message_spend_limit_override(MonthlyLimit=0)
     error = refused(client.send_rcs_message, agent_id)
-    assert (error["Error"]["Code"], error["Reason"]) == (
+    expect_error(
+        error,
         "ServiceQuotaExceededException",
         "MONTHLY_SPEND_LIMIT_REACHED_FOR_RCS",
+        message="0 USD",
     )
     assert client.delete_rcs_message_spend_limit_override()["MonthlyLimit"] == 0
     send(client, agent_id)
@@ -492,10 +552,12 @@ def test_the_monthly_rcs_spend_limit(client: Any, sms_voice: SmsVoiceMock) -> No
 def test_rcs_spend_limit_override_above_the_maximum(client: Any, sms_voice: SmsVoiceMock) -> None:
     with pytest.raises(ClientError) as caught:
         client.set_rcs_message_spend_limit_override(MonthlyLimit=5)
-    error = caught.value.response
-    assert (error["Error"]["Code"], error["Reason"]) == (
+    expect_error(
+        caught,
         "ValidationException",
         "REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT",
+        message="monthly limit 5",
+        fields={"MonthlyLimit": "less than or equal to 1"},
     )
     sms_voice.set_quota("RCS_MESSAGE_MONTHLY_SPEND_LIMIT", 50)
     assert client.set_rcs_message_spend_limit_override(MonthlyLimit=5)["MonthlyLimit"] == 5

@@ -69,23 +69,45 @@ def test_create_describe_delete(client: Any) -> None:
 def test_create_errors(client: Any, sms_voice: Any) -> None:
     client.create_verified_destination_number(DestinationPhoneNumber=DEST)
     duplicate = refused(client.create_verified_destination_number, DestinationPhoneNumber=DEST)
-    assert duplicate["Error"]["Code"] == "ConflictException"
-    assert duplicate["Reason"] == "RESOURCE_ALREADY_EXISTS"
+    expect_error(
+        duplicate,
+        "ConflictException",
+        "RESOURCE_ALREADY_EXISTS",
+        message=DEST,
+        resource_type="verified-destination-number",
+        resource_id=DEST,
+    )
     invalid = refused(client.create_verified_destination_number, DestinationPhoneNumber="+999")
-    assert invalid["Error"]["Code"] == "ValidationException"
+    expect_error(
+        invalid,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        message="+999",
+        fields={"DestinationPhoneNumber": "E.164"},
+    )
     if has_member("CreateVerifiedDestinationNumberRequest", "RcsAgentId"):
         agent = refused(
             client.create_verified_destination_number,
             DestinationPhoneNumber="+12065550102",
             RcsAgentId="rcs-agent-nope",
         )
-        assert agent["Error"]["Code"] == "ResourceNotFoundException"
+        expect_error(
+            agent,
+            "ResourceNotFoundException",
+            message="rcs-agent-nope",
+            resource_type="rcs-agent",
+            resource_id="rcs-agent-nope",
+        )
     sms_voice.set_quota("VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT", 1)
     quota = refused(
         client.create_verified_destination_number, DestinationPhoneNumber="+12065550103"
     )
-    assert quota["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert quota["Reason"] == "VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT"
+    expect_error(
+        quota,
+        "ServiceQuotaExceededException",
+        "VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT",
+        message="VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT of 1",
+    )
 
 
 @pytest.mark.parametrize(
@@ -130,8 +152,12 @@ def test_verification_by_text(client: Any, sms_voice: Any, us_number: Any) -> No
     mismatch = refused(
         client.verify_destination_number, VerifiedDestinationNumberId=vid, VerificationCode=wrong
     )
-    assert mismatch["Error"]["Code"] == "ValidationException"
-    assert mismatch["Reason"] == "VERIFICATION_CODE_MISMATCH"
+    expect_error(
+        mismatch,
+        "ValidationException",
+        "VERIFICATION_CODE_MISMATCH",
+        fields={"VerificationCode": "Wrong code"},
+    )
 
     verified = client.verify_destination_number(
         VerifiedDestinationNumberId=vid, VerificationCode=code
@@ -186,8 +212,13 @@ def test_codes_expire(client: Any, sms_voice: Any, us_number: Any) -> None:
         expired = refused(
             client.verify_destination_number, VerifiedDestinationNumberId=vid, VerificationCode=code
         )
-        assert expired["Error"]["Code"] == "ConflictException"
-        assert expired["Reason"] == "VERIFICATION_CODE_EXPIRED"
+        expect_error(
+            expired,
+            "ConflictException",
+            "VERIFICATION_CODE_EXPIRED",
+            resource_type="verified-destination-number",
+            resource_id=vid,
+        )
         client.send_destination_number_verification_code(
             VerifiedDestinationNumberId=vid, VerificationChannel="TEXT"
         )
@@ -208,8 +239,12 @@ def test_verification_attempts_per_day(client: Any, sms_voice: Any, us_number: A
         client.send_destination_number_verification_code(**send)
         client.send_destination_number_verification_code(**send)
         quota = refused(client.send_destination_number_verification_code, **send)
-        assert quota["Error"]["Code"] == "ServiceQuotaExceededException"
-        assert quota["Reason"] == "VERIFICATION_ATTEMPTS_PER_DAY"
+        expect_error(
+            quota,
+            "ServiceQuotaExceededException",
+            "VERIFICATION_ATTEMPTS_PER_DAY",
+            message="VERIFICATION_ATTEMPTS_PER_DAY of 2",
+        )
         clock.tick(24 * 3600)
         client.send_destination_number_verification_code(**send)
 
@@ -223,15 +258,20 @@ def test_sending_a_code_follows_the_send_rules(client: Any) -> None:
         VerifiedDestinationNumberId=vid,
         VerificationChannel="TEXT",
     )
-    assert none["Error"]["Code"] == "ConflictException"
-    assert none["Reason"] == "NO_ORIGINATION_IDENTITIES_FOUND"
+    expect_error(none, "ConflictException", "NO_ORIGINATION_IDENTITIES_FOUND", message="US")
     unknown = refused(
         client.send_destination_number_verification_code,
         VerifiedDestinationNumberId=vid,
         VerificationChannel="TEXT",
         OriginationIdentity="+12065550199",
     )
-    assert unknown["Error"]["Code"] == "ResourceNotFoundException"
+    expect_error(
+        unknown,
+        "ResourceNotFoundException",
+        message="+12065550199",
+        resource_type="phone-number",
+        resource_id="+12065550199",
+    )
 
 
 def test_sandbox_only_reaches_verified_numbers(client: Any, sms_voice: Any, us_number: Any) -> None:
@@ -244,8 +284,14 @@ def test_sandbox_only_reaches_verified_numbers(client: Any, sms_voice: Any, us_n
         "MessageBody": "hi",
     }
     response = refused(client.send_text_message, **send)
-    assert response["Error"]["Code"] == "ConflictException"
-    assert response["Reason"] == "DESTINATION_PHONE_NUMBER_NOT_VERIFIED"
+    not_verified = {
+        "code": "ConflictException",
+        "reason": "DESTINATION_PHONE_NUMBER_NOT_VERIFIED",
+        "message": DEST,
+        "resource_type": "verified-destination-number",
+        "resource_id": DEST,
+    }
+    expect_error(response, **not_verified)
 
     vid = client.create_verified_destination_number(DestinationPhoneNumber=DEST)[
         "VerifiedDestinationNumberId"
@@ -253,9 +299,7 @@ def test_sandbox_only_reaches_verified_numbers(client: Any, sms_voice: Any, us_n
     client.send_destination_number_verification_code(
         VerifiedDestinationNumberId=vid, VerificationChannel="TEXT"
     )
-    assert refused(client.send_text_message, **send)["Reason"] == (
-        "DESTINATION_PHONE_NUMBER_NOT_VERIFIED"
-    )  # still PENDING
+    expect_error(refused(client.send_text_message, **send), **not_verified)  # still PENDING
     client.verify_destination_number(
         VerifiedDestinationNumberId=vid, VerificationCode=code_sent(sms_voice)
     )

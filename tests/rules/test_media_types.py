@@ -8,7 +8,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from tests.helpers import toll_free_number
+from tests.helpers import expect_error, toll_free_number
 
 US_DEST = "+12065550100"
 
@@ -46,9 +46,11 @@ def test_an_unsupported_type_is_refused(
 ) -> None:
     with pytest.raises(ClientError) as caught:
         send(client, mms_number, f"s3://media-bucket/{key}")
-    response = caught.value.response
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "MEDIA_TYPE_NOT_SUPPORTED"
-    assert [f["Name"] for f in response["Fields"]] == ["MediaUrls[0]"]
-    assert mime in response["Fields"][0]["Message"]
+    expect_error(
+        caught,
+        "ValidationException",
+        "MEDIA_TYPE_NOT_SUPPORTED",
+        message=f"s3://media-bucket/{key}",
+        fields={"MediaUrls[0]": mime},
+    )
     assert list(sms_voice.sent_messages) == []

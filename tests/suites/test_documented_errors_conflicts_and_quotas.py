@@ -16,7 +16,7 @@ from botocore.exceptions import ClientError
 from freezegun import freeze_time
 
 from smsmock import SmsVoiceMock
-from tests.helpers import toll_free_number
+from tests.helpers import expect_error, toll_free_number
 from tests.installed_model import country_if_required, needs_operations
 from tests.registration_data import (
     CAMPAIGN,
@@ -31,7 +31,8 @@ SNS = "arn:aws:sns:us-east-1:123456789012:events"
 
 
 class Refusal(NamedTuple):
-    """The call to refuse, and the ``ResourceId`` the error names (``None``: not asserted)."""
+    """The call to refuse, and the ``ResourceId`` the error names (``None``: it names none); the
+    message names it too."""
 
     call: Callable[[], Any]
     resource_id: str | None = None
@@ -130,7 +131,8 @@ def voice_to_an_opted_out_number(client: Any, sms_voice: SmsVoiceMock) -> Refusa
     return Refusal(
         lambda: client.send_voice_message(
             DestinationPhoneNumber=US_DEST, OriginationIdentity=phone_id, MessageBody="hi"
-        )
+        ),
+        US_DEST,
     )
 
 
@@ -177,7 +179,7 @@ CONFLICTS = [
     pytest.param(
         voice_to_an_opted_out_number,
         "DESTINATION_PHONE_NUMBER_OPTED_OUT",
-        None,
+        "opted-out-number",
         id="SendVoiceMessage",
     ),
     pytest.param(
@@ -201,12 +203,14 @@ def test_documented_conflict(
     refusal = scenario(client, sms_voice)
     with pytest.raises(ClientError) as caught:
         refusal.call()
-    e = caught.value.response
-    assert (e["Error"]["Code"], e["Reason"]) == ("ConflictException", reason)
-    if resource_type is not None:
-        assert e["ResourceType"] == resource_type
-    if refusal.resource_id is not None:
-        assert e["ResourceId"] == refusal.resource_id
+    expect_error(
+        caught,
+        "ConflictException",
+        reason,
+        message=refusal.resource_id,
+        resource_type=resource_type,
+        resource_id=refusal.resource_id,
+    )
 
 
 # -- ServiceQuotaExceededException -----------------------------------------------------------
@@ -281,49 +285,59 @@ QUOTAS = [
     pytest.param(
         second_notify_configuration,
         "NOTIFY_CONFIGURATIONS_PER_ACCOUNT",
+        "NOTIFY_CONFIGURATIONS_PER_ACCOUNT of 1",
         id="CreateNotifyConfiguration",
         marks=needs_operations("CreateNotifyConfiguration"),
     ),
-    pytest.param(second_registration, "REGISTRATIONS_PER_ACCOUNT", id="CreateRegistration"),
+    pytest.param(
+        second_registration,
+        "REGISTRATIONS_PER_ACCOUNT",
+        "REGISTRATIONS_PER_ACCOUNT of 1",
+        id="CreateRegistration",
+    ),
     pytest.param(
         association_past_the_registrations_quota,
         "ASSOCIATIONS_PER_REGISTRATION",
+        "ASSOCIATIONS_PER_REGISTRATION of 1",
         id="CreateRegistrationAssociation",
     ),
     pytest.param(
         voice_over_its_spend_limit,
         "MONTHLY_SPEND_LIMIT_REACHED_FOR_VOICE",
+        "0 USD for VOICE messages",
         id="SendVoiceMessage",
     ),
     pytest.param(
         media_over_its_spend_limit,
         "MONTHLY_SPEND_LIMIT_REACHED_FOR_MEDIA",
+        "0 USD for MMS messages",
         id="SendMediaMessage",
     ),
     pytest.param(
         notify_voice_over_the_daily_limit,
         "DAILY_NOTIFY_TIER_MESSAGE_LIMIT",
+        "DAILY_NOTIFY_TIER_MESSAGE_LIMIT of 1",
         id="SendNotifyVoiceMessage-daily",
         marks=needs_operations("CreateNotifyConfiguration"),
     ),
     pytest.param(
         notify_voice_over_the_notify_spend_limit,
         "MONTHLY_SPEND_LIMIT_REACHED_FOR_NOTIFY",
+        "0 USD for NOTIFY messages",
         id="SendNotifyVoiceMessage",
         marks=needs_operations("CreateNotifyConfiguration"),
     ),
 ]
 
 
-@pytest.mark.parametrize(("scenario", "reason"), QUOTAS)
+@pytest.mark.parametrize(("scenario", "reason", "said"), QUOTAS)
 def test_documented_quota(
-    client: Any, sms_voice: SmsVoiceMock, scenario: Scenario, reason: str
+    client: Any, sms_voice: SmsVoiceMock, scenario: Scenario, reason: str, said: str
 ) -> None:
     refusal = scenario(client, sms_voice)
     with pytest.raises(ClientError) as caught:
         refusal.call()
-    e = caught.value.response
-    assert (e["Error"]["Code"], e["Reason"]) == ("ServiceQuotaExceededException", reason)
+    expect_error(caught, "ServiceQuotaExceededException", reason, message=said)
 
 
 # -- limits the documentation gives that the mock does not enforce yet ---------------------------
@@ -340,10 +354,11 @@ def test_notify_voice_calls_to_one_destination_are_limited_per_day(
             send()
         with pytest.raises(ClientError) as caught:
             send()
-        e = caught.value.response
-        assert (e["Error"]["Code"], e["Reason"]) == (
+        expect_error(
+            caught,
             "ServiceQuotaExceededException",
             "DAILY_DESTINATION_CALL_LIMIT",
+            message="DAILY_DESTINATION_CALL_LIMIT of 10",
         )
         frozen.move_to("2026-05-02T09:00:00Z")
         send()

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from tests.helpers import toll_free_number
+from tests.helpers import expect_error, toll_free_number
 from tests.installed_model import country_if_required, needs_operations
 
 US_DEST = "+12065550100"
@@ -132,6 +132,10 @@ def test_an_unknown_reference_is_not_found(
 ) -> None:
     with pytest.raises(ClientError) as caught:
         call(client)
-    e = caught.value.response
-    assert e["Error"]["Code"] == "ResourceNotFoundException"
-    assert (e["ResourceType"], e["ResourceId"]) == (resource_type, resource_id)
+    expect_error(
+        caught,
+        "ResourceNotFoundException",
+        message=resource_id,
+        resource_type=resource_type,
+        resource_id=resource_id,
+    )

@@ -19,6 +19,8 @@ from botocore import xform_name
 from botocore.exceptions import ClientError
 from botocore.model import Shape
 
+from tests.helpers import expect_error
+
 SERVICE = "pinpoint-sms-voice-v2"
 MODEL = botocore.session.get_session().get_service_model(SERVICE)
 
@@ -175,6 +177,15 @@ def broken(shape: Shape) -> Any:
     return shape.metadata["max"] + 1
 
 
+def rule(shape: Shape) -> str:
+    """The part of a ``Fields`` message that names the constraint :func:`broken` breaks."""
+    if shape.type_name == "string" and shape.enum:
+        return "enum value set"
+    if shape.type_name == "string":
+        return f"length less than or equal to {shape.metadata['max']}"
+    return f"value less than or equal to {shape.metadata['max']}"
+
+
 def request(operation: str, member: str) -> dict[str, Any]:
     shape = MODEL.operation_model(operation).input_shape
     params: dict[str, Any] = smallest(shape)
@@ -208,8 +219,16 @@ def test_a_constraint_only_the_service_checks_is_a_validation_exception(
         getattr(client, xform_name(operation))(**request(operation, member))
     e = caught.value.response
     assert e["ResponseMetadata"]["HTTPStatusCode"] == 400
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "FIELD_VALIDATION_FAILED")
-    assert member in [field["Name"] for field in e["Fields"]]
+    # The smallest values of the other members may break a pattern of theirs, and a broken string
+    # may break its member's pattern too, so ``Fields`` can name more than ``member``: the row
+    # cannot name them all, and the rest of the error is asserted without them.
+    fields = e["Fields"]
+    expected = rule(MODEL.operation_model(operation).input_shape.members[member])
+    assert any(f["Name"] == member and expected in f["Message"] for f in fields), fields
+    without_fields = {k: v for k, v in e.items() if k != "Fields"}
+    expect_error(
+        without_fields, "ValidationException", "FIELD_VALIDATION_FAILED", message=f"'{member}'"
+    )
 
 
 @pytest.mark.parametrize("operation", NO_INPUT)
@@ -224,6 +243,10 @@ def test_an_unknown_member_is_a_validation_exception(client: Any, operation: str
     client.meta.events.register(f"before-sign.{SERVICE}.{operation}", add_member)
     with pytest.raises(ClientError) as caught:
         getattr(client, xform_name(operation))()
-    e = caught.value.response
-    assert (e["Error"]["Code"], e["Reason"]) == ("ValidationException", "INVALID_PARAMETER")
-    assert [field["Name"] for field in e["Fields"]] == ["NotAMemberOfTheModel"]
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        message="'NotAMemberOfTheModel'",
+        fields={"NotAMemberOfTheModel": "not a known parameter"},
+    )
