@@ -37,13 +37,8 @@ MUTANTS = ROOT / "mutants"
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.txt"
 DEFAULT_TARGETS = ["smsmock/rules", "smsmock/state"]
 KILLED = {"killed", "timeout", "caught by type check"}
-SERVER_TESTS = [
-    "tests/test_server.py",
-    "tests/test_delivery_server.py",
-    "tests/test_cli.py",
-    "tests/test_request_log.py",
-]
-"""The tests that reach smsmock through an ``smsmock server`` child process."""
+SERVER_MARKERS = ("sms_voice_server", "command_line_server", "ServerProcess")
+"""What a test module names when it reaches smsmock through an ``smsmock server`` child."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,6 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-recheck", action="store_true")
     parser.add_argument(
         "--recheck-only", action="store_true", help="recheck the last run's survivors"
+    )
+    parser.add_argument(
+        "--quick-recheck",
+        action="store_true",
+        help="recheck a survivor mutmut linked to tests against those and the server tests only,"
+        " not the whole suite (a survivor this misses is reported alive: the score can only be"
+        " lower)",
     )
     args = parser.parse_args(argv)
     os.chdir(ROOT)
@@ -70,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_recheck:
         # "no tests": mutmut saw no test reach the function, as when it runs only at import.
         for name in sorted(n for n, s in statuses.items() if s in {"survived", "no tests"}):
-            if name not in equivalents and _killed_on_recheck(name):
+            quick = args.quick_recheck and statuses[name] == "survived"
+            if name not in equivalents and _killed_on_recheck(name, whole_suite=not quick):
                 statuses[name] = "killed on recheck"
     _report(statuses, equivalents)
     return 0
@@ -122,14 +125,24 @@ def _equivalents() -> dict[str, str]:
     return listed
 
 
-def _killed_on_recheck(name: str) -> bool:
+def _killed_on_recheck(name: str, *, whole_suite: bool) -> bool:
     """Whether the tests fail with the mutant active from the first import on: first those
-    mutmut saw reach the mutated function plus the server tests (quick), then, if they pass, the
-    whole suite (a function that also runs at import reaches tests mutmut never linked to it)."""
+    mutmut saw reach the mutated function plus the server tests (quick), then, if they pass and
+    ``whole_suite`` is set, the whole suite (a function that also runs at import reaches tests
+    mutmut never linked to it)."""
     covering = _tests_of(name)
-    if covering and _fails(name, [*covering, *SERVER_TESTS]):
+    if covering and _fails(name, [*covering, *_server_tests()]):
         return True
-    return _fails(name, [])
+    return whole_suite and _fails(name, [])
+
+
+def _server_tests() -> list[str]:
+    """The test modules that start an ``smsmock server`` child process."""
+    return sorted(
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "tests").rglob("test_*.py")
+        if any(marker in path.read_text() for marker in SERVER_MARKERS)
+    )
 
 
 def _fails(name: str, selected: list[str]) -> bool:
