@@ -16,7 +16,7 @@ PACKAGE = ROOT / "smsmock"
 LONGEST_FUNCTION = 60
 
 DOTTED_NAME = re.compile(r"(?<![\w./-])smsmock(?:\.[A-Za-z_]\w*)+")
-SOURCE_PATH = re.compile(r"(?<![\w./-])smsmock/[\w/]+\.py")
+SOURCE_PATH = re.compile(r"(?<![\w./-])(?:smsmock|tests|tools|benchmarks|examples)/[\w/]+\.py")
 FORMER_MODULES = ("smsmock.resources.", "smsmock.inbound")
 """Modules of before the layers, named on purpose where state files written then are read
 (``smsmock.faces.state_file``)."""
