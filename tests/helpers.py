@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -31,7 +31,7 @@ def expect_error(
     reason: str | None = None,
     *,
     message: str | None = None,
-    fields: Mapping[str, str] | None = None,
+    fields: Mapping[str, str] | Sequence[tuple[str, str]] | None = None,
     resource_type: str | None = None,
     resource_id: str | re.Pattern[str] | None = None,
 ) -> dict[str, Any]:
@@ -41,7 +41,8 @@ def expect_error(
     ``code``, ``reason``, ``resource_type`` and ``resource_id`` must equal the answer's (a pattern
     ``resource_id`` must match it whole, for an id the caller never saw); a member
     not given must be absent, so a ``ResourceId`` or ``Fields`` no test expected fails. ``fields``
-    maps each ``Fields`` name, in order, to a part of its message; ``message`` is a part of
+    maps each ``Fields`` name, in order, to a part of its message (as ``(name, part)`` pairs
+    where a member breaking two constraints is named twice); ``message`` is a part of
     ``Error.Message`` (its meaningful part: the id or value it names, not the wording around it),
     found as whole words.
     """
@@ -84,14 +85,17 @@ def _response(caught: Caught) -> dict[str, Any]:
     return dict(caught)
 
 
-def _expect_fields(said: list[dict[str, str]] | None, wanted: Mapping[str, str] | None) -> None:
+def _expect_fields(
+    said: list[dict[str, str]] | None, wanted: Mapping[str, str] | Sequence[tuple[str, str]] | None
+) -> None:
     """``Fields`` names exactly those of ``wanted``, in order, each message holding its part."""
     if wanted is None:
         assert said is None, said
         return
     assert said is not None, "no Fields in the answer"
-    assert [f["Name"] for f in said] == list(wanted), said
-    for field, part in zip(said, wanted.values(), strict=True):
+    pairs = list(wanted.items()) if isinstance(wanted, Mapping) else list(wanted)
+    assert [f["Name"] for f in said] == [name for name, _ in pairs], said
+    for field, (_, part) in zip(said, pairs, strict=True):
         assert part and _says(field["Message"], part), field
 
 
