@@ -1,6 +1,7 @@
 """Mutation testing of the modules given (``nox -s mutation``; docs/contributing.md).
 
-    python tools/mutation.py [--max-children N] [--no-recheck | --recheck-only] [PATH ...]
+    python tools/mutation.py [--max-children N] [--rerun-survivors]
+                             [--no-recheck | --recheck-only [--quick-recheck]] [PATH ...]
 
 Runs mutmut (its settings: ``[tool.mutmut]`` in pyproject.toml) over the given files or folders
 of ``smsmock/`` (default: ``smsmock/rules`` and ``smsmock/state``), then rechecks every survivor
@@ -25,6 +26,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,6 +39,9 @@ MUTANTS = ROOT / "mutants"
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.txt"
 DEFAULT_TARGETS = ["smsmock/rules", "smsmock/state"]
 KILLED = {"killed", "timeout", "caught by type check"}
+ALIVE = {"survived", "no tests"}
+"""mutmut's verdicts of a mutant no test noticed ("no tests": none reached the function, as
+when it runs only at import)."""
 SERVER_MARKERS = ("sms_voice_server", "command_line_server", "ServerProcess")
 """What a test module names when it reaches smsmock through an ``smsmock server`` child."""
 
@@ -50,11 +55,20 @@ def main(argv: list[str] | None = None) -> int:
         "--recheck-only", action="store_true", help="recheck the last run's survivors"
     )
     parser.add_argument(
+        "--rerun-survivors",
+        action="store_true",
+        help="forget the last run's survivors so that mutmut tests them again with the tests as"
+        " they are now (mutmut keeps a verdict until the mutated function changes)",
+    )
+    parser.add_argument(
         "--quick-recheck",
         action="store_true",
-        help="recheck a survivor mutmut linked to tests against those and the server tests only,"
-        " not the whole suite (a survivor this misses is reported alive: the score can only be"
+        help="recheck a survivor mutmut linked to tests against those only, not the server tests"
+        " and the whole suite (a survivor this misses is reported alive: the score can only be"
         " lower)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="survivors rechecked at once (default 1)"
     )
     args = parser.parse_args(argv)
     os.chdir(ROOT)
@@ -63,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
     else:
         _forget_unmutated_copies(patterns)
+        if args.rerun_survivors:
+            _forget_survivors(patterns, _equivalents())
         subprocess.run(
             [sys.executable, __file__, "--run-mutmut", str(args.max_children), *patterns],
             check=False,
@@ -70,11 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     statuses = _statuses(patterns)
     equivalents = _equivalents()
     if not args.no_recheck:
-        # "no tests": mutmut saw no test reach the function, as when it runs only at import.
-        for name in sorted(n for n, s in statuses.items() if s in {"survived", "no tests"}):
-            quick = args.quick_recheck and statuses[name] == "survived"
-            if name not in equivalents and _killed_on_recheck(name, whole_suite=not quick):
-                statuses[name] = "killed on recheck"
+        alive = sorted(n for n, s in statuses.items() if s in ALIVE and n not in equivalents)
+        quick = {n for n in alive if args.quick_recheck and statuses[n] == "survived"}
+        with ThreadPoolExecutor(args.jobs) as pool:
+            verdicts = pool.map(lambda n: _killed_on_recheck(n, quick=n in quick), alive)
+            for name, killed in zip(alive, verdicts, strict=True):
+                if killed:
+                    statuses[name] = "killed on recheck"
     _report(statuses, equivalents)
     return 0
 
@@ -83,10 +101,38 @@ def _forget_unmutated_copies(patterns: list[str]) -> None:
     """Delete mutants/'s plain copies of the targets: mutmut copies the modules a run does not
     mutate, and later takes such a copy for up to date, generating no mutants for it."""
     for copy in MUTANTS.glob("smsmock/**/*.py"):
-        source = copy.relative_to(MUTANTS).as_posix()
-        wanted = any(Path(source).match(p) or source.startswith(p.rstrip("*")) for p in patterns)
-        if wanted and not copy.with_name(copy.name + ".meta").exists():
+        if (
+            _matches(copy.relative_to(MUTANTS).as_posix(), patterns)
+            and not copy.with_name(copy.name + ".meta").exists()
+        ):
             copy.unlink()
+
+
+def _forget_survivors(patterns: list[str], equivalents: dict[str, str]) -> None:
+    """Clear the verdict of every survivor of ``patterns``' modules that is not a listed
+    equivalent, in mutmut's ``.meta`` files, so that its next run tests them again."""
+    alive = {code for code, status in status_by_exit_code.items() if status in ALIVE}
+    for meta in _metas(patterns):
+        data = json.loads(meta.read_text())
+        codes = data["exit_code_by_key"]
+        for name, code in codes.items():
+            if code in alive and name not in equivalents:
+                codes[name] = None
+        meta.write_text(json.dumps(data, indent=4))
+
+
+def _metas(patterns: list[str]) -> list[Path]:
+    """mutmut's ``.meta`` files (a module's mutants and their verdicts) of ``patterns``."""
+    return [
+        meta
+        for meta in sorted(MUTANTS.glob("smsmock/**/*.py.meta"))
+        if _matches(meta.relative_to(MUTANTS).as_posix().removesuffix(".meta"), patterns)
+    ]
+
+
+def _matches(source: str, patterns: list[str]) -> bool:
+    """Whether the module ``source`` (``smsmock/rules/spend.py``) is one of ``patterns``."""
+    return any(Path(source).match(p) or source.startswith(p.rstrip("*")) for p in patterns)
 
 
 def _pattern(target: str) -> str:
@@ -105,10 +151,7 @@ def _run_mutmut(max_children: str, patterns: list[str]) -> None:
 def _statuses(patterns: list[str]) -> dict[str, str]:
     """Each mutant of ``patterns``' modules and its status, from mutmut's ``.meta`` files."""
     found: dict[str, str] = {}
-    for meta in sorted(MUTANTS.glob("smsmock/**/*.py.meta")):
-        source = meta.relative_to(MUTANTS).as_posix().removesuffix(".meta")
-        if not any(Path(source).match(p) or source.startswith(p.rstrip("*")) for p in patterns):
-            continue
+    for meta in _metas(patterns):
         data = json.loads(meta.read_text())
         for name, code in data["exit_code_by_key"].items():
             found[name] = status_by_exit_code[code]
@@ -125,15 +168,17 @@ def _equivalents() -> dict[str, str]:
     return listed
 
 
-def _killed_on_recheck(name: str, *, whole_suite: bool) -> bool:
+def _killed_on_recheck(name: str, *, quick: bool) -> bool:
     """Whether the tests fail with the mutant active from the first import on: first those
-    mutmut saw reach the mutated function plus the server tests (quick), then, if they pass and
-    ``whole_suite`` is set, the whole suite (a function that also runs at import reaches tests
-    mutmut never linked to it)."""
+    mutmut saw reach the mutated function (only those when ``quick``) plus the server tests, then,
+    if they pass, the whole suite (a function that also runs at import reaches tests mutmut never
+    linked to it)."""
     covering = _tests_of(name)
+    if quick:
+        return _fails(name, covering)
     if covering and _fails(name, [*covering, *_server_tests()]):
         return True
-    return whole_suite and _fails(name, [])
+    return _fails(name, [])
 
 
 def _server_tests() -> list[str]:
@@ -182,7 +227,7 @@ def _report(statuses: dict[str, str], equivalents: dict[str, str]) -> None:
             f"{module:40} {sum(counts.values()):>7} {killed:>7} {counts['equivalent']:>6} "
             f"{alive:>6}  {score}"
         )
-    for name in sorted(n for n, s in statuses.items() if s in {"survived", "no tests"}):
+    for name in sorted(n for n, s in statuses.items() if s in ALIVE):
         if name not in equivalents:
             print(f"alive: {name} ({statuses[name]})")
 
