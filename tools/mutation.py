@@ -1,7 +1,8 @@
 """Mutation testing of the modules given (``nox -s mutation``; docs/contributing.md).
 
-    python tools/mutation.py [--max-children N] [--rerun-survivors]
-                             [--no-recheck | --recheck-only [--quick-recheck]] [PATH ...]
+    python tools/mutation.py [--max-children N] [--rerun-survivors] [--jobs N]
+                             [--no-recheck | --recheck-only | --quick-recheck | --report-only]
+                             [PATH ...]
 
 Runs mutmut (its settings: ``[tool.mutmut]`` in pyproject.toml) over the given files or folders
 of ``smsmock/`` (default: ``smsmock/rules`` and ``smsmock/state``), then rechecks every survivor
@@ -39,6 +40,7 @@ MUTANTS = ROOT / "mutants"
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.txt"
 DEFAULT_TARGETS = ["smsmock/rules", "smsmock/state"]
 KILLED = {"killed", "timeout", "caught by type check"}
+UNTESTED = "not checked"
 ALIVE = {"survived", "no tests"}
 """mutmut's verdicts of a mutant no test noticed ("no tests": none reached the function, as
 when it runs only at import)."""
@@ -53,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-recheck", action="store_true")
     parser.add_argument(
         "--recheck-only", action="store_true", help="recheck the last run's survivors"
+    )
+    parser.add_argument(
+        "--report-only", action="store_true", help="print the last run's scores, run nothing"
     )
     parser.add_argument(
         "--rerun-survivors",
@@ -73,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     patterns = [_pattern(target) for target in args.targets]
+    if args.report_only:
+        _report(_statuses(patterns), _equivalents())
+        return 0
     if args.recheck_only:
         shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
     else:
@@ -213,19 +221,23 @@ def _tests_of(name: str) -> list[str]:
 
 
 def _report(statuses: dict[str, str], equivalents: dict[str, str]) -> None:
+    """Each module's counts and score as a Markdown table (docs/testing.md keeps them), then the
+    survivors. The score is killed over tested mutants, leaving out the listed equivalents;
+    mutants a stopped run has not tested yet are counted apart."""
     per_module: dict[str, Counter[str]] = defaultdict(Counter)
     for name, status in statuses.items():
-        module = name.split(".x")[0]
+        module = name.split(".x")[0].removeprefix("smsmock.").replace(".", "/") + ".py"
         per_module[module]["equivalent" if name in equivalents else status] += 1
-    print(f"\n{'module':40} {'mutants':>7} {'killed':>7} {'equiv':>6} {'alive':>6}  score")
+    print("\n| module | mutants | untested | killed | equivalent | alive | score |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for module, counts in sorted(per_module.items()):
         killed = sum(counts[s] for s in (*KILLED, "killed on recheck"))
-        counted = sum(counts.values()) - counts["equivalent"]
-        score = f"{100 * killed / counted:.1f}%" if counted else "-"
-        alive = counted - killed
+        untested = counts[UNTESTED]
+        tested = sum(counts.values()) - counts["equivalent"] - untested
+        score = f"{100 * killed / tested:.1f}%" if tested else "-"
         print(
-            f"{module:40} {sum(counts.values()):>7} {killed:>7} {counts['equivalent']:>6} "
-            f"{alive:>6}  {score}"
+            f"| `{module}` | {sum(counts.values())} | {untested} | {killed} "
+            f"| {counts['equivalent']} | {tested - killed} | {score} |"
         )
     for name in sorted(n for n, s in statuses.items() if s in ALIVE):
         if name not in equivalents:
