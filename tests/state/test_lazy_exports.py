@@ -5,8 +5,12 @@ public classes and functions of ``smsmock``, and the submodules that ``smsmock.f
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+import smsmock
 
 READ = """
 import json
@@ -25,9 +29,19 @@ print(json.dumps(found))
 EXPORTED = ["SmsVoiceMock", "mock_sms_voice", "SentMessage", "Backend", "Record", "StateFileError"]
 
 
-def test_lazily_exported_names_are_what_they_name() -> None:
+def test_lazily_exported_names_are_what_they_name(tmp_path: Path) -> None:
+    # The fresh interpreter imports the smsmock this test imported (not one in its directory).
+    where = str(Path(smsmock.__file__).parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([where, os.environ.get("PYTHONPATH", "")])}
     code = READ.format(names=EXPORTED)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env=env,
+    )
     found = json.loads(done.stdout)
     assert found == {
         **{name: name for name in EXPORTED},
