@@ -1,7 +1,8 @@
 """What a fresh interpreter sees: the names a package exports lazily are there when first read
 (the public classes and functions of ``smsmock``, the submodules ``smsmock.faces`` and
 ``smsmock.engine`` name; an unknown name is an ``AttributeError`` naming it), and a botocore
-client is answered in a process that never imports boto3 (botocore or aiobotocore alone)."""
+client is answered in a process that never imports boto3 (botocore or aiobotocore alone), and a
+boto3 client made before the mock starts is answered by it."""
 
 from __future__ import annotations
 
@@ -41,6 +42,16 @@ with smsmock.mock_sms_voice():
 print(json.dumps({"lists": [x["OptOutListName"] for x in lists], "boto3": "boto3" in sys.modules}))
 """
 
+CLIENT_FIRST = """
+import json
+import boto3
+import smsmock
+client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+with smsmock.mock_sms_voice():
+    lists = client.describe_opt_out_lists()["OptOutLists"]
+print(json.dumps([x["OptOutListName"] for x in lists]))
+"""
+
 
 def run_fresh(code: str, where: Path) -> Any:
     """What ``code`` prints (JSON), run by a fresh interpreter in the directory ``where``; it
@@ -67,3 +78,7 @@ def test_lazily_exported_names_are_what_they_name(tmp_path: Path) -> None:
 
 def test_a_botocore_client_is_answered_without_boto3(tmp_path: Path) -> None:
     assert run_fresh(BOTOCORE_ALONE, tmp_path) == {"lists": ["Default"], "boto3": False}
+
+
+def test_a_client_made_before_the_mock_starts_is_answered(tmp_path: Path) -> None:
+    assert run_fresh(CLIENT_FIRST, tmp_path) == ["Default"]
