@@ -2,7 +2,8 @@
 (the public classes and functions of ``smsmock``, the submodules ``smsmock.faces`` and
 ``smsmock.engine`` name; an unknown name is an ``AttributeError`` naming it), and a botocore
 client is answered in a process that never imports boto3 (botocore or aiobotocore alone), and a
-boto3 client made before the mock starts is answered by it."""
+boto3 client made before the mock starts is answered by it; the first record a process makes is
+listed like any other."""
 
 from __future__ import annotations
 
@@ -52,6 +53,18 @@ with smsmock.mock_sms_voice():
 print(json.dumps([x["OptOutListName"] for x in lists]))
 """
 
+FIRST_RECORD = """
+import json
+import boto3
+import smsmock
+from smsmock.records.configuration_sets import CONFIGURATION_SETS
+with smsmock.mock_sms_voice() as sms:
+    client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+    client.create_configuration_set(ConfigurationSetName="first")
+    records = sms.backend().table(CONFIGURATION_SETS).values()
+print(json.dumps([record.configuration_set_name for record in records]))
+"""
+
 
 def run_fresh(code: str, where: Path) -> Any:
     """What ``code`` prints (JSON), run by a fresh interpreter in the directory ``where``; it
@@ -82,3 +95,7 @@ def test_a_botocore_client_is_answered_without_boto3(tmp_path: Path) -> None:
 
 def test_a_client_made_before_the_mock_starts_is_answered(tmp_path: Path) -> None:
     assert run_fresh(CLIENT_FIRST, tmp_path) == ["Default"]
+
+
+def test_the_first_record_of_a_process_is_listed(tmp_path: Path) -> None:
+    assert run_fresh(FIRST_RECORD, tmp_path) == ["first"]
