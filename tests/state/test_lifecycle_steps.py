@@ -1,7 +1,7 @@
 """How records move through their statuses: every step that is due is taken at the time it fell
-due (a registration's status history says when), the ``immediate`` mode settles at the read,
-``after`` 0 seconds is immediate, and ``advance`` finds a record by id, ARN or name and refuses
-one with no next status."""
+due (a registration's status history says when), timed steps count from a step taken by hand,
+the ``immediate`` mode settles at the read, ``after`` 0 seconds is immediate, and ``advance``
+finds a record by id, ARN or number and refuses one with no next status."""
 
 from __future__ import annotations
 
@@ -160,3 +160,19 @@ def test_advance_refuses_a_record_with_no_next_status(client: Any, sms_voice: Sm
     with pytest.raises(ValueError, match=re.escape(expected)):
         sms_voice.advance("pool", pool_id)
     assert pool_status(client, pool_id) == "ACTIVE"
+
+
+def test_timed_steps_count_from_a_step_taken_by_hand(client: Any, sms_voice: SmsVoiceMock) -> None:
+    sms_voice.set_lifecycle("registration", "manual")
+    with freeze_time(START) as clock:
+        brand = submitted_brand(client)
+        clock.tick(timedelta(minutes=10))
+        sms_voice.advance("registration", brand)
+        sms_voice.set_lifecycle("registration", "after", seconds=60)
+        clock.tick(timedelta(seconds=59))
+        assert registration_status(client, brand) == "REVIEWING"
+        clock.tick(timedelta(seconds=1))
+        assert registration_status(client, brand) == "COMPLETE"
+        history = status_history(client, brand)
+    assert history["ReviewingTimestamp"] == START + timedelta(minutes=10)
+    assert history["ApprovedTimestamp"] == START + timedelta(minutes=11)
