@@ -176,6 +176,7 @@ def test_a_reserved_key_at_creation_creates_nothing(client: Any) -> None:
         caught,
         "ValidationException",
         "INVALID_PARAMETER",
+        message="Tag keys starting with aws: are reserved for AWS use",
         fields={"Tags[0].Key": "The aws: prefix is reserved"},
     )
     names = [i["OptOutListName"] for i in client.describe_opt_out_lists()["OptOutLists"]]

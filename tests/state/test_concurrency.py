@@ -1,17 +1,21 @@
 """Eight threads sharing one client, mixing writes and reads across resource families: nothing
-lost, no duplicate ids, no deadlock."""
+lost, no duplicate ids, no deadlock; and the handle and a request making one account and region at
+once share the one backend."""
 
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import boto3
 import pytest
 
-from smsmock import SmsVoiceMock
+from smsmock import Backend, SmsVoiceMock
 from smsmock.engine import model, validation
 from smsmock.state.service_model import operation_model
+from smsmock.state.world import WORLD
 
 THREADS = 8
 ROUNDS = 12
@@ -113,3 +117,23 @@ def test_a_writer_or_check_being_built_is_never_handed_to_another_thread(
         results = list(pool.map(build_and_use, range(THREADS)))
 
     assert results == [(answer, [])] * THREADS
+
+
+def test_the_handle_and_a_request_making_one_region_at_once_share_it(
+    sms_voice: SmsVoiceMock,
+) -> None:
+    # The handle reads backends without the world's lock; a request makes one under it. The
+    # handle's thread finds no backend, waits for the lock the request holds, and must then get
+    # the backend the request made (with the list in it), not a second, empty one.
+    away = boto3.client("pinpoint-sms-voice-v2", region_name="eu-west-1")
+    got: list[Backend] = []
+    with WORLD.lock:
+        reader = threading.Thread(target=lambda: got.append(sms_voice.backend(region="eu-west-1")))
+        reader.start()
+        time.sleep(0.2)  # the reader is now waiting for the lock
+        away.create_opt_out_list(OptOutListName="made-meanwhile")
+    reader.join(timeout=30)
+    [backend] = got
+    assert backend is sms_voice.backend(region="eu-west-1")
+    names = [x["OptOutListName"] for x in away.describe_opt_out_lists()["OptOutLists"]]
+    assert names == ["Default", "made-meanwhile"]

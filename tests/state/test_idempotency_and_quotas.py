@@ -187,7 +187,9 @@ def test_account_quota(
         create(client, i)
     with pytest.raises(ClientError) as caught:
         create(client, limit)
-    expect_error(caught, "ServiceQuotaExceededException", quota)
+    expect_error(
+        caught, "ServiceQuotaExceededException", quota, message=f"quota {quota} of {limit}"
+    )
     sms_voice.set_quota(quota, limit + 1)
     create(client, limit + 1)
 
