@@ -251,7 +251,7 @@ def test_request_a_number_that_starts_with(client: Any, campaign: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("overrides", "fields"),
+    ("overrides", "fields", "message"),
     [
         (
             {
@@ -260,25 +260,38 @@ def test_request_a_number_that_starts_with(client: Any, campaign: str) -> None:
                 "NumberPreference": preference("EndsWith", "42"),
             },
             {"NumberPreference": "Applies only to TEN_DLC requests in the US"},
+            "Number preferences apply only to TEN_DLC numbers",
+        ),
+        (
+            {
+                "IsoCountryCode": "CA",
+                "NumberType": "LONG_CODE",
+                "RegistrationId": None,
+                "NumberPreference": preference("EndsWith", "42"),
+            },
+            {"NumberPreference": "Supported only in US"},
+            "supported in US only, not CA",
         ),
         (
             {"NumberPreference": preference("StartsWith", "+44")},
             {"NumberPreference": "No available phone number matches"},
+            "No available phone number matches the NumberPreference",
         ),
         (
             {"NumberPreference": preference("Contains", "12", "34")},
             {"NumberPreference.Filter": "At most 1 value for Contains"},
+            "A Contains preference takes one filter value",
         ),
     ],
-    ids=["toll-free", "no-match", "two-values"],
+    ids=["toll-free", "canada", "no-match", "two-values"],
 )
 def test_request_with_a_preference_refused(
-    client: Any, campaign: str, overrides: dict[str, Any], fields: dict[str, str]
+    client: Any, campaign: str, overrides: dict[str, Any], fields: dict[str, str], message: str
 ) -> None:
     params = {k: v for k, v in {"RegistrationId": campaign, **overrides}.items() if v is not None}
     with pytest.raises(ClientError) as caught:
         request(client, **params)
-    expect_error(caught, "ValidationException", "INVALID_PARAMETER", fields=fields)
+    expect_error(caught, "ValidationException", "INVALID_PARAMETER", fields=fields, message=message)
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
 
 

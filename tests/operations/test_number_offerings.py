@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import phonenumbers
 import pytest
 
 from tests.helpers import expect_error, refused
@@ -39,6 +40,28 @@ def test_a_long_code_has_what_its_country_offers_at_its_price(
     assert number["IsoCountryCode"] == country
     assert number["NumberCapabilities"] == capabilities
     assert number["MonthlyLeasingPrice"] == price
+
+
+KINDS = phonenumbers.PhoneNumberType
+
+
+@pytest.mark.parametrize(
+    ("country", "capabilities", "number_type", "kind"),
+    [
+        ("GB", ["SMS"], "LONG_CODE", KINDS.MOBILE),  # a text-capable long code is a mobile
+        ("GB", ["SMS", "VOICE"], "LONG_CODE", KINDS.MOBILE),
+        ("GB", ["VOICE"], "LONG_CODE", KINDS.FIXED_LINE),  # voice only: a landline
+        ("US", ["SMS", "VOICE"], "TOLL_FREE", KINDS.TOLL_FREE),
+    ],
+)
+def test_the_number_is_of_the_kind_its_capabilities_ask(
+    client: Any, country: str, capabilities: list[str], number_type: str, kind: int
+) -> None:
+    for _ in range(5):
+        leased = request(client, country, capabilities, NumberType=number_type)
+        number = phonenumbers.parse(leased["PhoneNumber"])
+        assert phonenumbers.is_valid_number_for_region(number, country)
+        assert phonenumbers.number_type(number) == kind
 
 
 @pytest.mark.parametrize(("number_type", "price"), [("TOLL_FREE", "2.00"), ("SIMULATOR", "0.00")])
