@@ -108,6 +108,63 @@ def test_an_exact_match_preference(client: Any, campaign: str) -> None:
     assert numbers == wanted[:2]
 
 
+def test_an_exact_match_without_the_plus_is_the_same_number(client: Any, campaign: str) -> None:
+    numbers = everything(client, campaign, NumberPreference=preference("ExactMatch", "12065550199"))
+    assert numbers == ["+12065550199"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [("StartsWith", "2065550199"), ("StartsWith", "+12065550199"), ("EndsWith", "2065550199")],
+)
+def test_a_pattern_as_long_as_a_number_finds_that_number(
+    client: Any, campaign: str, kind: str, value: str
+) -> None:
+    numbers = everything(client, campaign, NumberPreference=preference(kind, value))
+    assert numbers == ["+12065550199"]
+
+
+def test_contains_finds_the_value_anywhere_in_the_national_number(
+    client: Any, campaign: str
+) -> None:
+    numbers = everything(client, campaign, NumberPreference=preference("Contains", "206"))
+    assert len(numbers) == 50
+    assert all("206" in n[2:] for n in numbers)
+    assert any(n[2:].startswith("206") for n in numbers)  # as the area code
+    assert any(n.endswith("206") for n in numbers)
+    assert any("206" in n[3:-1] for n in numbers)
+
+
+def test_numbers_spread_over_every_area_code_leading_digit(client: Any, campaign: str) -> None:
+    numbers = everything(client, campaign)
+    assert {n[2] for n in numbers} == set("23456789")
+
+
+def test_the_capabilities_choose_the_numbers_in_any_order(client: Any, campaign: str) -> None:
+    voice_and_sms = everything(client, campaign, NumberCapabilities=["SMS", "VOICE"])
+    assert everything(client, campaign, NumberCapabilities=["VOICE", "SMS"]) == voice_and_sms
+    assert set(voice_and_sms).isdisjoint(everything(client, campaign))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "first"),
+    [
+        ({}, ["+12702589741", "+16696218021", "+19733987426"]),
+        (
+            {"NumberPreference": preference("Contains", "+1206")},
+            ["+12068959693", "+12062035967", "+12066737618"],
+        ),
+    ],
+    ids=["any", "contains-+1206"],
+)
+def test_a_search_answers_the_same_numbers_in_every_run(
+    client: Any, campaign: str, kwargs: dict[str, Any], first: list[str]
+) -> None:
+    # Seeded by the request's parameters alone (not Python's per-process hash), so a number a
+    # user's test saw listed once can be written into it.
+    assert search(client, campaign, MaxResults=3, **kwargs)["AvailablePhoneNumbers"] == first
+
+
 def test_no_match_is_an_empty_list(client: Any, campaign: str) -> None:
     found = search(client, campaign, NumberPreference=preference("StartsWith", "+44"))
     assert found["AvailablePhoneNumbers"] == []
@@ -115,30 +172,42 @@ def test_no_match_is_an_empty_list(client: Any, campaign: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("overrides", "reason", "fields"),
+    ("overrides", "reason", "fields", "message"),
     [
-        ({"IsoCountryCode": "CA"}, "INVALID_PARAMETER", {"IsoCountryCode": "only in US"}),
+        (
+            {"IsoCountryCode": "CA"},
+            "INVALID_PARAMETER",
+            {"IsoCountryCode": "only in US"},
+            "supported in US only, not CA",
+        ),
         (
             {"NumberCapabilities": ["RCS"]},
             "INVALID_PARAMETER",
             {"NumberCapabilities": "RCS not available"},
+            None,
         ),
-        ({"RegistrationId": None}, "MISSING_PARAMETER", {"RegistrationId": "Required for"}),
+        ({"RegistrationId": None}, "MISSING_PARAMETER", {"RegistrationId": "Required for"}, None),
         (
             {"NumberPreference": preference("StartsWith", "+1206", "+1425")},
             "INVALID_PARAMETER",
             {"NumberPreference.Filter": "At most 1 value for StartsWith"},
+            "A StartsWith preference takes one filter value",
         ),
     ],
 )
 def test_validation(
-    client: Any, campaign: str, overrides: dict[str, Any], reason: str, fields: dict[str, str]
+    client: Any,
+    campaign: str,
+    overrides: dict[str, Any],
+    reason: str,
+    fields: dict[str, str],
+    message: str | None,
 ) -> None:
     params = {**SEARCH, "RegistrationId": campaign, **overrides}
     params = {k: v for k, v in params.items() if v is not None}
     with pytest.raises(ClientError) as caught:
         client.list_available_phone_numbers(**params)
-    expect_error(caught, "ValidationException", reason, fields=fields)
+    expect_error(caught, "ValidationException", reason, fields=fields, message=message)
 
 
 def test_registration_errors(client: Any) -> None:
@@ -182,7 +251,7 @@ def test_request_a_number_that_starts_with(client: Any, campaign: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("overrides", "fields"),
+    ("overrides", "fields", "message"),
     [
         (
             {
@@ -191,25 +260,38 @@ def test_request_a_number_that_starts_with(client: Any, campaign: str) -> None:
                 "NumberPreference": preference("EndsWith", "42"),
             },
             {"NumberPreference": "Applies only to TEN_DLC requests in the US"},
+            "Number preferences apply only to TEN_DLC numbers",
+        ),
+        (
+            {
+                "IsoCountryCode": "CA",
+                "NumberType": "LONG_CODE",
+                "RegistrationId": None,
+                "NumberPreference": preference("EndsWith", "42"),
+            },
+            {"NumberPreference": "Supported only in US"},
+            "supported in US only, not CA",
         ),
         (
             {"NumberPreference": preference("StartsWith", "+44")},
             {"NumberPreference": "No available phone number matches"},
+            "No available phone number matches the NumberPreference",
         ),
         (
             {"NumberPreference": preference("Contains", "12", "34")},
             {"NumberPreference.Filter": "At most 1 value for Contains"},
+            "A Contains preference takes one filter value",
         ),
     ],
-    ids=["toll-free", "no-match", "two-values"],
+    ids=["toll-free", "canada", "no-match", "two-values"],
 )
 def test_request_with_a_preference_refused(
-    client: Any, campaign: str, overrides: dict[str, Any], fields: dict[str, str]
+    client: Any, campaign: str, overrides: dict[str, Any], fields: dict[str, str], message: str
 ) -> None:
     params = {k: v for k, v in {"RegistrationId": campaign, **overrides}.items() if v is not None}
     with pytest.raises(ClientError) as caught:
         request(client, **params)
-    expect_error(caught, "ValidationException", "INVALID_PARAMETER", fields=fields)
+    expect_error(caught, "ValidationException", "INVALID_PARAMETER", fields=fields, message=message)
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
 
 

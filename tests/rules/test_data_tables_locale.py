@@ -1,0 +1,46 @@
+"""The tables smsmock ships (country names, major carriers) read the same under any locale: on a
+machine whose locale encoding is not UTF-8 (a bare C locale, Windows' code pages) a country name
+such as "Côte d'Ivoire" still comes back whole."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import smsmock
+
+LOOKUP = """
+import boto3
+from smsmock import mock_sms_voice
+
+with mock_sms_voice():
+    client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+    print(ascii(client.carrier_lookup(PhoneNumber="+2250701234567")["Country"]))
+"""
+
+
+def test_country_names_read_the_same_under_an_ascii_locale(tmp_path: Path) -> None:
+    # The child imports the same smsmock as this test, in the C locale with neither locale
+    # coercion nor UTF-8 mode: its locale encoding is ASCII.
+    source = str(Path(smsmock.__file__).parents[1])
+    path = os.pathsep.join(p for p in (source, os.environ.get("PYTHONPATH")) if p)
+    env = {
+        **os.environ,
+        "LC_ALL": "C",
+        "PYTHONUTF8": "0",
+        "PYTHONCOERCECLOCALE": "0",
+        "PYTHONPATH": path,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", LOOKUP],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ascii("Côte d'Ivoire")
