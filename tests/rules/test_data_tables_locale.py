@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import smsmock
+from tests.installed_model import needs_operations
 
 LOOKUP = """
 import boto3
@@ -21,6 +22,7 @@ with mock_sms_voice():
 """
 
 
+@needs_operations("CarrierLookup")
 def test_country_names_read_the_same_under_an_ascii_locale(tmp_path: Path) -> None:
     # The child imports the same smsmock as this test, in the C locale with neither locale
     # coercion nor UTF-8 mode: its locale encoding is ASCII.
