@@ -280,3 +280,33 @@ def test_the_sandbox_refuses_an_unverified_destination(
         resource_type="verified-destination-number",
         resource_id=US_DEST,
     )
+
+
+# -- a sender ID named bare ----------------------------------------------------------------------
+
+
+def test_a_bare_sender_id_is_the_one_of_the_destinations_country(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    # SendTextMessage's OriginationIdentity takes a SenderId; the account has it in two
+    # countries, and the destination's decides which sends.
+    for country in ("DE", "FR"):
+        client.request_sender_id(SenderId="MyBrand", IsoCountryCode=country)
+    send(client, DE_DEST, "MyBrand")
+    send(client, FR_DEST, "MyBrand")
+    arns = [m.origination_identity_arn for m in sms_voice.sent_messages]
+    assert [str(arn).rsplit(":", 1)[1] for arn in arns] == [
+        "sender-id/MyBrand/DE",
+        "sender-id/MyBrand/FR",
+    ]
+    # Of another country only: found, and refused as an identity that cannot reach the country.
+    client.request_sender_id(SenderId="OnlyHere", IsoCountryCode="DE")
+    with pytest.raises(ClientError) as caught:
+        send(client, FR_DEST, "OnlyHere")
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        message="of DE cannot send to FR.",
+        fields={"DestinationPhoneNumber": "The origination identity cannot reach this country."},
+    )
