@@ -177,6 +177,6 @@ def test_a_simulator_number_sends_no_verification_code(
         "ValidationException",
         "INVALID_PARAMETER",
         message=f"The SIMULATOR phone number {simulator['PhoneNumber']} cannot send "
-        "verification codes",
+        "verification codes; use a phone number that is not a simulator number.",
         fields={"OriginationIdentity": "A simulator phone number cannot verify a destination."},
     )
