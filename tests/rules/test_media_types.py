@@ -28,7 +28,17 @@ def send(client: Any, number: str, *urls: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     "key",
-    ["cat.png", "cat.JPG", "clip.mp4", "song.mp3", "card.vcf", "menu.pdf", "a/b/noextension"],
+    [
+        "cat.png",
+        "cat.JPG",
+        "clip.mp4",
+        "song.mp3",
+        "card.vcf",
+        "menu.pdf",
+        "a/b/noextension",
+        "v1.2/photo.png",
+        "clips/wav",  # no extension: "wav" is the name, not its type
+    ],
 )
 def test_supported_or_unknowable_types_are_sent(
     client: Any, sms_voice: SmsVoiceMock, mms_number: str, key: str
@@ -39,7 +49,12 @@ def test_supported_or_unknowable_types_are_sent(
 
 @pytest.mark.parametrize(
     ("key", "mime"),
-    [("notes.txt", "text/plain"), ("photo.bmp", "image/bmp"), ("tune.wav", "audio/wav")],
+    [
+        ("notes.txt", "text/plain"),
+        ("photo.bmp", "image/bmp"),
+        ("tune.wav", "audio/wav"),
+        ("report.final.txt", "text/plain"),  # the type is the last extension
+    ],
 )
 def test_an_unsupported_type_is_refused(
     client: Any, sms_voice: SmsVoiceMock, mms_number: str, key: str, mime: str
