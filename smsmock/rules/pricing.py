@@ -95,11 +95,6 @@ def sms_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def encoding(text: str) -> str:
-    """``GSM-7`` or ``UCS-2``: how ``text`` is encoded for SMS."""
-    return "GSM-7" if is_gsm7(text) else "UCS-2"
-
-
 _TAG = re.compile(r"<[^>]*>")
 
 
