@@ -144,7 +144,8 @@ def pool_of(client: Any, first: str, *more: dict[str, str]) -> str:
         **country_if_required("CreatePool", "US"),
     )["PoolId"]
     for member in more:
-        client.associate_origination_identity(PoolId=pool_id, **member)
+        country = country_if_required("AssociateOriginationIdentity", "US")
+        client.associate_origination_identity(PoolId=pool_id, **{**country, **member})
     return pool_id
 
 
