@@ -1,5 +1,6 @@
 """Notify template variables: a left-out optional variable takes its default, an integer
-variable's bounds are inclusive, and a refusal names the template and every variable at fault."""
+variable's bounds and a string's length limit are inclusive, and a refusal names the template
+and every variable at fault."""
 
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ def test_a_left_out_expiration_takes_the_templates_default(client: Any, config_i
         "Acme: Your verification code is 4821. It expires in 10 minutes. "
         "Do not share it with anyone."
     )
+
+
+@pytest.mark.parametrize("code", ["1234", "12345678"])
+def test_a_code_of_four_to_eight_digits_is_taken(client: Any, config_id: str, code: str) -> None:
+    assert f"Your verification code is {code}." in body(client, config_id, {"code": code})
 
 
 @pytest.mark.parametrize("minutes", ["1", "60"])
