@@ -91,3 +91,24 @@ def test_an_opt_in_keyword_counts_for_the_30_day_rule(
         message=END_USER,
         fields={"OptedOutNumber": "once every 30 days"},
     )
+
+
+def test_a_number_in_a_pool_answers_with_the_pools_keywords(
+    client: Any, sms_voice: SmsVoiceMock, number: dict[str, Any]
+) -> None:
+    pool_id = client.create_pool(
+        OriginationIdentity=number["PhoneNumberId"],
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+    )["PoolId"]
+    client.put_keyword(
+        OriginationIdentity=pool_id,
+        Keyword="MENU",
+        KeywordMessage="Reply HOURS or START.",
+        KeywordAction="AUTOMATIC_RESPONSE",
+    )
+    inbound = sms_voice.receive(END_USER, number["PhoneNumber"], "menu")
+    assert (inbound.keyword, inbound.action) == ("MENU", "AUTOMATIC_RESPONSE")
+    assert inbound.reply is not None
+    assert inbound.reply.message_body == "Reply HOURS or START."
+    assert inbound.reply.origination_identity == number["PhoneNumber"]
