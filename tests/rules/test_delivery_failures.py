@@ -1,6 +1,7 @@
-"""What a failed delivery says: the error moto answered, as ``Code: Message`` (what the user's own
+"""What a delivery says: the error moto answered, as ``Code: Message`` (what the user's own
 call to that destination would have been told), the event CloudWatch Logs would not take, an ARN
-that is no log group, and a two-way channel that is neither an SNS topic nor Amazon Connect."""
+that is no log group, a destination without its ARN, and a two-way channel that is neither an SNS
+topic nor Amazon Connect; and a destination ARN without region and account is the sender's."""
 
 from __future__ import annotations
 
@@ -119,3 +120,55 @@ def test_a_two_way_channel_of_another_service_fails() -> None:
         "failed",
         f"{channel} is not an SNS topic or Amazon Connect ARN",
     )
+
+
+def test_an_event_topic_without_region_and_account_is_the_senders(aws: None) -> None:
+    topic = "arn:aws:sns:::sms-events"
+    sns = boto3.client("sns", region_name="eu-west-1")
+    result = deliver_event(
+        "SnsDestination", {"TopicArn": topic}, PAYLOAD, account_id=ACCOUNT, region="eu-west-1"
+    )
+    assert (result.status, result.detail) == (
+        "failed",
+        said(sns.publish, TopicArn=topic, Message="{}"),
+    )
+
+
+def test_a_log_group_without_region_and_account_is_the_senders(aws: None) -> None:
+    boto3.client("logs", region_name="eu-west-1").create_log_group(logGroupName="sms")
+    result = deliver_event(
+        "CloudWatchLogsDestination",
+        {"IamRoleArn": ROLE, "LogGroupArn": "arn:aws:logs:::log-group:sms"},
+        PAYLOAD,
+        account_id=ACCOUNT,
+        region="eu-west-1",
+    )
+    assert (result.status, result.detail) == ("delivered", "arn:aws:logs:::log-group:sms (moto)")
+
+
+def test_a_destination_without_its_arn_names_what_is_missing(aws: None) -> None:
+    result = deliver_event("SnsDestination", {}, PAYLOAD, account_id=ACCOUNT, region="us-east-1")
+    assert (result.status, result.detail) == ("failed", "KeyError: 'TopicArn'")
+
+
+def test_a_delivery_stream_without_region_and_account_is_the_senders(aws: None) -> None:
+    s3 = boto3.client("s3", region_name="eu-west-1")
+    s3.create_bucket(
+        Bucket="sms-archive", CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
+    )
+    boto3.client("firehose", region_name="eu-west-1").create_delivery_stream(
+        DeliveryStreamName="sms-events",
+        ExtendedS3DestinationConfiguration={
+            "RoleARN": ROLE,
+            "BucketARN": "arn:aws:s3:::sms-archive",
+        },
+    )
+    stream = "arn:aws:firehose:::deliverystream/sms-events"
+    result = deliver_event(
+        "KinesisFirehoseDestination",
+        {"IamRoleArn": ROLE, "DeliveryStreamArn": stream},
+        PAYLOAD,
+        account_id=ACCOUNT,
+        region="eu-west-1",
+    )
+    assert (result.status, result.detail) == ("delivered", f"{stream} (moto)")
