@@ -1,7 +1,8 @@
 """What a delivery says: the error moto answered, as ``Code: Message`` (what the user's own
 call to that destination would have been told), the event CloudWatch Logs would not take, an ARN
 that is no log group, a destination without its ARN, and a two-way channel that is neither an SNS
-topic nor Amazon Connect; and a destination ARN without region and account is the sender's."""
+topic nor Amazon Connect; a destination ARN without region and account is the sender's, and the
+user's endpoint and profile never redirect a delivery."""
 
 from __future__ import annotations
 
@@ -172,3 +173,17 @@ def test_a_delivery_stream_without_region_and_account_is_the_senders(aws: None) 
         region="eu-west-1",
     )
     assert (result.status, result.detail) == ("delivered", f"{stream} (moto)")
+
+
+def test_the_users_endpoint_and_profile_do_not_redirect_a_first_delivery(
+    aws: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first delivery to a region (its client made now) ignores the user's settings too."""
+    region = "ap-southeast-2"
+    topic = boto3.client("sns", region_name=region).create_topic(Name="sms-events")["TopicArn"]
+    monkeypatch.setenv("AWS_PROFILE", "no-such-profile")
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")  # nothing listens there
+    result = deliver_event(
+        "SnsDestination", {"TopicArn": topic}, PAYLOAD, account_id=ACCOUNT, region=region
+    )
+    assert (result.status, result.detail) == ("delivered", f"{topic} (moto)")
