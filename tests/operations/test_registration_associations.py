@@ -74,6 +74,7 @@ def test_brand_must_be_complete(client: Any) -> None:
         "REGISTRATION_NOT_COMPLETE",
         resource_id=brand,
         resource_type="registration",
+        message=f"{brand} is CREATED, not COMPLETE",
     )
 
 
@@ -232,6 +233,7 @@ def test_toll_free_number_is_associated_before_submit(client: Any, sms_voice: Sm
         "REGISTRATION_ALREADY_SUBMITTED",
         resource_type="registration",
         resource_id=registration,
+        message="identities of this type are associated before it is submitted",
     )
     sms_voice.advance("registration", registration, to="COMPLETE")
     # Deleting a toll-free registration disassociates its number.
@@ -308,6 +310,19 @@ def test_registration_for_a_ten_dlc_number(client: Any, sms_voice: SmsVoiceMock)
     assert number.registration_id == complete
     listed = client.list_registration_associations(RegistrationId=complete)
     assert number.phone_number_id in [a["ResourceId"] for a in listed["RegistrationAssociations"]]
+
+
+def test_a_completed_registration_takes_numbers_of_its_country(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    # A 10DLC campaign takes US TEN_DLC numbers: complete, it still takes none of Canada.
+    campaign = _completed_campaign(client)
+    assert completed_registration(_call(sms_voice), campaign, "TEN_DLC", "US").registration_id == (
+        campaign
+    )
+    with pytest.raises(ValidationError) as invalid:
+        completed_registration(_call(sms_voice), campaign, "TEN_DLC", "CA")
+    assert invalid.value.reason == "INVALID_REGISTRATION_ASSOCIATION"
 
 
 def test_registration_for_a_toll_free_number(client: Any, sms_voice: SmsVoiceMock) -> None:
