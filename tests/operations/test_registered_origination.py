@@ -177,6 +177,8 @@ def test_a_toll_free_number_is_released_after_its_registration_is_deleted(client
         "PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION",
         resource_type="phone-number",
         resource_id=number["PhoneNumberId"],
+        message=f"{number['PhoneNumberId']} is associated with registration {registration}; "
+        "delete the registration",
     )
     # DELETE_REGISTRATION_DISASSOCIATES: deleting the registration lets go of the number.
     client.delete_registration(RegistrationId=registration)
@@ -220,6 +222,7 @@ def test_a_registered_sender_id_is_released_after_its_registration_is_deleted(
         "DISASSOCIATE_REGISTRATION_NOT_ALLOWED",
         resource_type="sender-id",
         resource_id="EXAMPLE",
+        message=f"EXAMPLE is associated with registration {registration}; delete the registration",
     )
     client.delete_registration(RegistrationId=registration)
     released = client.release_sender_id(SenderId="EXAMPLE", IsoCountryCode="SG")

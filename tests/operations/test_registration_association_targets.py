@@ -1,7 +1,7 @@
-"""What CreateRegistrationAssociation answers for a ResourceId it cannot find: the resource type
-the ``ResourceNotFoundException`` names (read from an ARN, from an id's prefix, or else from what
-the registration type takes), and a phone number of another account, which is not found even by
-its ARN."""
+"""What CreateRegistrationAssociation answers for a ResourceId it cannot find or take: the resource
+type the ``ResourceNotFoundException`` names (read from an ARN, from an id's prefix, or else from
+what the registration type takes), a phone number of another account (not found even by its ARN),
+and the kind and country of what a registration type cannot take."""
 
 from __future__ import annotations
 
@@ -92,3 +92,27 @@ def test_a_number_of_another_account_is_not_found_by_its_arn(
         home.list_registration_associations(RegistrationId=registration)["RegistrationAssociations"]
         == []
     )
+
+
+def test_what_a_registration_type_cannot_take_is_named_in_the_message(client: Any) -> None:
+    # A toll-free registration takes no brand registration (named without a country); an SG
+    # sender ID registration takes no sender ID of Spain (named with its country).
+    toll_free = new_registration(client, TOLL_FREE)
+    brand = new_registration(client, "US_TEN_DLC_BRAND_REGISTRATION")
+    spain = client.request_sender_id(SenderId="MyBrand", IsoCountryCode="ES")["SenderIdArn"]
+    sg_sender_id = new_registration(client, SG_SENDER_ID)
+    for registration, resource_id, message in (
+        (toll_free, brand, "cannot be associated with a US_TEN_DLC_BRAND_REGISTRATION."),
+        (sg_sender_id, spain, "cannot be associated with a SENDER_ID in ES."),
+    ):
+        with pytest.raises(ClientError) as caught:
+            client.create_registration_association(
+                RegistrationId=registration, ResourceId=resource_id
+            )
+        expect_error(
+            caught,
+            "ValidationException",
+            "INVALID_REGISTRATION_ASSOCIATION",
+            message=message,
+            fields={"ResourceId": f"{resource_id} cannot be associated with this registration"},
+        )
