@@ -96,6 +96,7 @@ def test_brand_association_output(client: Any) -> None:
         "RESOURCE_ALREADY_ASSOCIATED",
         resource_type="registration",
         resource_id=brand,
+        message=f"{brand} is already associated with registration {campaign}.",
     )
 
 
@@ -129,6 +130,7 @@ def test_number_of_another_registration_is_refused(client: Any, sms_voice: SmsVo
         "PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION",
         resource_type="phone-number",
         resource_id=number.phone_number_id,
+        message=f"{number.phone_number_id} is associated with registration {first}.",
     )
 
 

@@ -1,13 +1,18 @@
 """What an approved sender ID registration provisions (``ASSOCIATE_ON_APPROVAL``): the sender ID of
 its form, as DescribeSenderIds lists it; or, when the account has that sender ID already, that one,
 registered and associated (never a second); or, when a sender ID was associated with the
-registration before, that one only."""
+registration before, that one only. A sender ID associated once it is approved is registered at
+once, and no other registration can take it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+from botocore.exceptions import ClientError
+
+from tests.helpers import expect_error
 from tests.registration_data import SG_SENDER_ID, new_registration, put_values
 
 SG_TYPE = "SG_SENDER_ID_REGISTRATION"
@@ -94,3 +99,23 @@ def test_a_sender_id_associated_before_is_the_one_registered(client: Any) -> Non
     [other] = client.describe_sender_ids()["SenderIds"]  # no EXAMPLE of the form
     assert (other["SenderId"], other["Registered"]) == ("OTHER", True)
     assert _associations(client, registration) == [("sender-id", "OTHER", f"{ARN}/OTHER/SG", "SG")]
+
+
+def test_a_sender_id_associated_after_approval_is_registered_at_once(client: Any) -> None:
+    registration = _approved(client)
+    client.request_sender_id(SenderId="OTHER", IsoCountryCode="SG")
+    client.create_registration_association(RegistrationId=registration, ResourceId="OTHER")
+    other = client.describe_sender_ids(SenderIds=[{"SenderId": "OTHER", "IsoCountryCode": "SG"}])
+    assert other["SenderIds"][0]["Registered"] is True
+    # Another registration cannot take it: it is associated with this one.
+    second = new_registration(client, SG_TYPE)
+    with pytest.raises(ClientError) as caught:
+        client.create_registration_association(RegistrationId=second, ResourceId="OTHER")
+    expect_error(
+        caught,
+        "ConflictException",
+        "RESOURCE_ALREADY_ASSOCIATED",
+        resource_type="sender-id",
+        resource_id="OTHER",
+        message=f"OTHER is associated with registration {registration}.",
+    )
