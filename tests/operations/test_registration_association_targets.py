@@ -1,7 +1,8 @@
 """What CreateRegistrationAssociation answers for a ResourceId it cannot find or take: the resource
 type the ``ResourceNotFoundException`` names (read from an ARN, from an id's prefix, or else from
 what the registration type takes), a phone number of another account (not found even by its ARN),
-and the kind and country of what a registration type cannot take."""
+the kind and country of what a registration type cannot take, and which sender ID a bare name
+finds (the one of the registration type's country)."""
 
 from __future__ import annotations
 
@@ -116,3 +117,22 @@ def test_what_a_registration_type_cannot_take_is_named_in_the_message(client: An
             message=message,
             fields={"ResourceId": f"{resource_id} cannot be associated with this registration"},
         )
+
+
+def test_a_sender_id_named_bare_is_the_one_of_the_registrations_country(client: Any) -> None:
+    client.request_sender_id(SenderId="MyBrand", IsoCountryCode="ES")
+    singapore = client.request_sender_id(SenderId="MyBrand", IsoCountryCode="SG")
+    registration = new_registration(client, SG_SENDER_ID)
+    out = client.create_registration_association(RegistrationId=registration, ResourceId="MyBrand")
+    assert (out["ResourceArn"], out["IsoCountryCode"]) == (singapore["SenderIdArn"], "SG")
+    # A type that takes no sender ID finds one of any country, and says it cannot take it.
+    campaign = new_registration(client, CAMPAIGN)
+    with pytest.raises(ClientError) as caught:
+        client.create_registration_association(RegistrationId=campaign, ResourceId="MyBrand")
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_REGISTRATION_ASSOCIATION",
+        message="cannot be associated with a SENDER_ID in ES.",
+        fields={"ResourceId": "MyBrand cannot be associated with this registration type"},
+    )
