@@ -1,7 +1,7 @@
 """PutRegistrationFieldValue at the limits of a field's definition: a TEXT value of exactly its
 ``MinLength`` or ``MaxLength`` and a SELECT of exactly ``MinChoices`` or ``MaxChoices`` are
-taken, one character or choice more is refused naming the limits, and every unknown choice is
-named."""
+taken; a character more or less, or a choice more, is refused naming the limits; every unknown
+choice is named."""
 
 from __future__ import annotations
 
