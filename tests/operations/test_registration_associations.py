@@ -100,6 +100,30 @@ def test_brand_association_output(client: Any) -> None:
     )
 
 
+def test_phone_number_association_output(client: Any, sms_voice: SmsVoiceMock) -> None:
+    campaign = _completed_campaign(client)
+    number = add_phone_number(sms_voice)
+    out = client.create_registration_association(
+        RegistrationId=campaign, ResourceId=number.phone_number_arn
+    )
+    out.pop("ResponseMetadata")
+    registration_arn = out.pop("RegistrationArn")
+    assert registration_arn.endswith(f":registration/{campaign}")
+    assert out == {
+        "RegistrationId": campaign,
+        "RegistrationType": CAMPAIGN_TYPE,
+        "ResourceArn": number.phone_number_arn,
+        "ResourceId": number.phone_number_id,
+        "ResourceType": "phone-number",
+        "IsoCountryCode": "US",
+        "PhoneNumber": "+12065550100",
+    }
+    [listed] = client.list_registration_associations(
+        RegistrationId=campaign, Filters=[{"Name": "resource-type", "Values": ["phone-number"]}]
+    )["RegistrationAssociations"]
+    assert listed == {k: v for k, v in out.items() if k.startswith(("Resource", "Iso", "Phone"))}
+
+
 def test_wrong_kind_of_number_is_refused(client: Any, sms_voice: SmsVoiceMock) -> None:
     campaign = _completed_campaign(client)
     toll_free = add_phone_number(sms_voice, "TOLL_FREE", "+18445550100")
