@@ -90,7 +90,7 @@ def test_a_ten_dlc_number_with_a_registration_that_cannot_take_it(
     registration = new_registration(client, registration_type)
     with pytest.raises(ClientError) as caught:
         request(client, "TEN_DLC", RegistrationId=registration)
-    expect_refusal(caught, code, reason, registration)
+    expect_refusal(caught, code, reason, registration, "TEN_DLC")
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
 
 
@@ -130,19 +130,28 @@ def test_a_toll_free_number_with_a_registration_that_cannot_take_it(
     registration = make_registration(client)
     with pytest.raises(ClientError) as caught:
         request(client, "TOLL_FREE", RegistrationId=registration)
-    expect_refusal(caught, code, reason, registration)
+    expect_refusal(caught, code, reason, registration, "TOLL_FREE")
 
 
 def expect_refusal(
-    caught: pytest.ExceptionInfo[ClientError], code: str, reason: str, registration: str
+    caught: pytest.ExceptionInfo[ClientError],
+    code: str,
+    reason: str,
+    registration: str,
+    number_type: str,
 ) -> None:
     """A registration that cannot take the number: a conflict names it as the resource, a
-    validation error in the message of its ``ResourceId`` field."""
+    validation error in the message of its ``ResourceId`` field, and its message says which
+    numbers (type and country) the registration cannot take."""
     if code == "ConflictException":
         expect_error(caught, code, reason, resource_type="registration", resource_id=registration)
     else:
         expect_error(
-            caught, code, reason, fields={"ResourceId": f"{registration} cannot be associated"}
+            caught,
+            code,
+            reason,
+            fields={"ResourceId": f"{registration} cannot be associated"},
+            message=f"cannot be associated with a {number_type} in US",
         )
 
 
@@ -168,6 +177,8 @@ def test_a_toll_free_number_is_released_after_its_registration_is_deleted(client
         "PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION",
         resource_type="phone-number",
         resource_id=number["PhoneNumberId"],
+        message=f"{number['PhoneNumberId']} is associated with registration {registration}; "
+        "delete the registration",
     )
     # DELETE_REGISTRATION_DISASSOCIATES: deleting the registration lets go of the number.
     client.delete_registration(RegistrationId=registration)
@@ -211,6 +222,7 @@ def test_a_registered_sender_id_is_released_after_its_registration_is_deleted(
         "DISASSOCIATE_REGISTRATION_NOT_ALLOWED",
         resource_type="sender-id",
         resource_id="EXAMPLE",
+        message=f"EXAMPLE is associated with registration {registration}; delete the registration",
     )
     client.delete_registration(RegistrationId=registration)
     released = client.release_sender_id(SenderId="EXAMPLE", IsoCountryCode="SG")
@@ -232,6 +244,8 @@ def test_a_number_of_another_region_is_not_in_the_registrations_region(client: A
         "PHONE_NUMBER_NOT_IN_REGISTRATION_REGION",
         resource_type="phone-number",
         resource_id=number["PhoneNumberId"],
+        message=f"{number['PhoneNumberId']} is in us-west-2, not in the registration's Region "
+        "us-east-1",
     )
     # By id the number is looked up in the registration's own Region only.
     with pytest.raises(ClientError) as caught:
@@ -295,6 +309,7 @@ def test_an_rcs_agent_has_one_registration_of_each_type(
         "RCS_AGENT_ALREADY_ASSOCIATED_TO_REGISTRATION_TYPE",
         resource_type="rcs-agent",
         resource_id=agent["RcsAgentId"],
+        message=f"associated with registration {first} of type {testing}",
     )
     # Once the first registration is deleted, the agent can take another of that type.
     client.delete_registration(RegistrationId=first)

@@ -74,6 +74,7 @@ def test_brand_must_be_complete(client: Any) -> None:
         "REGISTRATION_NOT_COMPLETE",
         resource_id=brand,
         resource_type="registration",
+        message=f"{brand} is CREATED, not COMPLETE",
     )
 
 
@@ -95,7 +96,32 @@ def test_brand_association_output(client: Any) -> None:
         "RESOURCE_ALREADY_ASSOCIATED",
         resource_type="registration",
         resource_id=brand,
+        message=f"{brand} is already associated with registration {campaign}.",
     )
+
+
+def test_phone_number_association_output(client: Any, sms_voice: SmsVoiceMock) -> None:
+    campaign = _completed_campaign(client)
+    number = add_phone_number(sms_voice)
+    out = client.create_registration_association(
+        RegistrationId=campaign, ResourceId=number.phone_number_arn
+    )
+    out.pop("ResponseMetadata")
+    registration_arn = out.pop("RegistrationArn")
+    assert registration_arn.endswith(f":registration/{campaign}")
+    assert out == {
+        "RegistrationId": campaign,
+        "RegistrationType": CAMPAIGN_TYPE,
+        "ResourceArn": number.phone_number_arn,
+        "ResourceId": number.phone_number_id,
+        "ResourceType": "phone-number",
+        "IsoCountryCode": "US",
+        "PhoneNumber": "+12065550100",
+    }
+    [listed] = client.list_registration_associations(
+        RegistrationId=campaign, Filters=[{"Name": "resource-type", "Values": ["phone-number"]}]
+    )["RegistrationAssociations"]
+    assert listed == {k: v for k, v in out.items() if k.startswith(("Resource", "Iso", "Phone"))}
 
 
 def test_wrong_kind_of_number_is_refused(client: Any, sms_voice: SmsVoiceMock) -> None:
@@ -128,6 +154,7 @@ def test_number_of_another_registration_is_refused(client: Any, sms_voice: SmsVo
         "PHONE_NUMBER_ASSOCIATED_TO_REGISTRATION",
         resource_type="phone-number",
         resource_id=number.phone_number_id,
+        message=f"{number.phone_number_id} is associated with registration {first}.",
     )
 
 
@@ -232,6 +259,7 @@ def test_toll_free_number_is_associated_before_submit(client: Any, sms_voice: Sm
         "REGISTRATION_ALREADY_SUBMITTED",
         resource_type="registration",
         resource_id=registration,
+        message="identities of this type are associated before it is submitted",
     )
     sms_voice.advance("registration", registration, to="COMPLETE")
     # Deleting a toll-free registration disassociates its number.
@@ -308,6 +336,19 @@ def test_registration_for_a_ten_dlc_number(client: Any, sms_voice: SmsVoiceMock)
     assert number.registration_id == complete
     listed = client.list_registration_associations(RegistrationId=complete)
     assert number.phone_number_id in [a["ResourceId"] for a in listed["RegistrationAssociations"]]
+
+
+def test_a_completed_registration_takes_numbers_of_its_country(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    # A 10DLC campaign takes US TEN_DLC numbers: complete, it still takes none of Canada.
+    campaign = _completed_campaign(client)
+    assert completed_registration(_call(sms_voice), campaign, "TEN_DLC", "US").registration_id == (
+        campaign
+    )
+    with pytest.raises(ValidationError) as invalid:
+        completed_registration(_call(sms_voice), campaign, "TEN_DLC", "CA")
+    assert invalid.value.reason == "INVALID_REGISTRATION_ASSOCIATION"
 
 
 def test_registration_for_a_toll_free_number(client: Any, sms_voice: SmsVoiceMock) -> None:

@@ -100,26 +100,28 @@ def test_section_definitions(client: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "reason", "fields"),
+    ("kwargs", "reason", "fields", "message"),
     [
         (
             {"RegistrationType": "XX_NOPE"},
             "UNKNOWN_REGISTRATION_TYPE",
             {"RegistrationType": "Unknown registration type XX_NOPE"},
+            "XX_NOPE is not supported",
         ),
         (
             {"RegistrationType": "US_TEN_DLC_BRAND_REGISTRATION", "SectionPaths": ["nope"]},
             "UNKNOWN_REGISTRATION_SECTION",
             {"SectionPaths[0]": "Unknown registration section nope"},
+            "nope is not part of US_TEN_DLC_BRAND_REGISTRATION",
         ),
     ],
 )
 def test_section_definitions_errors(
-    client: Any, kwargs: dict[str, Any], reason: str, fields: dict[str, str]
+    client: Any, kwargs: dict[str, Any], reason: str, fields: dict[str, str], message: str
 ) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_registration_section_definitions(**kwargs)
-    expect_error(caught, "ValidationException", reason, fields=fields)
+    expect_error(caught, "ValidationException", reason, fields=fields, message=message)
 
 
 def test_field_definitions_are_shaped_as_the_model(client: Any) -> None:
@@ -162,31 +164,37 @@ def test_field_definitions_page_with_next_token(client: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "reason", "fields"),
+    ("kwargs", "reason", "fields", "message"),
     [
         (
             {"RegistrationType": "XX_NOPE"},
             "UNKNOWN_REGISTRATION_TYPE",
             {"RegistrationType": "Unknown registration type XX_NOPE"},
+            "XX_NOPE is not supported",
         ),
         (
             {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "SectionPath": "nope"},
             "UNKNOWN_REGISTRATION_SECTION",
             {"SectionPath": "Unknown registration section nope"},
+            "nope is not part of US_TOLL_FREE_REGISTRATION",
         ),
         (
-            {"RegistrationType": "US_TOLL_FREE_REGISTRATION", "FieldPaths": ["companyInfo.nope"]},
+            {
+                "RegistrationType": "US_TOLL_FREE_REGISTRATION",
+                "FieldPaths": ["companyInfo.companyName", "companyInfo.nope"],
+            },
             "UNKNOWN_REGISTRATION_FIELD",
-            {"FieldPaths[0]": "Unknown registration field companyInfo.nope"},
+            {"FieldPaths[1]": "Unknown registration field companyInfo.nope"},
+            "companyInfo.nope is not part of US_TOLL_FREE_REGISTRATION",
         ),
     ],
 )
 def test_field_definitions_errors(
-    client: Any, kwargs: dict[str, Any], reason: str, fields: dict[str, str]
+    client: Any, kwargs: dict[str, Any], reason: str, fields: dict[str, str], message: str
 ) -> None:
     with pytest.raises(ClientError) as caught:
         client.describe_registration_field_definitions(**kwargs)
-    expect_error(caught, "ValidationException", reason, fields=fields)
+    expect_error(caught, "ValidationException", reason, fields=fields, message=message)
 
 
 def test_vetting_has_no_fields(client: Any) -> None:

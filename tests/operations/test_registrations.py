@@ -185,67 +185,77 @@ FAILED = "FIELD_VALIDATION_FAILED"
 
 
 @pytest.mark.parametrize(
-    ("value", "reason", "fields"),
+    ("value", "reason", "fields", "message"),
     [
         (
             {"FieldPath": "companyInfo.nope", "TextValue": "x"},
             "UNKNOWN_REGISTRATION_FIELD",
             {"FieldPath": "Unknown registration field companyInfo.nope"},
+            "companyInfo.nope is not part of US_TEN_DLC_BRAND_REGISTRATION",
         ),
         (
             {"FieldPath": "companyInfo.taxIdIssuingCountry", "TextValue": "USA"},
             FAILED,
             {"TextValue": "between 2 and 2 characters"},
+            "companyInfo.taxIdIssuingCountry is not valid. Must be between 2 and 2 characters",
         ),
         (
             {"FieldPath": "companyInfo.isoCountryCode", "TextValue": "us"},
             FAILED,
             {"TextValue": "Must match the pattern ^[A-Z]{2}$"},
+            "companyInfo.isoCountryCode is not valid. Must match the pattern ^[A-Z]{2}$.",
         ),
         (
             {"FieldPath": "contactInfo.website", "TextValue": "example.com"},
             FAILED,
             {"TextValue": "Must match the pattern ^https?://"},
+            "contactInfo.website is not valid. Must match the pattern ^https?://",
         ),
         (
             {"FieldPath": "companyInfo.legalType", "SelectChoices": ["LLC"]},
             FAILED,
             {"SelectChoices": "LLC is not one of the options: PRIVATE_PROFIT"},
+            "companyInfo.legalType is not valid. LLC is not one of the options: PRIVATE_PROFIT",
         ),
         (
             {"FieldPath": "companyInfo.legalType", "SelectChoices": ["NON_PROFIT", "GOVERNMENT"]},
             FAILED,
             {"SelectChoices": "between 1 and 1 choices"},
+            "companyInfo.legalType is not valid. Must have between 1 and 1 choices.",
         ),
         (
             {"FieldPath": "companyInfo.legalType", "SelectChoices": []},
             FAILED,
             {"SelectChoices": "between 1 and 1 choices"},
+            "companyInfo.legalType is not valid. Must have between 1 and 1 choices.",
         ),
         (
             {"FieldPath": "companyInfo.legalType", "TextValue": "NO"},
             "INVALID_PARAMETER",
             {"TextValue": "companyInfo.legalType takes SelectChoices"},
+            "companyInfo.legalType is a SELECT field and takes SelectChoices.",
         ),
         (
             {"FieldPath": "companyInfo.companyName"},
             "MISSING_PARAMETER",
             {"TextValue": "Required"},
+            "companyInfo.companyName needs a TextValue.",
         ),
         (
             {"FieldPath": "companyInfo.companyName", "TextValue": "A", "SelectChoices": ["A"]},
             "PARAMETERS_CANNOT_BE_USED_TOGETHER",
             {"SelectChoices": "Give only one value", "TextValue": "Give only one value"},
+            "Only one of SelectChoices, TextValue can be given.",
         ),
     ],
 )
 def test_field_values_are_checked_against_their_definitions(
-    client: Any, value: dict[str, Any], reason: str, fields: dict[str, str]
+    client: Any, value: dict[str, Any], reason: str, fields: dict[str, str], message: str
 ) -> None:
     brand = new_registration(client, BRAND_TYPE)
     with pytest.raises(ClientError) as caught:
         client.put_registration_field_value(RegistrationId=brand, **value)
-    expect_error(caught, "ValidationException", reason, fields=fields)
+    expect_error(caught, "ValidationException", reason, fields=fields, message=message)
 
 
 def test_select_with_several_choices(client: Any) -> None:
