@@ -23,24 +23,16 @@ with mock_sms_voice():
 
 
 @needs_operations("CarrierLookup")
-def test_country_names_read_the_same_under_an_ascii_locale(tmp_path: Path) -> None:
-    # The child imports the same smsmock as this test, in the C locale with neither locale
-    # coercion nor UTF-8 mode: its locale encoding is ASCII.
-    source = str(Path(smsmock.__file__).parents[1])
-    path = os.pathsep.join(p for p in (source, os.environ.get("PYTHONPATH")) if p)
-    env = {
-        **os.environ,
-        "LC_ALL": "C",
-        "PYTHONUTF8": "0",
-        "PYTHONCOERCECLOCALE": "0",
-        "PYTHONPATH": path,
-    }
+def test_country_names_read_the_same_under_an_ascii_locale() -> None:
+    # The child runs in the directory of the smsmock this test imported (so it imports that one),
+    # in the C locale with neither locale coercion nor UTF-8 mode: its locale encoding is ASCII.
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
     done = subprocess.run(
         [sys.executable, "-c", LOOKUP],
         capture_output=True,
         text=True,
         env=env,
-        cwd=tmp_path,
+        cwd=Path(smsmock.__file__).parents[1],
         timeout=60,
         check=False,
     )

@@ -8,7 +8,6 @@ listed like any other."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -66,20 +65,22 @@ print(json.dumps([record.configuration_set_name for record in records]))
 """
 
 
-def run_fresh(code: str, where: Path) -> Any:
-    """What ``code`` prints (JSON), run by a fresh interpreter in the directory ``where``; it
-    imports the smsmock this test imported (not one in its own directory)."""
-    source = str(Path(smsmock.__file__).parents[1])
-    paths = [source, os.environ.get("PYTHONPATH", "")]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+def run_fresh(code: str) -> Any:
+    """What ``code`` prints (JSON), run by a fresh interpreter in the directory that holds the
+    smsmock this test imported, so that the child imports that one (under mutmut, the mutated
+    copy, whose settings mutmut finds there too)."""
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=where, env=env
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(smsmock.__file__).parents[1],
     )
     return json.loads(done.stdout)
 
 
-def test_lazily_exported_names_are_what_they_name(tmp_path: Path) -> None:
-    found = run_fresh(READ.format(names=EXPORTED), tmp_path)
+def test_lazily_exported_names_are_what_they_name() -> None:
+    found = run_fresh(READ.format(names=EXPORTED))
     assert found == {
         **{name: name for name in EXPORTED},
         "faces.mock": "smsmock.faces.mock",
@@ -89,13 +90,13 @@ def test_lazily_exported_names_are_what_they_name(tmp_path: Path) -> None:
     }
 
 
-def test_a_botocore_client_is_answered_without_boto3(tmp_path: Path) -> None:
-    assert run_fresh(BOTOCORE_ALONE, tmp_path) == {"lists": ["Default"], "boto3": False}
+def test_a_botocore_client_is_answered_without_boto3() -> None:
+    assert run_fresh(BOTOCORE_ALONE) == {"lists": ["Default"], "boto3": False}
 
 
-def test_a_client_made_before_the_mock_starts_is_answered(tmp_path: Path) -> None:
-    assert run_fresh(CLIENT_FIRST, tmp_path) == ["Default"]
+def test_a_client_made_before_the_mock_starts_is_answered() -> None:
+    assert run_fresh(CLIENT_FIRST) == ["Default"]
 
 
-def test_the_first_record_of_a_process_is_listed(tmp_path: Path) -> None:
-    assert run_fresh(FIRST_RECORD, tmp_path) == ["first"]
+def test_the_first_record_of_a_process_is_listed() -> None:
+    assert run_fresh(FIRST_RECORD) == ["first"]
