@@ -16,6 +16,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
+from tests.installed_model import country_if_required
 from tests.registration_data import register_toll_free
 
 Caught = pytest.ExceptionInfo[ClientError] | ClientError | Mapping[str, Any]
@@ -171,6 +172,29 @@ def toll_free_number(
     else:
         register_toll_free(client, number["PhoneNumberId"])
     return number
+
+
+def simulator_number(client: Any) -> dict[str, Any]:
+    """RequestPhoneNumber's answer for a new US SMS simulator number (transactional)."""
+    number: dict[str, Any] = client.request_phone_number(
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+        NumberCapabilities=["SMS"],
+        NumberType="SIMULATOR",
+    )
+    return number
+
+
+def pool_of_new_number(client: Any) -> dict[str, Any]:
+    """CreatePool's answer for a transactional pool made from a new US toll-free number, left
+    unregistered."""
+    number = toll_free_number(client, ("SMS",), registered=False)
+    pool: dict[str, Any] = client.create_pool(
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageType="TRANSACTIONAL",
+        **country_if_required("CreatePool", "US"),
+    )
+    return pool
 
 
 def no_credentials(monkeypatch: pytest.MonkeyPatch) -> None:

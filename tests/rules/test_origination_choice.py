@@ -13,7 +13,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from tests.helpers import expect_error, toll_free_number
+from tests.helpers import expect_error, simulator_number, toll_free_number
 from tests.installed_model import country_if_required, needs_members, needs_operations
 from tests.registration_data import (
     SG_SENDER_ID,
@@ -32,16 +32,6 @@ DE_DEST = "+4915112345678"
 CN_DEST = "+8613800138000"
 
 INTERNATIONAL = needs_members("UpdatePhoneNumberRequest", "InternationalSendingEnabled")
-
-
-def simulator_number(client: Any) -> dict[str, Any]:
-    number: dict[str, Any] = client.request_phone_number(
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS"],
-        NumberType="SIMULATOR",
-    )
-    return number
 
 
 def send(client: Any, destination: str, origin: str | None = None) -> None:

@@ -12,7 +12,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from tests.helpers import expect_error, toll_free_number
+from tests.helpers import expect_error, simulator_number, toll_free_number
 from tests.installed_model import needs_members
 
 DEST = "+12065550100"
@@ -134,13 +134,7 @@ def test_an_opted_out_destination_names_the_list(client: Any, us_toll_free: dict
 
 @pytest.fixture
 def simulator(client: Any) -> dict[str, Any]:
-    number: dict[str, Any] = client.request_phone_number(
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS"],
-        NumberType="SIMULATOR",
-    )
-    return number
+    return simulator_number(client)
 
 
 def test_a_simulator_number_sends_only_to_simulator_destinations(

@@ -16,8 +16,7 @@ from freezegun import freeze_time
 
 from smsmock import SmsVoiceMock
 from smsmock.faces.state_file import StateFileError
-from tests.helpers import toll_free_number
-from tests.installed_model import country_if_required
+from tests.helpers import pool_of_new_number, toll_free_number
 from tests.registration_data import BRAND, new_registration, put_values, registration_status
 
 START = datetime(2026, 4, 1, 9, 0, tzinfo=timezone.utc)
@@ -37,16 +36,6 @@ def status_history(client: Any, registration_id: str) -> dict[str, datetime]:
         "RegistrationVersionStatusHistory"
     ]
     return history
-
-
-def new_pool(client: Any) -> dict[str, Any]:
-    number = toll_free_number(client, ("SMS",), registered=False)
-    pool: dict[str, Any] = client.create_pool(
-        OriginationIdentity=number["PhoneNumberId"],
-        MessageType="TRANSACTIONAL",
-        **country_if_required("CreatePool", "US"),
-    )
-    return pool
 
 
 def pool_status(client: Any, pool_id: str) -> str:
@@ -105,7 +94,7 @@ def test_modes_that_settle_at_once(
 ) -> None:
     sms_voice.set_lifecycle("pool", mode, seconds=seconds)
     with freeze_time(START):
-        pool = new_pool(client)
+        pool = pool_of_new_number(client)
         assert pool["Status"] == "CREATING"
         assert pool_status(client, pool["PoolId"]) == "ACTIVE"
 
@@ -130,7 +119,7 @@ def test_advance_finds_the_record_by_id_or_arn(
     client: Any, sms_voice: SmsVoiceMock, ref: str
 ) -> None:
     sms_voice.set_lifecycle("pool", "manual")
-    pool = new_pool(client)
+    pool = pool_of_new_number(client)
     sms_voice.advance("pool", pool[ref])
     assert pool_status(client, pool["PoolId"]) == "ACTIVE"
 
@@ -148,13 +137,13 @@ def test_advance_takes_the_step_an_unread_record_waits_for(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:
     # Immediate mode: the pool is CREATING until something reads it; advance takes that step.
-    pool = new_pool(client)
+    pool = pool_of_new_number(client)
     sms_voice.advance("pool", pool["PoolId"])
     assert pool_status(client, pool["PoolId"]) == "ACTIVE"
 
 
 def test_advance_refuses_a_record_with_no_next_status(client: Any, sms_voice: SmsVoiceMock) -> None:
-    pool_id = new_pool(client)["PoolId"]
+    pool_id = pool_of_new_number(client)["PoolId"]
     assert pool_status(client, pool_id) == "ACTIVE"
     expected = f"pool {pool_id} in ACTIVE has no next status"
     with pytest.raises(ValueError, match=re.escape(expected)):

@@ -9,24 +9,13 @@ from typing import Any
 from smsmock import SmsVoiceMock
 from smsmock.records.phone_numbers import PHONE_NUMBERS
 from smsmock.records.pools import POOLS
-from tests.helpers import toll_free_number
-from tests.installed_model import country_if_required
-
-
-def new_pool(client: Any) -> dict[str, Any]:
-    number = toll_free_number(client, ("SMS",), registered=False)
-    pool: dict[str, Any] = client.create_pool(
-        OriginationIdentity=number["PhoneNumberId"],
-        MessageType="TRANSACTIONAL",
-        **country_if_required("CreatePool", "US"),
-    )
-    return pool
+from tests.helpers import pool_of_new_number, toll_free_number
 
 
 def test_values_lists_the_records_in_creation_order_settled(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:
-    made = [new_pool(client) for _ in range(3)]
+    made = [pool_of_new_number(client) for _ in range(3)]
     assert {pool["Status"] for pool in made} == {"CREATING"}
     table = sms_voice.backend().table(POOLS)
     records = table.values()
@@ -36,7 +25,7 @@ def test_values_lists_the_records_in_creation_order_settled(
 
 
 def test_a_record_is_found_by_id_or_arn_until_deleted(client: Any, sms_voice: SmsVoiceMock) -> None:
-    first, second, third = (new_pool(client) for _ in range(3))
+    first, second, third = (pool_of_new_number(client) for _ in range(3))
     table = sms_voice.backend().table(POOLS)
     for ref in (second["PoolId"], second["PoolArn"]):
         assert ref in table
