@@ -68,9 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick-recheck",
         action="store_true",
-        help="recheck a survivor mutmut linked to tests against those only, not the server tests"
-        " and the whole suite (a survivor this misses is reported alive: the score can only be"
-        " lower)",
+        help="recheck a survivor against the tests mutmut linked to it only, not the server tests"
+        " and the whole suite, and one linked to none not at all (a survivor this misses is"
+        " reported alive: the score can only be lower)",
     )
     parser.add_argument(
         "--jobs", type=int, default=1, help="survivors rechecked at once (default 1)"
@@ -95,9 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     equivalents = _equivalents()
     if not args.no_recheck:
         alive = sorted(n for n, s in statuses.items() if s in ALIVE and n not in equivalents)
-        quick = {n for n in alive if args.quick_recheck and statuses[n] == "survived"}
         with ThreadPoolExecutor(args.jobs) as pool:
-            verdicts = pool.map(lambda n: _killed_on_recheck(n, quick=n in quick), alive)
+            verdicts = pool.map(lambda n: _killed_on_recheck(n, quick=args.quick_recheck), alive)
             for name, killed in zip(alive, verdicts, strict=True):
                 if killed:
                     statuses[name] = "killed on recheck"
@@ -183,7 +182,7 @@ def _killed_on_recheck(name: str, *, quick: bool) -> bool:
     linked to it)."""
     covering = _tests_of(name)
     if quick:
-        return _fails(name, covering)
+        return bool(covering) and _fails(name, covering)
     if covering and _fails(name, [*covering, *_server_tests()]):
         return True
     return _fails(name, [])
