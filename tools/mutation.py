@@ -37,6 +37,8 @@ from mutmut.stats import status_by_exit_code
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
+RECHECKED = MUTANTS / "killed-on-recheck.json"
+"""The survivors a recheck killed, so that ``--report-only`` counts them too."""
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.txt"
 DEFAULT_TARGETS = ["smsmock/rules", "smsmock/state"]
 KILLED = {"killed", "timeout", "caught by type check"}
@@ -87,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         _forget_unmutated_copies(patterns)
         if args.rerun_survivors:
             _forget_survivors(patterns, _equivalents())
+            RECHECKED.unlink(missing_ok=True)
         subprocess.run(
             [sys.executable, __file__, "--run-mutmut", str(args.max_children), *patterns],
             check=False,
@@ -100,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             for name, killed in zip(alive, verdicts, strict=True):
                 if killed:
                     statuses[name] = "killed on recheck"
+                    _remember_rechecked([name])
     _report(statuses, equivalents)
     return 0
 
@@ -156,13 +160,22 @@ def _run_mutmut(max_children: str, patterns: list[str]) -> None:
 
 
 def _statuses(patterns: list[str]) -> dict[str, str]:
-    """Each mutant of ``patterns``' modules and its status, from mutmut's ``.meta`` files."""
+    """Each mutant of ``patterns``' modules and its status, from mutmut's ``.meta`` files and
+    the survivors earlier rechecks killed."""
+    rechecked = set(json.loads(RECHECKED.read_text())) if RECHECKED.exists() else set()
     found: dict[str, str] = {}
     for meta in _metas(patterns):
         data = json.loads(meta.read_text())
         for name, code in data["exit_code_by_key"].items():
-            found[name] = status_by_exit_code[code]
+            status = status_by_exit_code[code]
+            found[name] = "killed on recheck" if status in ALIVE and name in rechecked else status
     return found
+
+
+def _remember_rechecked(killed: list[str]) -> None:
+    """Add ``killed`` to the survivors earlier rechecks killed."""
+    before = set(json.loads(RECHECKED.read_text())) if RECHECKED.exists() else set()
+    RECHECKED.write_text(json.dumps(sorted(before | set(killed)), indent=1))
 
 
 def _equivalents() -> dict[str, str]:
