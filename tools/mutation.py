@@ -75,6 +75,15 @@ def main(argv: list[str] | None = None) -> int:
         " reported alive: the score can only be lower)",
     )
     parser.add_argument(
+        "--recheck-tests",
+        nargs="+",
+        default=[],
+        metavar="TEST",
+        help="recheck each survivor against these tests (files or node ids) besides those mutmut"
+        " linked to it, instead of the server tests and the whole suite: for code that runs at"
+        " import, which mutmut links to few tests",
+    )
+    parser.add_argument(
         "--jobs", type=int, default=1, help="survivors rechecked at once (default 1)"
     )
     args = parser.parse_args(argv)
@@ -99,7 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_recheck:
         alive = sorted(n for n, s in statuses.items() if s in ALIVE and n not in equivalents)
         with ThreadPoolExecutor(args.jobs) as pool:
-            verdicts = pool.map(lambda n: _killed_on_recheck(n, quick=args.quick_recheck), alive)
+            verdicts = pool.map(
+                lambda n: _killed_on_recheck(n, quick=args.quick_recheck, also=args.recheck_tests),
+                alive,
+            )
             for name, killed in zip(alive, verdicts, strict=True):
                 if killed:
                     statuses[name] = "killed on recheck"
@@ -188,12 +200,14 @@ def _equivalents() -> dict[str, str]:
     return listed
 
 
-def _killed_on_recheck(name: str, *, quick: bool) -> bool:
+def _killed_on_recheck(name: str, *, quick: bool, also: list[str]) -> bool:
     """Whether the tests fail with the mutant active from the first import on: first those
-    mutmut saw reach the mutated function (only those when ``quick``) plus the server tests, then,
-    if they pass, the whole suite (a function that also runs at import reaches tests mutmut never
-    linked to it)."""
+    mutmut saw reach the mutated function (only those when ``quick``; with ``also`` when given,
+    and only those) plus the server tests, then, if they pass, the whole suite (a function that
+    also runs at import reaches tests mutmut never linked to it)."""
     covering = _tests_of(name)
+    if also:
+        return _fails(name, [*covering, *also])
     if quick:
         return bool(covering) and _fails(name, covering)
     if covering and _fails(name, [*covering, *_server_tests()]):
