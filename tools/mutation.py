@@ -1,7 +1,8 @@
 """Mutation testing of the modules given (``nox -s mutation``; docs/contributing.md).
 
-    python tools/mutation.py [--max-children N] [--rerun-survivors] [--jobs N]
-                             [--no-recheck | --recheck-only | --quick-recheck | --report-only]
+    python tools/mutation.py [--max-children N] [--rerun-survivors]
+                             [--no-recheck | --recheck-only | --report-only]
+                             [--quick-recheck | --recheck-tests TEST ... --] [--jobs N]
                              [PATH ...]
 
 Runs mutmut (its settings: ``[tool.mutmut]`` in pyproject.toml) over the given files or folders
