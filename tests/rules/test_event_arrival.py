@@ -116,3 +116,46 @@ def test_a_later_event_is_not_out_when_the_send_returns(
 
     assert during_the_send == ["TEXT_SUCCESSFUL"]
     assert later == ["TEXT_SUCCESSFUL", "TEXT_DELIVERED"]
+
+
+def test_a_callbacks_own_request_lets_no_later_event_in_before_it_returns(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    """The events waiting when a callback calls the service arrive after that callback, in
+    order: its request does not make the next event's callback run inside it."""
+    origin = toll_free_number(client, ("SMS",), handle=sms_voice)["PhoneNumberId"]
+    record_events(client)
+    seen: list[str] = []
+
+    def look_up(event: EventRecord) -> None:
+        seen.append(f"{event.event_type} starts")
+        client.describe_configuration_sets()
+        seen.append(f"{event.event_type} ends")
+
+    sms_voice.on_event(look_up)
+    send_text(client, origin, END_USER)
+
+    assert seen == [
+        "TEXT_SUCCESSFUL starts",
+        "TEXT_SUCCESSFUL ends",
+        "TEXT_DELIVERED starts",
+        "TEXT_DELIVERED ends",
+    ]
+
+
+def test_settling_returns_every_record_that_arrived(client: Any, sms_voice: SmsVoiceMock) -> None:
+    origin = toll_free_number(client, handle=sms_voice)["PhoneNumberId"]
+    record_events(client)
+    sms_voice.set_fate(END_USER, "NO_ANSWER", delay=30)
+    with freeze_time("2026-06-01T12:00:00Z") as clock:
+        client.send_voice_message(
+            DestinationPhoneNumber=END_USER,
+            OriginationIdentity=origin,
+            MessageBody="Your code is 1 2 3",
+            ConfigurationSetName="cs",
+        )
+        clock.tick(30)
+        settled = sms_voice.settle_events()
+
+    assert [e.event_type for e in settled] == ["VOICE_RINGING", "VOICE_NO_ANSWER"]
+    assert list(settled) == list(sms_voice.events("cs"))[1:]
