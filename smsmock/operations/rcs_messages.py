@@ -40,7 +40,7 @@ from smsmock.records.messages import SentMessage
 from smsmock.records.pools import Pool
 from smsmock.records.rcs_agents import RcsAgent
 from smsmock.rules.media_types import check_media_urls
-from smsmock.rules.origination import resolve_origination_identity
+from smsmock.rules.origination import named_kind, resolve_origination_identity
 from smsmock.rules.rcs import rcs_unreachable
 from smsmock.rules.sending import (
     MessageKind,
@@ -192,13 +192,23 @@ def check_fallback(fallback: Mapping[str, Any]) -> None:
                 [("FallbackConfiguration.MessageBody", "Give MessageBody or MediaUrls.")],
             )
         check_media_urls(fallback.get("MediaUrls") or ())
-    ref = fallback.get("OriginationIdentity") or ""
-    if ref.startswith("pool-") or ":pool/" in ref:
+    # "This can be a PhoneNumber, PhoneNumberId, PhoneNumberArn, SenderId, or SenderIdArn. Pool
+    # IDs and pool ARNs are not accepted": nor an RCS agent, which sends neither SMS nor MMS.
+    refused = _NOT_A_FALLBACK.get(named_kind(fallback.get("OriginationIdentity") or ""))
+    if refused is not None:
         raise ValidationError(
-            "A fallback's OriginationIdentity is a phone number or sender ID, not a pool.",
+            f"A fallback's OriginationIdentity is a phone number or sender ID, not {refused[0]}.",
             "INVALID_PARAMETER",
-            [("FallbackConfiguration.OriginationIdentity", "Pool IDs and ARNs not accepted.")],
+            [("FallbackConfiguration.OriginationIdentity", refused[1])],
         )
+
+
+_NOT_A_FALLBACK: dict[str | None, tuple[str, str]] = {
+    "pool": ("a pool", "Pool IDs and ARNs not accepted."),
+    "rcs-agent": ("an RCS agent", "RCS agents not accepted."),
+}
+"""The kinds of identity a fallback may not name: what the message calls them, and its Fields
+entry."""
 
 
 # -- who sends, and whether RCS reaches ----------------------------------------------------------

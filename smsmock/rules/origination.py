@@ -97,6 +97,16 @@ def origination_kinds() -> list[IdentityKind]:
     return sorted(_KINDS.values(), key=lambda k: k.priority)
 
 
+def named_kind(ref: str) -> str | None:
+    """The resource type ``ref`` names by its form alone: an ARN's, else that of the first kind
+    (in the order :func:`resolve_origination_identity` tries them) whose references look like
+    it; ``None`` when none's do."""
+    arn = _ARN.fullmatch(ref)
+    if arn is not None:
+        return arn["type"]
+    return next((k.resource_type for k in origination_kinds() if k.recognises(ref)), None)
+
+
 def kind_of(record: Record) -> IdentityKind:
     """The registered kind whose records ``record`` is one of."""
     for kind in origination_kinds():

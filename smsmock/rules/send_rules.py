@@ -43,14 +43,22 @@ def choose_origination(
     ref: str | None,
     destination: str,
     config_set: ConfigurationSet | None,
+    *,
+    rcs: bool = True,
 ) -> tuple[Any, Any, str | None]:
     """The identity the caller named (or ``None``), the record that sends (a pool's member, or
     the identity chosen for the caller) and what the recipient sees it sent from. A text tries
-    RCS first: an RCS agent that reaches the destination sends it (:func:`rcs_sender`)."""
-    kinds = KINDS[channel]
+    RCS first: an RCS agent that reaches the destination sends it (:func:`rcs_sender`).
+
+    ``rcs=False`` is an RCS message's SMS or MMS fallback: no RCS agent sends it. Its
+    OriginationIdentity "can be a PhoneNumber, PhoneNumberId, PhoneNumberArn, SenderId, or
+    SenderIdArn" (SendRcsMessage's FallbackConfiguration), and through a pool "the service
+    retries the message via SMS using a phone number from the same pool" (rcs-sms-fallback.md).
+    """
+    kinds = tuple(k for k in KINDS[channel] if rcs or k != "rcs-agent")
     country = str(country_of(destination))
     if ref is None:
-        return _account_choice(call, channel, destination, country, config_set)
+        return _account_choice(call, channel, destination, country, config_set, rcs)
     try:
         identity = resolve_origination_identity(call, ref, iso_country_code=country, kinds=kinds)
     except ResourceNotFoundError:
@@ -64,20 +72,22 @@ def choose_origination(
             refuse_unreachable_country(identity, country)
         return identity, identity, identity.rcs_agent_id
     if isinstance(identity, Pool):
-        return _pool_origin(call, identity, channel, destination, country)
+        return _pool_origin(call, identity, channel, destination, country, rcs)
     return identity, identity, _shown(identity)
 
 
 def _pool_origin(
-    call: Call, pool: Pool, channel: str, destination: str, country: str
+    call: Call, pool: Pool, channel: str, destination: str, country: str, rcs: bool
 ) -> tuple[Any, Any, str | None]:
     """A pool's sender: its sticky identity, else an RCS agent that reaches the destination,
     else the member :func:`_pool_member` chooses, else the service's shared routes."""
     refuse_unless_active(pool, "pool", pool.pool_id)
-    members = [m for m in map(call.backend.by_arn.get, pool.members) if m]
-    agent = sticky_identity(call, pool, channel, destination) or rcs_sender(
-        call, channel, members, destination, country
-    )
+    members = [
+        m
+        for m in map(call.backend.by_arn.get, pool.members)
+        if m and (rcs or not isinstance(m, RcsAgent))
+    ]
+    agent = _first_choice(call, pool, channel, members, destination, country, rcs)
     if agent is not None:
         return pool, agent, _shown(agent)
     sender = _pool_member(members, channel, country)
@@ -98,16 +108,19 @@ def _pool_origin(
 
 
 def _account_choice(
-    call: Call, channel: str, destination: str, country: str, config_set: ConfigurationSet | None
+    call: Call,
+    channel: str,
+    destination: str,
+    country: str,
+    config_set: ConfigurationSet | None,
+    rcs: bool,
 ) -> tuple[Any, Any, str | None]:
     """No identity named (SendTextMessage only): one of the account's that can reach the
     destination, else the configuration set's default sender ID ("will be used if no dedicated
     origination phone numbers or registered SenderIds are available in your account"), else a
     shared route where the country has them (:func:`on_shared_route`)."""
     agents = list(call.backend.table(RCS_AGENTS))
-    agent = sticky_identity(call, None, channel, destination) or rcs_sender(
-        call, channel, agents, destination, country
-    )
+    agent = _first_choice(call, None, channel, agents, destination, country, rcs)
     if agent is not None:
         return None, agent, _shown(agent)
     chosen = _account_identity(call, channel, country)
@@ -122,6 +135,23 @@ def _account_choice(
         f"{country}; give OriginationIdentity.",
         "NO_ORIGINATION_IDENTITIES_FOUND",
     )
+
+
+def _first_choice(
+    call: Call,
+    pool: Pool | None,
+    channel: str,
+    candidates: list[Any],
+    destination: str,
+    country: str,
+    rcs: bool,
+) -> Any:
+    """The sticky identity (:func:`sticky_identity`), else an RCS agent of ``candidates`` that
+    reaches the destination; never an RCS agent unless ``rcs``."""
+    chosen = sticky_identity(call, pool, channel, destination)
+    if chosen is None and rcs:
+        chosen = rcs_sender(call, channel, candidates, destination, country)
+    return None if isinstance(chosen, RcsAgent) and not rcs else chosen
 
 
 def rcs_sender(

@@ -424,6 +424,7 @@ def _account_origin(call: Call, outgoing: Outgoing) -> Origin:
         request.origination_identity,
         outgoing.destination_phone_number,
         config_set,
+        rcs=request.fallback_for is None,
     )
     if isinstance(sender, RcsAgent):
         return Origin(identity, sender, sent_from, message_type, TEXT_BY_RCS)

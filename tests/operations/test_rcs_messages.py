@@ -28,6 +28,7 @@ US_DEST = "+12065550100"
 TEXT = {"Content": {"TextMessage": {"Body": "Your table is ready."}}}
 TOPIC = {"SnsDestination": {"TopicArn": "arn:aws:sns:us-east-1:123456789012:t"}}
 SMS_FALLBACK = {"Channel": "SMS", "MessageBody": "Your table is ready (SMS)."}
+AGENT_ARN = "arn:aws:sms-voice:us-east-1:123456789012:rcs-agent/rcs-1"
 
 
 def agent(client: Any, sms_voice: SmsVoiceMock, *countries: str) -> str:
@@ -274,6 +275,45 @@ def test_an_unlaunched_country_gets_the_mms_fallback_from_the_pool(
     assert sent.media_urls == ("s3://bucket/table.png",)
 
 
+def test_the_fallback_is_never_sent_by_an_rcs_agent(client: Any, sms_voice: SmsVoiceMock) -> None:
+    """The fallback "retries the message via SMS using a phone number from the same pool"
+    (rcs-sms-fallback.md): a pool whose only member is the agent has none to send it, and the
+    agent is refused as the fallback's OriginationIdentity."""
+    agent_id = agent(client, sms_voice)
+    sms_voice.set_rcs_capable(US_DEST, False)
+    pool_id = client.create_pool(OriginationIdentity=agent_id, MessageType="TRANSACTIONAL")[
+        "PoolId"
+    ]
+    expect_error(
+        refused(client.send_rcs_message, pool_id, FallbackConfiguration=SMS_FALLBACK),
+        "ConflictException",
+        reason="NO_ORIGINATION_IDENTITIES_FOUND",
+        message=f"The pool {pool_id} has no origination identity",
+        resource_type="pool",
+        resource_id=pool_id,
+    )
+    fallback = {**SMS_FALLBACK, "OriginationIdentity": agent_id}
+    expect_error(
+        refused(client.send_rcs_message, agent_id, FallbackConfiguration=fallback),
+        "ValidationException",
+        reason="INVALID_PARAMETER",
+        message="not an RCS agent",
+        fields={"FallbackConfiguration.OriginationIdentity": "RCS agents not accepted"},
+    )
+    assert sms_voice.sent_messages == ()
+    number = toll_free_number(client)
+    client.associate_origination_identity(
+        PoolId=pool_id, OriginationIdentity=number["PhoneNumberId"]
+    )
+    send(client, pool_id, FallbackConfiguration=SMS_FALLBACK)
+    [sent] = sms_voice.sent_messages
+    assert (sent.channel, sent.fallback_for, sent.origination_identity) == (
+        "SMS",
+        "RCS",
+        number["PhoneNumber"],
+    )
+
+
 def test_a_phone_without_rcs_and_no_fallback_fails_uncharged(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:
@@ -427,6 +467,18 @@ BAD_EVENT = {
             "INVALID_PARAMETER",
             "not a pool",
             {"FallbackConfiguration.OriginationIdentity": "Pool IDs"},
+        ),
+        (
+            {"FallbackConfiguration": {**SMS_FALLBACK, "OriginationIdentity": "rcs-abc"}},
+            "INVALID_PARAMETER",
+            "not an RCS agent",
+            {"FallbackConfiguration.OriginationIdentity": "RCS agents"},
+        ),
+        (
+            {"FallbackConfiguration": {**SMS_FALLBACK, "OriginationIdentity": AGENT_ARN}},
+            "INVALID_PARAMETER",
+            "not an RCS agent",
+            {"FallbackConfiguration.OriginationIdentity": "RCS agents"},
         ),
         ({"MaxPrice": "0.001"}, "PRICE_OVER_THRESHOLD", "0.001", {"MaxPrice": "Too low"}),
         (
