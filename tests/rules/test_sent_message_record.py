@@ -1,19 +1,16 @@
 """What the send pipeline keeps of an accepted message and counts for it: the request's
 ``DestinationCountryParameters`` on the recorded message, notify's price counted as notify spend
 (not its channel's), the events of SendRcsMessage's SMS fallback from a pool (one
-``RCS_FALLEN_BACK_TO_SMS``, however the fallback was chosen), and the account's ``Default``
-opt-out list for a message that goes out on a shared route, with no identity of the account."""
+``RCS_FALLEN_BACK_TO_SMS``, however the fallback was chosen), and the ``MessageType`` of a text
+that goes as RCS."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from botocore.exceptions import ClientError
-
 from smsmock import SmsVoiceMock
 from smsmock.rules import pricing
-from tests.helpers import expect_error, toll_free_number
+from tests.helpers import toll_free_number
 from tests.installed_model import needs_operations
 
 US_DEST = "+12065550100"
@@ -94,26 +91,17 @@ def test_an_rcs_message_to_a_pool_falls_back_once(client: Any, sms_voice: SmsVoi
     assert {e.message_id for e in events} == {message_id}
 
 
-@pytest.mark.parametrize("configuration_set", [None, "cs"])
-def test_a_shared_route_send_honours_the_default_opt_out_list(
-    client: Any, configuration_set: str | None
+@needs_operations("CreateRcsAgent")
+def test_a_text_an_rcs_agent_sends_keeps_its_message_type(
+    client: Any, sms_voice: SmsVoiceMock
 ) -> None:
-    # opt-out-list.md: "If a phone number is in the opt-out list then the message is not sent".
-    # With no identity of its own the message goes on a shared route (or as the configuration
-    # set's default sender ID), under the account's Default list.
-    extra: dict[str, Any] = {}
-    if configuration_set is not None:
-        client.create_configuration_set(ConfigurationSetName=configuration_set)
-        client.set_default_sender_id(ConfigurationSetName=configuration_set, SenderId="ACME")
-        extra["ConfigurationSetName"] = configuration_set
-    client.put_opted_out_number(OptOutListName="Default", OptedOutNumber=GB_DEST)
-    with pytest.raises(ClientError) as caught:
-        client.send_text_message(DestinationPhoneNumber=GB_DEST, MessageBody="hi", **extra)
-    expect_error(
-        caught,
-        "ConflictException",
-        "DESTINATION_PHONE_NUMBER_OPTED_OUT",
-        message=f"{GB_DEST} is opted out of the opt-out list Default.",
-        resource_type="opted-out-number",
-        resource_id=GB_DEST,
+    agent_id = client.create_rcs_agent()["RcsAgentId"]
+    sms_voice.launch_rcs_agent(agent_id, "US", "ACTIVE", registration_id="registration-1")
+    client.send_text_message(
+        DestinationPhoneNumber=US_DEST,
+        OriginationIdentity=agent_id,
+        MessageBody="20% off tonight.",
+        MessageType="PROMOTIONAL",
     )
+    [sent] = sms_voice.sent_messages
+    assert (sent.channel, sent.message_type) == ("RCS", "PROMOTIONAL")
