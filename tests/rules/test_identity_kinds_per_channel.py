@@ -2,7 +2,9 @@
 "PhoneNumber, PhoneNumberId, PhoneNumberArn, RcsAgentId, RcsAgentArn, SenderId, SenderIdArn,
 PoolId, or PoolArn"; voice "PhoneNumber, PhoneNumberId, PhoneNumberArn, PoolId, or PoolArn";
 media as text without RCS agents): an RCS agent or a sender ID named for a channel that does
-not take it is not found, as the phone number the reference would have to be."""
+not take it is not found, as the phone number the reference would have to be; and an RCS agent
+named for a text is refused for a country it is not launched in before the destination's
+opt-out is looked at."""
 
 from __future__ import annotations
 
@@ -52,3 +54,25 @@ def test_a_sender_id_sends_no_voice(client: Any, sms_voice: SmsVoiceMock) -> Non
         caught, "ResourceNotFoundException", resource_type="phone-number", resource_id="ACME"
     )
     assert sms_voice.sent_messages == ()
+
+
+@needs_operations("CreateRcsAgent")
+def test_an_agent_not_launched_in_the_country_is_refused_before_opt_outs(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    # The identity's reach comes before the destination's opt-out (smsmock.rules.sending's
+    # order); rcs-sms-fallback.md: "Direct (AWS RCS Agent ARN): No SMS fallback".
+    agent_id = client.create_rcs_agent()["RcsAgentId"]
+    sms_voice.launch_rcs_agent(agent_id, "CA", "ACTIVE", registration_id="registration-1")
+    client.put_opted_out_number(OptOutListName="Default", OptedOutNumber=US_DEST)
+    with pytest.raises(ClientError) as caught:
+        client.send_text_message(
+            DestinationPhoneNumber=US_DEST, OriginationIdentity=agent_id, MessageBody="Hi"
+        )
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        message=f"{agent_id} is not launched in US.",
+        fields={"DestinationPhoneNumber": "does not reach this country."},
+    )
