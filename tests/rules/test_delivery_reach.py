@@ -3,7 +3,7 @@ gets its events in that account (moto told the account by smsmock's ``x-moto-acc
 header, not the account of smsmock's fake key); a service moto passes through to AWS gets
 nothing (the request fails here rather than leave the machine); and a forwarding URL whose
 server is not moto gets one request per delivery, the delivery failing with the status it
-answered."""
+answered; a destination that is no ARN, and a bus event that is no JSON, are named as such."""
 
 from __future__ import annotations
 
@@ -181,3 +181,27 @@ def test_an_event_the_bus_refuses_is_a_failed_delivery(not_moto: str) -> None:
         region="us-east-1",
     )
     assert result == Delivery("failed", f"_Rejected: EventBridge rejected the event: {refused}")
+
+
+@pytest.mark.parametrize(
+    "topic", ["arn:aws:sns:us-east-1", "urn:aws:sns:us-east-1:123456789012:sms-events"]
+)
+def test_a_destination_that_is_no_arn_is_named(topic: str) -> None:
+    with mock_aws():
+        result = deliver_event(
+            "SnsDestination", {"TopicArn": topic}, PAYLOAD, account_id=ACCOUNT, region="us-east-1"
+        )
+    assert result == Delivery("failed", f"ValueError: {topic!r} is not an ARN")
+
+
+def test_a_bus_event_that_is_not_json_fails_without_a_request(not_moto: str) -> None:
+    result = deliver_bus_event(
+        "Text Message Delivery Status Updated",
+        {"when": object()},
+        resources=(),
+        when=datetime(2026, 12, 6, tzinfo=timezone.utc),
+        account_id=ACCOUNT,
+        region="us-east-1",
+    )
+    assert result == Delivery("failed", "TypeError: Object of type object is not JSON serializable")
+    assert NotMoto.requests == []
