@@ -1,4 +1,5 @@
-"""Where a delivery goes and how hard it tries: a log group or delivery stream of another account
+"""Where a delivery goes and how hard it tries, and what it says of it: nowhere without moto
+(recorded only), a moto server named; a log group or delivery stream of another account
 gets its events in that account (moto told the account by smsmock's ``x-moto-account-id``
 header, not the account of smsmock's fake key); a service moto passes through to AWS gets
 nothing (the request fails here rather than leave the machine); and a forwarding URL whose
@@ -18,6 +19,7 @@ from typing import Any
 import boto3
 import pytest
 from moto import mock_aws
+from moto.server import ThreadedMotoServer
 
 from smsmock import Delivery
 from smsmock.rules.delivery import LOG_STREAM, deliver_bus_event, deliver_event
@@ -205,3 +207,38 @@ def test_a_bus_event_that_is_not_json_fails_without_a_request(not_moto: str) -> 
     )
     assert result == Delivery("failed", "TypeError: Object of type object is not JSON serializable")
     assert NotMoto.requests == []
+
+
+def test_without_moto_a_delivery_is_recorded_only() -> None:
+    topic = f"arn:aws:sns:us-east-1:{ACCOUNT}:sms-events"
+    result = deliver_event(
+        "SnsDestination", {"TopicArn": topic}, PAYLOAD, account_id=ACCOUNT, region="us-east-1"
+    )
+    assert result == Delivery("recorded", "moto is not active: nothing left the process")
+
+
+def test_a_delivery_forwarded_to_a_moto_server_names_it() -> None:
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        moto_url = f"http://{host}:{port}"
+        sns = boto3.client(
+            "sns",
+            region_name="us-east-1",
+            endpoint_url=moto_url,
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+        topic = sns.create_topic(Name="sms-events")["TopicArn"]
+        with Server(forward_to=moto_url):
+            result = deliver_event(
+                "SnsDestination",
+                {"TopicArn": topic},
+                PAYLOAD,
+                account_id=ACCOUNT,
+                region="us-east-1",
+            )
+    finally:
+        server.stop()
+    assert result == Delivery("delivered", f"{topic} (moto server {moto_url})")
