@@ -2,7 +2,8 @@
 "PhoneNumber, PhoneNumberId, PhoneNumberArn, RcsAgentId, RcsAgentArn, SenderId, SenderIdArn,
 PoolId, or PoolArn"; voice "PhoneNumber, PhoneNumberId, PhoneNumberArn, PoolId, or PoolArn";
 media as text without RCS agents): an RCS agent or a sender ID named for a channel that does
-not take it is not found, as the phone number the reference would have to be; and an RCS agent
+not take it is not found, as the phone number the reference would have to be (its ARN is
+refused as ``INVALID_ARN``); a phone number is named with or without its ``+``; and an RCS agent
 named for a text is refused for a country it is not launched in before the destination's
 opt-out is looked at."""
 
@@ -14,7 +15,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from smsmock import SmsVoiceMock
-from tests.helpers import expect_error
+from tests.helpers import expect_error, toll_free_number
 from tests.installed_model import needs_operations
 
 US_DEST = "+12065550100"
@@ -76,3 +77,32 @@ def test_an_agent_not_launched_in_the_country_is_refused_before_opt_outs(
         message=f"{agent_id} is not launched in US.",
         fields={"DestinationPhoneNumber": "does not reach this country."},
     )
+
+
+@needs_operations("CreateRcsAgent")
+def test_the_arn_of_a_kind_the_channel_does_not_take_is_invalid(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    agent_arn = client.create_rcs_agent()["RcsAgentArn"]
+    with pytest.raises(ClientError) as caught:
+        client.send_voice_message(
+            DestinationPhoneNumber=US_DEST, OriginationIdentity=agent_arn, MessageBody="Hi"
+        )
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_ARN",
+        message=f"{agent_arn} is not the ARN of an origination identity accepted here.",
+        fields={"OriginationIdentity": "Invalid origination identity ARN."},
+    )
+
+
+def test_a_phone_number_is_named_with_or_without_its_plus(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    number = toll_free_number(client)["PhoneNumber"]
+    for origin in (number, number.removeprefix("+")):
+        client.send_text_message(
+            DestinationPhoneNumber=US_DEST, OriginationIdentity=origin, MessageBody="Hi"
+        )
+    assert [m.origination_identity for m in sms_voice.sent_messages] == [number, number]
