@@ -363,8 +363,11 @@ def _make_client(service: str, region: str, account_id: str, endpoint_url: str |
         retries={"total_max_attempts": 1},
         connect_timeout=_TIMEOUT_SECONDS,
         read_timeout=_TIMEOUT_SECONDS,
-        # The user's AWS_ENDPOINT_URL must not send deliveries elsewhere.
+        # The user's AWS_ENDPOINT_URL, AWS_USE_DUALSTACK_ENDPOINT and AWS_USE_FIPS_ENDPOINT must
+        # not send deliveries elsewhere (moto answers the standard endpoints only).
         ignore_configured_endpoint_urls=True,
+        use_dualstack_endpoint=False,
+        use_fips_endpoint=False,
     )
     client = _Clients.session.create_client(
         service,

@@ -1,6 +1,7 @@
 """The first deliveries of a test process, each run in a child process of its own (smsmock makes
 its delivery clients, and reads what it reads of the user's setup, once per process): the
-user's AWS config file and shared credentials file do not take deliveries away from moto
+user's AWS config file and shared credentials file, and the variables that choose dual-stack or
+FIPS endpoints, do not take deliveries away from moto
 (docs/delivery.md: the clients "ignore the user's AWS configuration (``AWS_PROFILE``, config
 and credentials files, ``AWS_ENDPOINT_URL``)"), and a bus event sent before moto's EventBridge
 was ever used is put on the bus, not taken for one that nothing would route."""
@@ -94,6 +95,18 @@ def test_the_users_aws_files_do_not_redirect_deliveries(tmp_path: Path, file_var
     settings = tmp_path / "aws-settings"
     settings.write_text(DUAL_STACK)
     said = first_in_process(DELIVER_TO_TOPIC, **{file_variable: str(settings)})
+    assert said == f"delivered arn:aws:sns:us-east-1:{ACCOUNT}:sms-events (moto)"
+
+
+@pytest.mark.parametrize("variable", ["AWS_USE_DUALSTACK_ENDPOINT", "AWS_USE_FIPS_ENDPOINT"])
+def test_the_users_endpoint_variables_do_not_redirect_deliveries(variable: str) -> None:
+    # Each would send the client to an endpoint moto does not answer (sns.us-east-1.api.aws,
+    # sns-fips.us-east-1.amazonaws.com).
+    script = DELIVER_TO_TOPIC.replace(
+        "Config(use_dualstack_endpoint=False)",
+        "Config(use_dualstack_endpoint=False, use_fips_endpoint=False)",
+    )
+    said = first_in_process(script, **{variable: "true"})
     assert said == f"delivered arn:aws:sns:us-east-1:{ACCOUNT}:sms-events (moto)"
 
 
