@@ -203,12 +203,15 @@ def _equivalents() -> dict[str, str]:
 
 def _killed_on_recheck(name: str, *, quick: bool, also: list[str]) -> bool:
     """Whether the tests fail with the mutant active from the first import on: first those
-    mutmut saw reach the mutated function (only those when ``quick``; with ``also`` when given,
-    and only those) plus the server tests, then, if they pass, the whole suite (a function that
-    also runs at import reaches tests mutmut never linked to it)."""
+    mutmut saw reach the mutated function (only those when ``quick``; when ``also`` is given,
+    those tests first and then the linked ones, and only those) plus the server tests, then, if
+    they pass, the whole suite (a function that also runs at import reaches tests mutmut never
+    linked to it)."""
     covering = _tests_of(name)
     if also:
-        return _fails(name, [*covering, *also])
+        # pytest runs them in the order given and stops at the first failure: the tests named
+        # for this recheck are the likely killers, and the linked ones may be most of the suite.
+        return _fails(name, [*also, *covering])
     if quick:
         return bool(covering) and _fails(name, covering)
     if covering and _fails(name, [*covering, *_server_tests()]):
