@@ -2,8 +2,9 @@
 
 A number is E.164: a country calling code and a subscriber number of a length possible for it.
 ``+1206555`` and ``+12065`` are too short for +1 and are refused with ``ValidationException``
-naming the member, the same in every operation (SendTextMessage used to accept and bill them as
-US while PutOptedOutNumber refused them). See docs/messaging.md, *Destination numbers*.
+naming the member and the number, the same in every operation (SendTextMessage used to accept
+and bill them as US while PutOptedOutNumber refused them). See docs/messaging.md, *Destination
+numbers*.
 """
 
 from __future__ import annotations
@@ -133,6 +134,7 @@ def test_a_number_too_short_for_its_country_code_is_refused_everywhere(
         "ValidationException",
         "INVALID_PARAMETER",
         fields={member: "Not a valid E.164 phone number"},
+        message=number,  # the number as the caller wrote it
     )
     assert not sms_voice.sent_messages
 
