@@ -2,7 +2,8 @@
 
     python tools/mutation.py [--max-children N] [--rerun-survivors]
                              [--no-recheck | --recheck-only | --report-only]
-                             [--quick-recheck | --recheck-tests TEST ... --] [--jobs N]
+                             [--quick-recheck | --recheck-tests TEST ... --]
+                             [--test-untested] [--jobs N]
                              [PATH ...]
 
 Runs mutmut (its settings: ``[tool.mutmut]`` in pyproject.toml) over the given files or folders
@@ -40,6 +41,9 @@ ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 RECHECKED = MUTANTS / "killed-on-recheck.json"
 """The survivors a recheck killed, so that ``--report-only`` counts them too."""
+TESTED_HERE = MUTANTS / "tested-outside-mutmut.json"
+"""Verdicts (``killed`` or ``survived``) of mutants a stopped mutmut run had not reached, found
+by ``--test-untested``; mutmut's own verdict replaces one when a later run reaches it."""
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.txt"
 DEFAULT_TARGETS = ["smsmock/rules", "smsmock/state"]
 KILLED = {"killed", "timeout", "caught by type check"}
@@ -85,9 +89,17 @@ def main(argv: list[str] | None = None) -> int:
         " import, which mutmut links to few tests",
     )
     parser.add_argument(
+        "--test-untested",
+        action="store_true",
+        help="with --recheck-tests: also test the mutants mutmut has not reached, each in a fresh"
+        " process against those tests and the ones mutmut linked to it, as a recheck does",
+    )
+    parser.add_argument(
         "--jobs", type=int, default=1, help="survivors rechecked at once (default 1)"
     )
     args = parser.parse_args(argv)
+    if args.test_untested and not args.recheck_tests:
+        parser.error("--test-untested needs --recheck-tests")
     os.chdir(ROOT)
     patterns = [_pattern(target) for target in args.targets]
     if args.report_only:
@@ -107,14 +119,18 @@ def main(argv: list[str] | None = None) -> int:
     statuses = _statuses(patterns)
     equivalents = _equivalents()
     if not args.no_recheck:
-        alive = sorted(n for n, s in statuses.items() if s in ALIVE and n not in equivalents)
+        wanted = ALIVE | ({UNTESTED} if args.test_untested else set())
+        alive = sorted(n for n, s in statuses.items() if s in wanted and n not in equivalents)
         with ThreadPoolExecutor(args.jobs) as pool:
             verdicts = pool.map(
                 lambda n: _killed_on_recheck(n, quick=args.quick_recheck, also=args.recheck_tests),
                 alive,
             )
             for name, killed in zip(alive, verdicts, strict=True):
-                if killed:
+                if statuses[name] == UNTESTED:
+                    statuses[name] = "killed on recheck" if killed else "survived"
+                    _remember_tested_here(name, killed)
+                elif killed:
                     statuses[name] = "killed on recheck"
                     _remember_rechecked([name])
     _report(statuses, equivalents)
@@ -176,11 +192,14 @@ def _statuses(patterns: list[str]) -> dict[str, str]:
     """Each mutant of ``patterns``' modules and its status, from mutmut's ``.meta`` files and
     the survivors earlier rechecks killed."""
     rechecked = set(json.loads(RECHECKED.read_text())) if RECHECKED.exists() else set()
+    tested_here = json.loads(TESTED_HERE.read_text()) if TESTED_HERE.exists() else {}
     found: dict[str, str] = {}
     for meta in _metas(patterns):
         data = json.loads(meta.read_text())
         for name, code in data["exit_code_by_key"].items():
             status = status_by_exit_code[code]
+            if status == UNTESTED and name in tested_here:
+                status = "killed on recheck" if tested_here[name] == "killed" else "survived"
             found[name] = "killed on recheck" if status in ALIVE and name in rechecked else status
     return found
 
@@ -189,6 +208,13 @@ def _remember_rechecked(killed: list[str]) -> None:
     """Add ``killed`` to the survivors earlier rechecks killed."""
     before = set(json.loads(RECHECKED.read_text())) if RECHECKED.exists() else set()
     RECHECKED.write_text(json.dumps(sorted(before | set(killed)), indent=1))
+
+
+def _remember_tested_here(name: str, killed: bool) -> None:
+    """Keep the verdict ``--test-untested`` found for the mutant ``name``."""
+    before = json.loads(TESTED_HERE.read_text()) if TESTED_HERE.exists() else {}
+    before[name] = "killed" if killed else "survived"
+    TESTED_HERE.write_text(json.dumps(dict(sorted(before.items())), indent=1))
 
 
 def _equivalents() -> dict[str, str]:
