@@ -314,6 +314,57 @@ def test_the_handle_registers_a_number_in_one_line(client: Any, sms_voice: SmsVo
         sms_voice.register_phone_number("phone-none")
 
 
+def test_an_approved_toll_free_number_counts_its_activation_from_the_approval(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    # With numbers taking a minute to activate, a number whose registration was approved an hour
+    # after it was requested is still PENDING 59 seconds after the approval: the hour it waited
+    # does not count.
+    sms_voice.set_lifecycle("phone-number", "after", 60)
+    sms_voice.set_lifecycle("registration", "manual")
+    with freeze_time("2026-03-01 10:00:00") as clock:
+        number = request(client)
+        registration = register_toll_free(client, number["PhoneNumberId"])
+        clock.move_to("2026-03-01 11:00:00")
+        sms_voice.advance("registration", registration, to="COMPLETE")
+        clock.move_to("2026-03-01 11:00:59")
+        assert status_of(client, number["PhoneNumberId"]) == "PENDING"
+        clock.move_to("2026-03-01 11:01:00")
+        assert status_of(client, number["PhoneNumberId"]) == "ACTIVE"
+
+
+def test_a_number_registered_by_the_handle_counts_its_activation_from_then(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    sms_voice.set_lifecycle("phone-number", "after", 60)
+    with freeze_time("2026-03-01 10:00:00") as clock:
+        number = request(client)
+        clock.move_to("2026-03-01 11:00:00")
+        sms_voice.register_phone_number(number["PhoneNumberId"])
+        clock.move_to("2026-03-01 11:00:59")
+        assert status_of(client, number["PhoneNumberId"]) == "PENDING"
+        clock.move_to("2026-03-01 11:01:00")
+        assert status_of(client, number["PhoneNumberId"]) == "ACTIVE"
+
+
+def test_an_approval_does_not_restart_a_number_already_released(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    # Released by the handle at 11:00:00, the number activates at 11:01:00 even though its
+    # registration is approved half a minute later.
+    sms_voice.set_lifecycle("phone-number", "after", 60)
+    sms_voice.set_lifecycle("registration", "manual")
+    with freeze_time("2026-03-01 10:00:00") as clock:
+        number = request(client)
+        registration = register_toll_free(client, number["PhoneNumberId"])
+        clock.move_to("2026-03-01 11:00:00")
+        sms_voice.register_phone_number(number["PhoneNumberId"])
+        clock.move_to("2026-03-01 11:00:30")
+        sms_voice.advance("registration", registration, to="COMPLETE")
+        clock.move_to("2026-03-01 11:01:00")
+        assert status_of(client, number["PhoneNumberId"]) == "ACTIVE"
+
+
 def test_manual_lifecycle_keeps_pending_until_advanced(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:
