@@ -16,7 +16,7 @@ from smsmock import SmsVoiceMock
 from smsmock.rules import pricing
 from smsmock.rules.pricing import Price
 from tests.helpers import record_events, send_text, toll_free_number
-from tests.installed_model import needs_operations
+from tests.installed_model import needs_members, needs_operations
 
 END_USER = "+12065550100"
 GB_MOBILE = "+447400123456"
@@ -80,6 +80,7 @@ def test_event_prices_are_rounded_to_five_decimals(
 # -- isInternationalSend -------------------------------------------------------------------------
 
 
+@needs_members("UpdatePhoneNumberRequest", "InternationalSendingEnabled")
 def test_a_number_sending_abroad_makes_an_international_send(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:
