@@ -298,7 +298,11 @@ def test_an_rcs_agent_has_one_registration_of_each_type(
     out = client.create_registration_association(
         RegistrationId=first, ResourceId=agent["RcsAgentArn"]
     )
-    assert (out["ResourceType"], out["ResourceId"]) == ("rcs-agent", agent["RcsAgentId"])
+    assert (out["ResourceType"], out["ResourceId"], out["ResourceArn"]) == (
+        "rcs-agent",
+        agent["RcsAgentId"],
+        agent["RcsAgentArn"],
+    )
     with pytest.raises(ClientError) as caught:
         client.create_registration_association(
             RegistrationId=second, ResourceId=agent["RcsAgentId"]

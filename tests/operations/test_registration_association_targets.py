@@ -136,3 +136,25 @@ def test_a_sender_id_named_bare_is_the_one_of_the_registrations_country(client: 
         message="cannot be associated with a SENDER_ID in ES.",
         fields={"ResourceId": "MyBrand cannot be associated with this registration type"},
     )
+
+
+def test_a_sender_id_named_by_its_key_is_the_one_of_that_country(client: Any) -> None:
+    # docs/registrations.md: a sender ID is named by its ARN, ``SENDERID/CC`` or its bare name.
+    # The key names the Spanish one here although a Singapore one of the same name exists.
+    spain = client.request_sender_id(SenderId="MyBrand", IsoCountryCode="ES")
+    client.request_sender_id(SenderId="MyBrand", IsoCountryCode="SG")
+    registration = new_registration(client, SG_SENDER_ID)
+    with pytest.raises(ClientError) as caught:
+        client.create_registration_association(RegistrationId=registration, ResourceId="MyBrand/ES")
+    expect_error(
+        caught,
+        "ValidationException",
+        "INVALID_REGISTRATION_ASSOCIATION",
+        message="cannot be associated with a SENDER_ID in ES.",
+        fields={"ResourceId": "MyBrand/ES cannot be associated with this registration type"},
+    )
+    out = client.create_registration_association(
+        RegistrationId=registration, ResourceId="MyBrand/SG"
+    )
+    assert (out["ResourceId"], out["IsoCountryCode"]) == ("MyBrand", "SG")
+    assert spain["SenderIdArn"] != out["ResourceArn"]

@@ -192,18 +192,26 @@ def test_unknown_registration(client: Any) -> None:
 
 
 def test_phone_numbers_per_registration_quota(client: Any, sms_voice: SmsVoiceMock) -> None:
-    sms_voice.set_quota("PHONE_NUMBERS_PER_REGISTRATION", 1)
+    # The quota counts the phone numbers already associated: with a limit of 2, the second
+    # number is taken and the third refused.
+    sms_voice.set_quota("PHONE_NUMBERS_PER_REGISTRATION", 2)
     campaign = _completed_campaign(client)
-    first = add_phone_number(sms_voice, number="+12065550101")
-    second = add_phone_number(sms_voice, number="+12065550102")
-    client.create_registration_association(
-        RegistrationId=campaign, ResourceId=first.phone_number_id
-    )
+    numbers = [add_phone_number(sms_voice, number=f"+1206555010{i}") for i in range(3)]
+    for number in numbers[:2]:
+        client.create_registration_association(
+            RegistrationId=campaign, ResourceId=number.phone_number_id
+        )
     with pytest.raises(ClientError) as caught:
         client.create_registration_association(
-            RegistrationId=campaign, ResourceId=second.phone_number_id
+            RegistrationId=campaign, ResourceId=numbers[2].phone_number_id
         )
     expect_error(caught, "ServiceQuotaExceededException", "PHONE_NUMBERS_PER_REGISTRATION")
+    associated = client.list_registration_associations(RegistrationId=campaign)
+    assert [
+        a["ResourceId"]
+        for a in associated["RegistrationAssociations"]
+        if a["ResourceType"] == "phone-number"
+    ] == [n.phone_number_id for n in numbers[:2]]
 
 
 def test_list_associations_with_filters(client: Any, sms_voice: SmsVoiceMock) -> None:
