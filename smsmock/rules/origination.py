@@ -129,20 +129,20 @@ def resolve_origination_identity(
     call: Call,
     ref: str,
     *,
+    kinds: Iterable[str],
     iso_country_code: str | None = None,
-    kinds: Iterable[str] | None = None,
 ) -> Any:
     """The origination identity ``ref`` names: a phone number (id, ARN or E.164 number), a sender
     ID (ARN, ``SenderId/CC``, or the bare SenderId — in ``iso_country_code`` when given, else in
-    its only country), a pool (id or ARN), or any registered kind; only the resource types in
-    ``kinds`` when given.
+    its only country), a pool (id or ARN), or any registered kind: only the resource types in
+    ``kinds`` (each caller says which its operation takes).
 
     Raises ``ResourceNotFoundException`` with the ``ResourceType`` of the kind the reference
     looks like; ``ValidationException`` ``INVALID_ARN`` for the ARN of a kind not accepted here,
     and ``MISSING_PARAMETER`` for a bare sender ID the account has in several countries.
     """
-    wanted = None if kinds is None else set(kinds)
-    allowed = [k for k in origination_kinds() if wanted is None or k.resource_type in wanted]
+    wanted = set(kinds)
+    allowed = [k for k in origination_kinds() if k.resource_type in wanted]
     arn = _ARN.fullmatch(ref)
     if arn is not None:
         kind = next((k for k in allowed if k.resource_type == arn["type"]), None)

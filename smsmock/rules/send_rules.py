@@ -44,7 +44,7 @@ def choose_origination(
     destination: str,
     config_set: ConfigurationSet | None,
     *,
-    rcs: bool = True,
+    rcs: bool,
 ) -> tuple[Any, Any, str | None]:
     """The identity the caller named (or ``None``), the record that sends (a pool's member, or
     the identity chosen for the caller) and what the recipient sees it sent from. A text tries
@@ -52,10 +52,12 @@ def choose_origination(
 
     ``rcs=False`` is an RCS message's SMS or MMS fallback: no RCS agent sends it. Its
     OriginationIdentity "can be a PhoneNumber, PhoneNumberId, PhoneNumberArn, SenderId, or
-    SenderIdArn" (SendRcsMessage's FallbackConfiguration), and through a pool "the service
-    retries the message via SMS using a phone number from the same pool" (rcs-sms-fallback.md).
+    SenderIdArn" (SendRcsMessage's FallbackConfiguration: an agent named there is refused
+    before, by :func:`smsmock.operations.rcs_messages.check_fallback`), and through a pool "the
+    service retries the message via SMS using a phone number from the same pool"
+    (rcs-sms-fallback.md): nor does an agent the pool chose before for the destination.
     """
-    kinds = tuple(k for k in KINDS[channel] if rcs or k != "rcs-agent")
+    kinds = KINDS[channel]
     country = str(country_of(destination))
     if ref is None:
         return _account_choice(call, channel, destination, country, config_set, rcs)

@@ -314,6 +314,33 @@ def test_the_fallback_is_never_sent_by_an_rcs_agent(client: Any, sms_voice: SmsV
     )
 
 
+def test_a_pools_sticky_agent_does_not_send_its_fallback(
+    client: Any, sms_voice: SmsVoiceMock
+) -> None:
+    """A text from a pool pairs the destination with the agent that delivered it (sticky
+    sending); an RCS message through the same pool that falls back still sends its SMS from a
+    phone number of the pool, not from that agent."""
+    canada = agent(client, sms_voice, "CA")  # the pool's first agent: it does not reach the US
+    us = agent(client, sms_voice, "US")
+    number = toll_free_number(client)
+    pool_id = client.create_pool(
+        OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL"
+    )["PoolId"]
+    for agent_id in (canada, us):
+        client.associate_origination_identity(PoolId=pool_id, OriginationIdentity=agent_id)
+    client.send_text_message(
+        DestinationPhoneNumber=US_DEST, OriginationIdentity=pool_id, MessageBody="Hello"
+    )
+    send(client, pool_id, FallbackConfiguration=SMS_FALLBACK)
+    text, fallback = sms_voice.sent_messages
+    assert (text.channel, text.origination_identity) == ("RCS", us)
+    assert (fallback.channel, fallback.fallback_for, fallback.origination_identity) == (
+        "SMS",
+        "RCS",
+        number["PhoneNumber"],
+    )
+
+
 def test_a_phone_without_rcs_and_no_fallback_fails_uncharged(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:
