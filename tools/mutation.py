@@ -139,11 +139,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _forget_unmutated_copies(patterns: list[str]) -> None:
     """Delete mutants/'s plain copies of the targets: mutmut copies the modules a run does not
-    mutate, and later takes such a copy for up to date, generating no mutants for it."""
+    mutate (over the mutated file an earlier run left, whose ``.meta`` verdicts stay), and later
+    takes such a copy for up to date, generating no mutants for it. A copy without a trampoline
+    is plain; the verdicts in ``.meta`` survive its regeneration."""
     for copy in MUTANTS.glob("smsmock/**/*.py"):
-        if (
-            _matches(copy.relative_to(MUTANTS).as_posix(), patterns)
-            and not copy.with_name(copy.name + ".meta").exists()
+        if _matches(copy.relative_to(MUTANTS).as_posix(), patterns) and (
+            "__mutmut_" not in copy.read_text(encoding="utf-8")
         ):
             copy.unlink()
 
