@@ -55,8 +55,8 @@ def choose_origination(
     SenderIdArn" (SendRcsMessage's FallbackConfiguration: an agent named there is refused
     before, by :func:`smsmock.operations.rcs_messages.check_fallback`), and through a pool "the
     service retries the message via SMS using a phone number from the same pool"
-    (rcs-sms-fallback.md): nor does an agent the pool chose before for the destination.
-    """
+    (rcs-sms-fallback.md), never from an agent the pool paired with the destination before
+    (sticky sending)."""
     kinds = KINDS[channel]
     country = str(country_of(destination))
     if ref is None:
