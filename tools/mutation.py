@@ -279,12 +279,15 @@ def _tests_of(name: str) -> list[str]:
 
 def _report(statuses: dict[str, str], equivalents: dict[str, str]) -> None:
     """Each module's counts and score as a Markdown table (docs/testing.md keeps them), then the
-    survivors. The score is killed over tested mutants, leaving out the listed equivalents;
+    survivors and the stale lines of the equivalents list. The score is killed over tested
+    mutants, leaving out the listed equivalents (a listed one that is killed counts as killed);
     mutants a stopped run has not tested yet are counted apart."""
     per_module: dict[str, Counter[str]] = defaultdict(Counter)
+    killed_ones = {*KILLED, "killed on recheck"}
     for name, status in statuses.items():
         module = name.split(".x")[0].removeprefix("smsmock.").replace(".", "/") + ".py"
-        per_module[module]["equivalent" if name in equivalents else status] += 1
+        listed = name in equivalents and status not in killed_ones
+        per_module[module]["equivalent" if listed else status] += 1
     print("\n| module | mutants | untested | killed | equivalent | alive | score |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for module, counts in sorted(per_module.items()):
@@ -299,6 +302,14 @@ def _report(statuses: dict[str, str], equivalents: dict[str, str]) -> None:
     for name in sorted(n for n, s in statuses.items() if s in ALIVE):
         if name not in equivalents:
             print(f"alive: {name} ({statuses[name]})")
+    # A listed mutant a test kills, or one that no longer exists (its function changed, and
+    # mutmut numbered its mutants anew), is a stale line of the list: say so, to remove it.
+    modules = {name.split(".x")[0] for name in statuses}
+    for name in sorted(equivalents):
+        if statuses.get(name) in killed_ones:
+            print(f"listed as equivalent, yet killed: {name}")
+        elif name not in statuses and name.split(".x")[0] in modules:
+            print(f"listed as equivalent, no such mutant: {name}")
 
 
 if __name__ == "__main__":
