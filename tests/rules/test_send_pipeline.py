@@ -15,7 +15,7 @@ from smsmock import SmsVoiceMock
 from smsmock.rules import sending
 from smsmock.rules.sending import Outgoing
 from smsmock.state.registry import Call
-from tests.helpers import toll_free_number
+from tests.helpers import expect_error, toll_free_number
 from tests.installed_model import needs_operations
 
 US_MOBILE = "+14155552671"
@@ -128,5 +128,13 @@ def test_the_spend_limit_comes_before_other_families_checks(
         client.send_text_message(
             DestinationPhoneNumber=US_MOBILE, OriginationIdentity=origin, MessageBody="hi"
         )
-    assert caught.value.response["Reason"] == "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT"
+    expect_error(
+        caught,
+        "ServiceQuotaExceededException",
+        "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT",
+        message=(
+            "Sending this message would exceed the monthly spend limit of 0 USD for SMS messages"
+            " (0.00000 USD spent this month"
+        ),
+    )
     assert sms_voice.sent_messages == ()

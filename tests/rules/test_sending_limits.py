@@ -12,7 +12,7 @@ import pytest
 from freezegun import freeze_time
 
 from smsmock import SmsVoiceMock
-from tests.helpers import refused
+from tests.helpers import expect_error, refused
 from tests.installed_model import country_if_required
 
 DEST = "+12065550100"
@@ -31,9 +31,13 @@ def test_self_managed_opt_outs_need_two_way(client: Any, us_toll_free: dict[str,
     response = refused(
         client.update_phone_number, PhoneNumberId=phone_id, SelfManagedOptOutsEnabled=True
     )
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "TWO_WAY_NOT_ENABLED"
-    assert [f["Name"] for f in response["Fields"]] == ["SelfManagedOptOutsEnabled"]
+    expect_error(
+        response,
+        "ValidationException",
+        "TWO_WAY_NOT_ENABLED",
+        message="Two-way messaging must be enabled before self-managed opt-outs.",
+        fields={"SelfManagedOptOutsEnabled": "Enable two-way messaging (TwoWayEnabled) first."},
+    )
     # In the same request, or once two-way is on.
     both = client.update_phone_number(
         PhoneNumberId=phone_id,
@@ -53,7 +57,13 @@ def test_a_pools_self_managed_opt_outs_need_two_way(
         **country_if_required("CreatePool", "US"),
     )
     response = refused(client.update_pool, PoolId=pool["PoolId"], SelfManagedOptOutsEnabled=True)
-    assert response["Reason"] == "TWO_WAY_NOT_ENABLED"
+    expect_error(
+        response,
+        "ValidationException",
+        "TWO_WAY_NOT_ENABLED",
+        message="Two-way messaging must be enabled before self-managed opt-outs.",
+        fields={"SelfManagedOptOutsEnabled": "Enable two-way messaging (TwoWayEnabled) first."},
+    )
     client.update_pool(PoolId=pool["PoolId"], TwoWayEnabled=True, TwoWayChannelArn=CHANNEL)
     updated = client.update_pool(PoolId=pool["PoolId"], SelfManagedOptOutsEnabled=True)
     assert updated["SelfManagedOptOutsEnabled"] is True
@@ -78,7 +88,14 @@ def test_the_opt_out_list_still_blocks_a_self_managed_number(
         OriginationIdentity=us_toll_free["PhoneNumberId"],
         MessageBody="hi",
     )
-    assert response["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    expect_error(
+        response,
+        "ConflictException",
+        "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+        message=f"The destination phone number {DEST} is opted out of the opt-out list Default",
+        resource_type="opted-out-number",
+        resource_id=DEST,
+    )
     client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber=DEST)
     client.send_text_message(
         DestinationPhoneNumber=DEST,
@@ -120,9 +137,17 @@ def test_the_largest_sms(
         assert len(sms_voice.sent_messages) == 1
         return
     response = refused(client.send_text_message, **send)
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "MAXIMUM_SIZE_EXCEEDED"
-    assert [f["Name"] for f in response["Fields"]] == ["MessageBody"]
+    limit, alphabet = (630, "non-GSM") if QUOTE in body else (1530, "GSM")
+    length = len(body) + body.count("€")  # an extension character counts two
+    expect_error(
+        response,
+        "ValidationException",
+        "MAXIMUM_SIZE_EXCEEDED",
+        message=(
+            f"The message is {length} {alphabet} characters long; at most {limit} are supported"
+        ),
+        fields={"MessageBody": f"At most {limit} {alphabet} characters"},
+    )
     assert sms_voice.sent_messages == ()
 
 
@@ -137,6 +162,18 @@ def _call(client: Any, number: dict[str, Any], destination: str = DEST, words: i
     )
 
 
+def _expect_five_a_day(response: dict[str, Any]) -> None:
+    expect_error(
+        response,
+        "ServiceQuotaExceededException",
+        "DAILY_DESTINATION_CALL_LIMIT",
+        message=(
+            "The quota VOICE_MESSAGES_PER_DESTINATION_PER_DAY of 5 for this account"
+            " and region is reached"
+        ),
+    )
+
+
 def test_five_voice_messages_to_one_recipient_a_day(
     client: Any, sms_voice: SmsVoiceMock, us_toll_free: dict[str, Any]
 ) -> None:
@@ -147,13 +184,10 @@ def test_five_voice_messages_to_one_recipient_a_day(
         for _ in range(5):
             _call(client, us_toll_free)
         response = refused(_call, client=client, number=us_toll_free)
-        assert response["Error"]["Code"] == "ServiceQuotaExceededException"
-        assert response["Reason"] == "DAILY_DESTINATION_CALL_LIMIT"
+        _expect_five_a_day(response)
         _call(client, us_toll_free, destination="+12065550101")  # another recipient
         clock.tick(timedelta(hours=23, minutes=59))
-        assert refused(_call, client=client, number=us_toll_free)["Reason"] == (
-            "DAILY_DESTINATION_CALL_LIMIT"
-        )
+        _expect_five_a_day(refused(_call, client=client, number=us_toll_free))
         clock.tick(timedelta(minutes=2))  # 24 hours after the first
         _call(client, us_toll_free)
     assert len(sms_voice.sent_messages) == 7
@@ -188,7 +222,14 @@ def test_the_sandbox_allows_20_voice_messages_a_day(
     for i in range(20):
         _call(client, us_toll_free, destination=destinations[i % 2])
     response = refused(_call, client=client, number=us_toll_free, destination=destinations[0])
-    assert response["Error"]["Code"] == "ServiceQuotaExceededException"
+    expect_error(
+        response,
+        "ServiceQuotaExceededException",
+        "DAILY_DESTINATION_CALL_LIMIT",
+        message=(
+            "The quota SANDBOX_VOICE_MESSAGES_PER_DAY of 20 for this account and region is reached"
+        ),
+    )
     sms_voice.set_sandbox(False)
     _call(client, us_toll_free, destination=destinations[0])
 
@@ -223,8 +264,14 @@ def test_the_longest_voice_message(
     words = seconds * 150 // 60
     _call(client, us_toll_free, words=words)
     response = refused(_call, client=client, number=us_toll_free, words=words + 1)
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "MAXIMUM_SIZE_EXCEEDED"
+    expect_error(
+        response,
+        "ValidationException",
+        "MAXIMUM_SIZE_EXCEEDED",
+        message=f"seconds; at most {seconds} are allowed"
+        + (" in the sandbox" if sandboxed else ""),
+        fields={"MessageBody": "The voice message is too long"},
+    )
 
 
 # -- verified destination numbers --------------------------------------------------------------
@@ -242,10 +289,17 @@ def test_a_verified_destination_number_is_deleted_24_hours_after_it_was_added(
         response = refused(
             client.delete_verified_destination_number, VerifiedDestinationNumberId=number_id
         )
-        assert response["Error"]["Code"] == "ConflictException"
-        assert response["Reason"] == "RESOURCE_DELETION_NOT_ALLOWED"
-        assert response["ResourceType"] == "verified-destination-number"
-        assert response["ResourceId"] == number_id
+        expect_error(
+            response,
+            "ConflictException",
+            "RESOURCE_DELETION_NOT_ALLOWED",
+            message=(
+                f"The verified destination number {number_id} can be deleted 24 hours after"
+                " it was added"
+            ),
+            resource_type="verified-destination-number",
+            resource_id=number_id,
+        )
         clock.tick(timedelta(minutes=1))
         deleted = client.delete_verified_destination_number(VerifiedDestinationNumberId=number_id)
         assert deleted["VerifiedDestinationNumberId"] == number_id

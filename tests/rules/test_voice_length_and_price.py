@@ -146,7 +146,15 @@ def test_the_day_of_a_destinations_voice_messages_ends_24_hours_on(
             call(client, us_toll_free, "Hi")
         with pytest.raises(ClientError) as caught:
             call(client, us_toll_free, "Hi")
-        assert caught.value.response["Reason"] == "DAILY_DESTINATION_CALL_LIMIT"
+        expect_error(
+            caught,
+            "ServiceQuotaExceededException",
+            "DAILY_DESTINATION_CALL_LIMIT",
+            message=(
+                "The quota VOICE_MESSAGES_PER_DESTINATION_PER_DAY of 5 for this account"
+                " and region is reached"
+            ),
+        )
         clock.tick(timedelta(hours=24))
         call(client, us_toll_free, "Hi")
     assert len(sms_voice.sent_messages) == 6
