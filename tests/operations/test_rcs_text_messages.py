@@ -14,7 +14,7 @@ from freezegun import freeze_time
 
 from smsmock import SmsVoiceMock
 from smsmock.rules import pricing
-from tests.helpers import refused, toll_free_number
+from tests.helpers import expect_error, refused, toll_free_number
 from tests.registration_data import completed_campaign
 
 if (
@@ -64,8 +64,13 @@ def test_an_agent_sends_a_text_as_rcs(client: Any, sms_voice: SmsVoiceMock, ref:
 
 def test_an_unknown_agent_is_an_rcs_agent_not_found(client: Any) -> None:
     response = refused(client.send_text_message, **_to("rcs-nope"))
-    assert response["Error"]["Code"] == "ResourceNotFoundException"
-    assert response["ResourceType"] == "rcs-agent"
+    expect_error(
+        response,
+        "ResourceNotFoundException",
+        message="No rcs-agent found with id 'rcs-nope'",
+        resource_type="rcs-agent",
+        resource_id="rcs-nope",
+    )
 
 
 def _to(origin: str) -> dict[str, Any]:
@@ -78,7 +83,13 @@ def test_direct_sending_has_no_sms_fallback(client: Any, sms_voice: SmsVoiceMock
     toll_free_number(client, ("SMS",))
     agent = launched_agent(client, sms_voice, "CA")
     response = refused(client.send_text_message, **_to(agent["RcsAgentArn"]))
-    assert response["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        message=f"{agent['RcsAgentId']} is not launched in US",
+        fields={"DestinationPhoneNumber": "The RCS agent does not reach this country"},
+    )
     sms_voice.launch_rcs_agent(agent["RcsAgentId"], "US", "ACTIVE", registration_id="reg-1")
     sms_voice.set_rcs_capable(DEST, False)
     text(client, agent["RcsAgentArn"])

@@ -21,7 +21,7 @@ import pytest
 
 from smsmock import SmsVoiceMock
 from smsmock.rules.countries import country_of
-from tests.helpers import record_events, refused, send_text
+from tests.helpers import expect_error, record_events, refused, send_text
 from tests.installed_model import country_if_required
 
 US_SUCCESS = "+14254147755"
@@ -140,10 +140,13 @@ def test_a_simulator_number_refuses_a_destination_that_is_no_simulator(
     # documents no error: smsmock's choice is ValidationException INVALID_PARAMETER.
     response = refused_text(client, simulator, NOT_A_SIMULATOR)
 
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "INVALID_PARAMETER"
-    assert [f["Name"] for f in response["Fields"]] == ["DestinationPhoneNumber"]
-    assert NOT_A_SIMULATOR in response["Error"]["Message"]
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        message=f"of US, not to {NOT_A_SIMULATOR}",
+        fields={"DestinationPhoneNumber": "Not a destination simulator phone number"},
+    )
     assert sms_voice.sent_messages == ()
 
 
@@ -154,7 +157,13 @@ def test_a_simulator_number_refuses_another_countrys_simulator_destination(
     # United Kingdoms success simulator phone number an error is returned."
     response = refused_text(client, simulator, GB_SUCCESS)
 
-    assert response["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        message=f"{simulator} of US cannot send to GB",
+        fields={"DestinationPhoneNumber": "The origination identity cannot reach this country"},
+    )
 
 
 def test_a_pool_of_simulator_numbers_keeps_to_simulator_destinations(
@@ -168,7 +177,13 @@ def test_a_pool_of_simulator_numbers_keeps_to_simulator_destinations(
 
     response = refused_text(client, pool, NOT_A_SIMULATOR)
 
-    assert response["Reason"] == "INVALID_PARAMETER"
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        message=f"of US, not to {NOT_A_SIMULATOR}",
+        fields={"DestinationPhoneNumber": "Not a destination simulator phone number"},
+    )
     assert client.send_text_message(
         DestinationPhoneNumber=US_SUCCESS, OriginationIdentity=pool, MessageBody="Hello"
     )["MessageId"]
@@ -182,6 +197,7 @@ def test_a_simulator_number_cannot_send_a_verification_code(
     # OriginationIdentity or picked for the caller (the account's only number), it is refused.
     destination = client.create_verified_destination_number(DestinationPhoneNumber=US_SUCCESS)
     identity = {"OriginationIdentity": simulator} if named else {}
+    [number] = client.describe_phone_numbers(PhoneNumberIds=[simulator])["PhoneNumbers"]
 
     response = refused(
         client.send_destination_number_verification_code,
@@ -190,7 +206,11 @@ def test_a_simulator_number_cannot_send_a_verification_code(
         **identity,
     )
 
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "INVALID_PARAMETER"
-    assert [f["Name"] for f in response["Fields"]] == ["OriginationIdentity"]
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        message=f"SIMULATOR phone number {number['PhoneNumber']} cannot send verification codes",
+        fields={"OriginationIdentity": "A simulator phone number cannot verify a destination"},
+    )
     assert sms_voice.sent_messages == ()

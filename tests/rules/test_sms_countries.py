@@ -14,7 +14,7 @@ import pytest
 
 from smsmock import SmsVoiceMock
 from smsmock.rules import origination_countries
-from tests.helpers import refused
+from tests.helpers import expect_error, refused
 from tests.installed_model import country_if_required
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,8 +53,13 @@ def test_registration_required_countries_refuse_request_sender_id(
     # The page's "Registration required"; RequestSenderId: "Request a new sender ID that doesn't
     # require registration."
     response = refused(client.request_sender_id, SenderId="MyBrand", IsoCountryCode=country)
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "SENDER_ID_REQUIRES_REGISTRATION"
+    expect_error(
+        response,
+        "ValidationException",
+        "SENDER_ID_REQUIRES_REGISTRATION",
+        message=f"in {country} requires a registration",
+        fields={"IsoCountryCode": f"Sender IDs in {country} require registration"},
+    )
     assert client.describe_sender_ids()["SenderIds"] == []
 
 
@@ -66,7 +71,13 @@ def test_sender_id_support_as_the_page_says(client: Any) -> None:
         client.request_sender_id(SenderId="MyBrand", IsoCountryCode="AO")["SenderId"] == "MyBrand"
     )
     response = refused(client.request_sender_id, SenderId="MyBrand", IsoCountryCode="TW")
-    assert response["Reason"] == "SENDER_ID_NOT_SUPPORTED"
+    expect_error(
+        response,
+        "ValidationException",
+        "SENDER_ID_NOT_SUPPORTED",
+        message="not supported in TW",
+        fields={"IsoCountryCode": "not supported in TW"},
+    )
 
 
 @pytest.mark.parametrize("sender_id", ["-Brand", "Brand-", "My_Brand", "123-45", "-"])
@@ -74,9 +85,13 @@ def test_sender_id_format(client: Any, sender_id: str) -> None:
     # sender-id-request.md: "letters (A-Z), numbers (0-9), or hyphens (-). The sender ID must
     # contain at least one letter and cannot start or end with a hyphen."
     response = refused(client.request_sender_id, SenderId=sender_id, IsoCountryCode="DE")
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "INVALID_PARAMETER"
-    assert [f["Name"] for f in response["Fields"]] == ["SenderId"]
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        message=f"sender ID {sender_id} is not valid",
+        fields={"SenderId": "Must contain at least one letter"},
+    )
 
 
 @pytest.mark.parametrize("sender_id", ["My-Brand", "A", "2FA-Code9"])
@@ -88,7 +103,13 @@ def test_sender_ids_of_the_format(client: Any, sender_id: str) -> None:
 def test_french_sender_ids_take_no_hyphen(client: Any) -> None:
     # The page's note 11: "France does not support the dash character (-) in sender IDs."
     response = refused(client.request_sender_id, SenderId="My-Brand", IsoCountryCode="FR")
-    assert response["Reason"] == "INVALID_PARAMETER"
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        message="My-Brand is not valid in FR",
+        fields={"SenderId": "France must only contain letters and numbers"},
+    )
     assert client.request_sender_id(SenderId="MyBrand", IsoCountryCode="FR")["SenderId"]
 
 
@@ -112,7 +133,13 @@ def test_two_way_as_the_page_says(client: Any) -> None:
     assert _two_way(client, "KE")["TwoWayEnabled"] is True
     for country in ("CO", "PH"):
         response = refused(_two_way, client=client, country=country)
-        assert response["Reason"] == "TWO_WAY_NOT_SUPPORTED_IN_COUNTRY"
+        expect_error(
+            response,
+            "ValidationException",
+            "TWO_WAY_NOT_SUPPORTED_IN_COUNTRY",
+            message=f"not supported in {country}",
+            fields={"TwoWayEnabled": "Two-way messaging is not supported"},
+        )
     # Where no number can be leased the table still answers: "Yes" for these.
     assert all(
         origination_countries.two_way_supported(c) for c in ("HR", "GR", "GH", "MT", "LV", "SK")
@@ -135,17 +162,23 @@ def test_no_identity_there_sends_on_a_shared_route(
     assert sent.origination_identity is None
 
 
-@pytest.mark.parametrize("destination", ["+12065550100", "+8613800138000"])
+@pytest.mark.parametrize(
+    ("destination", "country"), [("+12065550100", "US"), ("+8613800138000", "CN")]
+)
 def test_no_shared_routes_in_the_us_or_china(
-    client: Any, sms_voice: SmsVoiceMock, destination: str
+    client: Any, sms_voice: SmsVoiceMock, destination: str, country: str
 ) -> None:
     # "Shared identities are unavailable in some countries, including the United States and
     # China."
     response = refused(
         client.send_text_message, DestinationPhoneNumber=destination, MessageBody="hi"
     )
-    assert response["Error"]["Code"] == "ConflictException"
-    assert response["Reason"] == "NO_ORIGINATION_IDENTITIES_FOUND"
+    expect_error(
+        response,
+        "ConflictException",
+        "NO_ORIGINATION_IDENTITIES_FOUND",
+        message=f"send SMS messages to {country}",
+    )
     assert sms_voice.sent_messages == ()
 
 
@@ -169,5 +202,11 @@ def test_a_pools_shared_routes_do_not_reach_the_us(client: Any, sms_voice: SmsVo
         OriginationIdentity=pool["PoolId"],
         MessageBody="hi",
     )
-    assert response["Error"]["Code"] in {"ValidationException", "ConflictException"}
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+        message="MyBrand of DE cannot send to US",
+        fields={"DestinationPhoneNumber": "The origination identity cannot reach this country"},
+    )
     assert len(sms_voice.sent_messages) == 1
