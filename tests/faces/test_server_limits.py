@@ -19,7 +19,7 @@ import pytest
 
 from smsmock.engine import wire
 from smsmock.faces.server import Client, Server
-from tests.helpers import command_line_server
+from tests.helpers import command_line_server, expect_error
 
 TARGET = "PinpointSMSVoiceV2.CreateOptOutList"
 NESTED = b"[" * 100_000 + b"]" * 100_000
@@ -181,8 +181,9 @@ def test_deeply_nested_json_to_the_api_is_cannot_parse(reader: str) -> None:
         status, body, _ = exchange(running.url, post("/", headers, NESTED))
 
     assert status == 400
-    assert body["__type"] == "ValidationException"
-    assert body["Reason"] == "CANNOT_PARSE"
+    # The raw body as botocore parses it: __type and Message under Error.
+    response = {"Error": {"Code": body["__type"], "Message": body["Message"]}, **body}
+    expect_error(response, "ValidationException", "CANNOT_PARSE", message="not valid JSON")
 
 
 def test_deeply_nested_json_to_a_control_endpoint_is_a_400(server: Server) -> None:

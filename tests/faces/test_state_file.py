@@ -18,7 +18,7 @@ from smsmock.faces.state_file import StateFileError, dump
 from smsmock.records.messages import SentMessage
 from smsmock.state.service_model import operation_model
 from smsmock.state.world import WORLD
-from tests.helpers import toll_free_number
+from tests.helpers import expect_error, toll_free_number
 
 SERVICE = "pinpoint-sms-voice-v2"
 OTHER_ACCOUNT = "111122223333"
@@ -96,7 +96,12 @@ def test_settings_are_saved(client: Any, sms_voice: SmsVoiceMock, tmp_path: Path
     client.create_opt_out_list(OptOutListName="one")  # with Default, the quota of 2 is reached
     with pytest.raises(ClientError) as caught:
         client.create_opt_out_list(OptOutListName="two")
-    assert caught.value.response["Reason"] == "OPT_OUT_LISTS_PER_ACCOUNT"
+    expect_error(
+        caught,
+        "ServiceQuotaExceededException",
+        "OPT_OUT_LISTS_PER_ACCOUNT",
+        message="OPT_OUT_LISTS_PER_ACCOUNT of 2",
+    )
     assert WORLD.lifecycle.mode("pool").seconds == 30
     assert WORLD.account_for("AKIAEXAMPLEKEY000001") == OTHER_ACCOUNT
 

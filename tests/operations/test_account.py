@@ -54,10 +54,13 @@ def test_override_within_and_above_the_max(client: Any, sms_voice: Any, channel:
 
     with pytest.raises(ClientError) as exc:
         set_override(MonthlyLimit=5)
-    response = exc.value.response
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Reason"] == "REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT"
-    assert response["Fields"][0]["Name"] == "MonthlyLimit"
+    expect_error(
+        exc,
+        "ValidationException",
+        "REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT",
+        message=f"limit 5 is higher than the service limit 1 for {name}",
+        fields={"MonthlyLimit": "less than or equal to 1"},
+    )
 
     sms_voice.set_quota(name, 100)  # AWS raised the account's maximum
     assert set_override(MonthlyLimit=5)["MonthlyLimit"] == 5

@@ -522,9 +522,13 @@ def test_protect_configuration_applies_to_notify(client: Any) -> None:
     )
     with pytest.raises(ClientError) as exc:
         send_text(client, config_id)
-    assert (
-        exc.value.response["Reason"]
-        == "DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE"
+    expect_error(
+        exc,
+        "ConflictException",
+        "DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE",
+        message=f"{US_MOBILE} is blocked by a number override of protect configuration {protect}",
+        resource_type="protect-configuration",
+        resource_id=protect,
     )
 
 
@@ -540,18 +544,28 @@ def test_notify_checks_in_the_order_every_send_does(client: Any) -> None:
     client.set_notify_message_spend_limit_override(MonthlyLimit=0)
     with pytest.raises(ClientError) as exc:
         send_text(client, config_id)
-    assert exc.value.response["Reason"] == "MONTHLY_SPEND_LIMIT_REACHED_FOR_NOTIFY"
+    expect_error(
+        exc,
+        "ServiceQuotaExceededException",
+        "MONTHLY_SPEND_LIMIT_REACHED_FOR_NOTIFY",
+        message="monthly spend limit of 0 USD for NOTIFY messages",
+    )
     client.delete_notify_message_spend_limit_override()
     with pytest.raises(ClientError) as exc:
         send_text(client, config_id)
-    assert exc.value.response["Reason"] == (
-        "DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE"
-    )
+    blocked: dict[str, Any] = {
+        "code": "ConflictException",
+        "reason": "DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE",
+        "message": (
+            f"{US_MOBILE} is blocked by a number override of protect configuration {protect}"
+        ),
+        "resource_type": "protect-configuration",
+        "resource_id": protect,
+    }
+    expect_error(exc, **blocked)
     with pytest.raises(ClientError) as exc:
         send_text(client, config_id, DryRun=True)  # a dry run is checked all the same
-    assert exc.value.response["Reason"] == (
-        "DESTINATION_PHONE_NUMBER_BLOCKED_BY_PROTECT_NUMBER_OVERRIDE"
-    )
+    expect_error(exc, **blocked)
 
 
 def test_daily_limit_of_the_basic_tier(client: Any, sms_voice: SmsVoiceMock) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from smsmock import SmsVoiceMock
-from tests.helpers import refused, toll_free_number
+from tests.helpers import expect_error, refused, toll_free_number
 from tests.registration_data import completed_brand, new_registration
 
 QUOTAS_PAGE = {
@@ -32,8 +32,12 @@ def test_the_26th_phone_number_is_refused(client: Any) -> None:
     for _ in range(25):
         toll_free_number(client, ("SMS",))
     response = refused(toll_free_number, client=client, capabilities=("SMS",))
-    assert response["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert response["Reason"] == "PHONE_NUMBERS_PER_ACCOUNT"
+    expect_error(
+        response,
+        "ServiceQuotaExceededException",
+        "PHONE_NUMBERS_PER_ACCOUNT",
+        message="PHONE_NUMBERS_PER_ACCOUNT of 25",
+    )
     used = {
         limit["Name"]: limit["Used"] for limit in client.describe_account_limits()["AccountLimits"]
     }
@@ -46,7 +50,12 @@ def test_the_default_list_is_one_of_the_25_opt_out_lists(client: Any) -> None:
     for i in range(24):
         client.create_opt_out_list(OptOutListName=f"list-{i}")
     response = refused(client.create_opt_out_list, OptOutListName="one-too-many")
-    assert response["Reason"] == "OPT_OUT_LISTS_PER_ACCOUNT"
+    expect_error(
+        response,
+        "ServiceQuotaExceededException",
+        "OPT_OUT_LISTS_PER_ACCOUNT",
+        message="OPT_OUT_LISTS_PER_ACCOUNT of 25",
+    )
 
 
 def test_the_26th_registration_and_attachment_are_refused(client: Any) -> None:
@@ -54,15 +63,17 @@ def test_the_26th_registration_and_attachment_are_refused(client: Any) -> None:
     for _ in range(25):
         client.create_registration(RegistrationType="US_TEN_DLC_BRAND_REGISTRATION")
         client.create_registration_attachment(AttachmentBody=b"%PDF-1.7\n" + b"0" * 64)
-    assert (
-        refused(client.create_registration, RegistrationType="US_TOLL_FREE_REGISTRATION")["Reason"]
-        == "REGISTRATIONS_PER_ACCOUNT"
+    expect_error(
+        refused(client.create_registration, RegistrationType="US_TOLL_FREE_REGISTRATION"),
+        "ServiceQuotaExceededException",
+        "REGISTRATIONS_PER_ACCOUNT",
+        message="REGISTRATIONS_PER_ACCOUNT of 25",
     )
-    assert (
-        refused(client.create_registration_attachment, AttachmentBody=b"%PDF-1.7\n" + b"0" * 64)[
-            "Reason"
-        ]
-        == "REGISTRATION_ATTACHMENTS_PER_ACCOUNT"
+    expect_error(
+        refused(client.create_registration_attachment, AttachmentBody=b"%PDF-1.7\n" + b"0" * 64),
+        "ServiceQuotaExceededException",
+        "REGISTRATION_ATTACHMENTS_PER_ACCOUNT",
+        message="REGISTRATION_ATTACHMENTS_PER_ACCOUNT of 25",
     )
 
 
@@ -73,9 +84,14 @@ def test_25_ten_dlc_brands_per_account(client: Any, sms_voice: SmsVoiceMock) -> 
     for _ in range(25):
         client.create_registration(RegistrationType="US_TEN_DLC_BRAND_REGISTRATION")
     response = refused(client.create_registration, RegistrationType="US_TEN_DLC_BRAND_REGISTRATION")
-    assert response["Error"]["Code"] == "ServiceQuotaExceededException"
-    # The model has no reason for brands: a brand is a registration.
-    assert response["Reason"] == "REGISTRATIONS_PER_ACCOUNT"
+    # The model has no reason for brands: a brand is a registration (the message names the
+    # brands' quota).
+    expect_error(
+        response,
+        "ServiceQuotaExceededException",
+        "REGISTRATIONS_PER_ACCOUNT",
+        message="TEN_DLC_BRANDS_PER_ACCOUNT of 25",
+    )
     # Other registration types are not brands.
     client.create_registration(RegistrationType="US_TEN_DLC_CAMPAIGN_REGISTRATION")
 
@@ -90,8 +106,12 @@ def test_10_campaigns_per_brand(client: Any) -> None:
     response = refused(
         client.create_registration_association, RegistrationId=eleventh, ResourceId=brand
     )
-    assert response["Error"]["Code"] == "ServiceQuotaExceededException"
-    assert response["Reason"] == "ASSOCIATIONS_PER_REGISTRATION"
+    expect_error(
+        response,
+        "ServiceQuotaExceededException",
+        "ASSOCIATIONS_PER_REGISTRATION",
+        message="TEN_DLC_CAMPAIGNS_PER_BRAND of 10",
+    )
     # Another brand takes campaigns of its own.
     other = completed_brand(client)
     client.create_registration_association(RegistrationId=eleventh, ResourceId=other)
