@@ -314,6 +314,15 @@ def test_the_handle_registers_a_number_in_one_line(client: Any, sms_voice: SmsVo
         sms_voice.register_phone_number("phone-none")
 
 
+def _activates_at_11_01(client: Any, clock: Any, phone_number_id: str) -> None:
+    """Released at 11:00:00 with a minute to activate: PENDING a second before 11:01:00, then
+    ACTIVE."""
+    clock.move_to("2026-03-01 11:00:59")
+    assert status_of(client, phone_number_id) == "PENDING"
+    clock.move_to("2026-03-01 11:01:00")
+    assert status_of(client, phone_number_id) == "ACTIVE"
+
+
 def test_an_approved_toll_free_number_counts_its_activation_from_the_approval(
     client: Any, sms_voice: SmsVoiceMock
 ) -> None:
@@ -327,10 +336,7 @@ def test_an_approved_toll_free_number_counts_its_activation_from_the_approval(
         registration = register_toll_free(client, number["PhoneNumberId"])
         clock.move_to("2026-03-01 11:00:00")
         sms_voice.advance("registration", registration, to="COMPLETE")
-        clock.move_to("2026-03-01 11:00:59")
-        assert status_of(client, number["PhoneNumberId"]) == "PENDING"
-        clock.move_to("2026-03-01 11:01:00")
-        assert status_of(client, number["PhoneNumberId"]) == "ACTIVE"
+        _activates_at_11_01(client, clock, number["PhoneNumberId"])
 
 
 def test_a_number_registered_by_the_handle_counts_its_activation_from_then(
@@ -341,10 +347,7 @@ def test_a_number_registered_by_the_handle_counts_its_activation_from_then(
         number = request(client)
         clock.move_to("2026-03-01 11:00:00")
         sms_voice.register_phone_number(number["PhoneNumberId"])
-        clock.move_to("2026-03-01 11:00:59")
-        assert status_of(client, number["PhoneNumberId"]) == "PENDING"
-        clock.move_to("2026-03-01 11:01:00")
-        assert status_of(client, number["PhoneNumberId"]) == "ACTIVE"
+        _activates_at_11_01(client, clock, number["PhoneNumberId"])
 
 
 def test_an_approval_does_not_restart_a_number_already_released(

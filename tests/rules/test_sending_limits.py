@@ -24,13 +24,7 @@ QUOTE = "\u2019"
 # -- self-managed opt-outs ---------------------------------------------------------------------
 
 
-def test_self_managed_opt_outs_need_two_way(client: Any, us_toll_free: dict[str, Any]) -> None:
-    # opt-out-list-self-managed.md: "To enable self-managed opt-outs for a pool or phone number,
-    # you must first enable two-way SMS messaging."
-    phone_id = us_toll_free["PhoneNumberId"]
-    response = refused(
-        client.update_phone_number, PhoneNumberId=phone_id, SelfManagedOptOutsEnabled=True
-    )
+def _expect_two_way_first(response: dict[str, Any]) -> None:
     expect_error(
         response,
         "ValidationException",
@@ -38,6 +32,16 @@ def test_self_managed_opt_outs_need_two_way(client: Any, us_toll_free: dict[str,
         message="Two-way messaging must be enabled before self-managed opt-outs.",
         fields={"SelfManagedOptOutsEnabled": "Enable two-way messaging (TwoWayEnabled) first."},
     )
+
+
+def test_self_managed_opt_outs_need_two_way(client: Any, us_toll_free: dict[str, Any]) -> None:
+    # opt-out-list-self-managed.md: "To enable self-managed opt-outs for a pool or phone number,
+    # you must first enable two-way SMS messaging."
+    phone_id = us_toll_free["PhoneNumberId"]
+    response = refused(
+        client.update_phone_number, PhoneNumberId=phone_id, SelfManagedOptOutsEnabled=True
+    )
+    _expect_two_way_first(response)
     # In the same request, or once two-way is on.
     both = client.update_phone_number(
         PhoneNumberId=phone_id,
@@ -57,13 +61,7 @@ def test_a_pools_self_managed_opt_outs_need_two_way(
         **country_if_required("CreatePool", "US"),
     )
     response = refused(client.update_pool, PoolId=pool["PoolId"], SelfManagedOptOutsEnabled=True)
-    expect_error(
-        response,
-        "ValidationException",
-        "TWO_WAY_NOT_ENABLED",
-        message="Two-way messaging must be enabled before self-managed opt-outs.",
-        fields={"SelfManagedOptOutsEnabled": "Enable two-way messaging (TwoWayEnabled) first."},
-    )
+    _expect_two_way_first(response)
     client.update_pool(PoolId=pool["PoolId"], TwoWayEnabled=True, TwoWayChannelArn=CHANNEL)
     updated = client.update_pool(PoolId=pool["PoolId"], SelfManagedOptOutsEnabled=True)
     assert updated["SelfManagedOptOutsEnabled"] is True

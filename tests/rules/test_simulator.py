@@ -64,6 +64,18 @@ def refused_text(client: Any, origination: str, destination: str) -> dict[str, A
     )
 
 
+def _expect_simulator_destination_only(response: dict[str, Any]) -> None:
+    """The refusal of a simulator number's text to a number that is not a destination
+    simulator."""
+    expect_error(
+        response,
+        "ValidationException",
+        "INVALID_PARAMETER",
+        message=f"of US, not to {NOT_A_SIMULATOR}",
+        fields={"DestinationPhoneNumber": "Not a destination simulator phone number"},
+    )
+
+
 def event_types(sms: SmsVoiceMock, message_id: str) -> list[str]:
     return [e.event_type for e in sms.events("cs") if e.message_id == message_id]
 
@@ -140,13 +152,7 @@ def test_a_simulator_number_refuses_a_destination_that_is_no_simulator(
     # documents no error: smsmock's choice is ValidationException INVALID_PARAMETER.
     response = refused_text(client, simulator, NOT_A_SIMULATOR)
 
-    expect_error(
-        response,
-        "ValidationException",
-        "INVALID_PARAMETER",
-        message=f"of US, not to {NOT_A_SIMULATOR}",
-        fields={"DestinationPhoneNumber": "Not a destination simulator phone number"},
-    )
+    _expect_simulator_destination_only(response)
     assert sms_voice.sent_messages == ()
 
 
@@ -177,13 +183,7 @@ def test_a_pool_of_simulator_numbers_keeps_to_simulator_destinations(
 
     response = refused_text(client, pool, NOT_A_SIMULATOR)
 
-    expect_error(
-        response,
-        "ValidationException",
-        "INVALID_PARAMETER",
-        message=f"of US, not to {NOT_A_SIMULATOR}",
-        fields={"DestinationPhoneNumber": "Not a destination simulator phone number"},
-    )
+    _expect_simulator_destination_only(response)
     assert client.send_text_message(
         DestinationPhoneNumber=US_SUCCESS, OriginationIdentity=pool, MessageBody="Hello"
     )["MessageId"]
